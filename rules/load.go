@@ -1,0 +1,410 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+//go:embed data/*.toml
+var embedded embed.FS
+
+// Book is a loaded collection of rule sets: the FIFA baseline, one set per
+// association, and league sets on top of their associations.
+type Book struct {
+	fifa     *Set
+	sets     map[string]*Set // by code
+	byLeague map[string]*Set // by competition id, for league sets
+}
+
+// Embedded returns the rule sets built into bosman.
+func Embedded() (*Book, error) {
+	return Load(embedded, "data")
+}
+
+// Load reads every *.toml file in dir of fsys.
+func Load(fsys fs.FS, dir string) (*Book, error) {
+	b := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
+	if err := b.addDir(fsys, dir, false); err != nil {
+		return nil, err
+	}
+	return b, b.link()
+}
+
+// WithDir returns a copy of b with the rule sets of dir added; a set whose
+// code is already in b replaces it whole.
+func (b *Book) WithDir(fsys fs.FS, dir string) (*Book, error) {
+	nb := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
+	for k, s := range b.sets {
+		nb.sets[k] = s
+	}
+	if err := nb.addDir(fsys, dir, true); err != nil {
+		return nil, err
+	}
+	return nb, nb.link()
+}
+
+func (b *Book) addDir(fsys fs.FS, dir string, override bool) error {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("%s: no *.toml rule files", dir)
+	}
+	var errs []error
+	seen := map[string]string{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s, err := Parse(data, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if prev, ok := seen[s.Code]; ok {
+			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined again (first in %s)", name, s.Code, prev))
+			continue
+		}
+		seen[s.Code] = name
+		if _, ok := b.sets[s.Code]; ok && !override {
+			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined twice", name, s.Code))
+			continue
+		}
+		b.sets[s.Code] = s
+	}
+	return errors.Join(errs...)
+}
+
+// link resolves extends (refusing cycles), fills what a league set leaves
+// out from its parent, and indexes leagues.
+func (b *Book) link() error {
+	b.fifa = b.sets["FIFA"]
+	if b.fifa == nil || b.fifa.Foreign == nil {
+		return errors.New("rules: no FIFA baseline (a set with code FIFA and a [foreign] rule)")
+	}
+	b.byLeague = map[string]*Set{}
+	for _, s := range b.sortedSets() {
+		seen := []string{s.Code}
+		for p := s; p.Extends != ""; {
+			next, ok := b.sets[p.Extends]
+			if !ok {
+				return fmt.Errorf("%s:%d:1: extends %q, which no rule file defines", p.File, p.extendsLine, p.Extends)
+			}
+			for _, c := range seen {
+				if c == next.Code {
+					return fmt.Errorf("%s:%d:1: extends makes a cycle: %s → %s", s.File, s.extendsLine, strings.Join(seen, " → "), next.Code)
+				}
+			}
+			seen = append(seen, next.Code)
+			p = next
+		}
+		if s.Extends != "" {
+			s.parent = b.sets[s.Extends]
+			for _, l := range s.Leagues {
+				b.byLeague[l] = s
+			}
+		}
+	}
+	for _, s := range b.sortedSets() {
+		inherit(s)
+	}
+	return nil
+}
+
+func inherit(s *Set) {
+	p := s.parent
+	if p == nil {
+		return
+	}
+	inherit(p)
+	if s.Calendar == nil {
+		s.Calendar = p.Calendar
+	}
+	if s.Registration == nil {
+		s.Registration = p.Registration
+	}
+	if s.Domestic == nil {
+		s.Domestic = p.Domestic
+	}
+	if s.Compensation == nil {
+		s.Compensation = p.Compensation
+	}
+	if s.UsualExpiry == nil {
+		s.UsualExpiry = p.UsualExpiry
+	}
+}
+
+// Set returns the rule set with the given code, or nil.
+func (b *Book) Set(code string) *Set { return b.sets[strings.ToUpper(code)] }
+
+// FIFA returns the FIFA baseline.
+func (b *Book) FIFA() *Set { return b.fifa }
+
+// Sets returns every set but the FIFA baseline, sorted by code.
+func (b *Book) Sets() []*Set {
+	var out []*Set
+	for _, s := range b.sortedSets() {
+		if s != b.fifa {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (b *Book) sortedSets() []*Set {
+	out := make([]*Set, 0, len(b.sets))
+	for _, s := range b.sets {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// setFor returns the set for a contract: the league set when the league has
+// one, else the association's; nil when neither is known.
+func (b *Book) setFor(assoc, league string) *Set {
+	if league != "" {
+		if s, ok := b.byLeague[league]; ok {
+			return s
+		}
+	}
+	if assoc == "" || assoc == "FIFA" {
+		return nil
+	}
+	return b.sets[assoc]
+}
+
+// Parse reads one rule file. Errors name the file and line.
+func Parse(data []byte, name string) (*Set, error) {
+	var s Set
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		var de *toml.DecodeError
+		var sm *toml.StrictMissingError
+		switch {
+		case errors.As(err, &de):
+			row, col := de.Position()
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, de.Error())
+		case errors.As(err, &sm):
+			var msgs []string
+			for _, e := range sm.Errors {
+				row, col := e.Position()
+				msgs = append(msgs, fmt.Sprintf("%s:%d:%d: unknown key %s (check the spelling against README's rule file format)", name, row, col, strings.Join(e.Key(), ".")))
+			}
+			return nil, errors.New(strings.Join(msgs, "\n"))
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	s.File = name
+	if err := s.compile(data); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// compile checks a decoded set and prepares it for use.
+func (s *Set) compile(doc []byte) error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, locate(doc, key), key, fmt.Sprintf(format, args...)))
+	}
+	rule := func(key string, r *Rule) {
+		r.Set, r.File, r.Line = s, s.File, locate(doc, key)
+		if strings.TrimSpace(r.Text) == "" {
+			bad(key, "a rule needs a text saying what it says")
+		}
+		if len(r.Sources) == 0 {
+			bad(key, "a rule needs at least one source")
+		}
+		if r.Confidence == Unknown {
+			bad(key, "a rule needs a confidence: high, medium or low")
+		}
+		if !r.InForce.From.IsZero() && !r.InForce.Until.IsZero() && r.InForce.Until.Before(r.InForce.From) {
+			bad(key+".in_force", "until %s is before from %s", r.InForce.Until, r.InForce.From)
+		}
+	}
+	spec := func(key string, d *DaySpec, required bool) {
+		if d == nil {
+			if required {
+				bad(key, "missing")
+			}
+			return
+		}
+		if err := d.compile(); err != nil {
+			bad(key, "%v", err)
+		}
+	}
+	if s.Code == "" || strings.ToUpper(s.Code) != s.Code {
+		bad("code", "want an upper-case code (ENG, MLS), got %q", s.Code)
+	}
+	if s.Name == "" {
+		bad("name", "missing")
+	}
+	s.extendsLine = locate(doc, "extends")
+	spec("usual_expiry", s.UsualExpiry, false)
+	if s.Foreign != nil {
+		rule("foreign", &s.Foreign.Rule)
+	}
+	for i := range s.Domestic {
+		d := &s.Domestic[i]
+		key := fmt.Sprintf("domestic[%d]", i)
+		rule(key, &d.Rule)
+		switch d.Kind {
+		case KindSixMonths:
+			spec(key+".not_before", d.NotBefore, false)
+		case KindApproachAfter:
+			spec(key+".opens", d.Opens, true)
+			spec(key+".free_on", d.FreeOn, false)
+			if d.Otherwise == "" {
+				bad(key+".otherwise", "say what applies when the rule does not")
+			}
+		case KindLeagueFreeAgency:
+			if d.FreeAgencyAge == 0 || d.FreeAgencyService == 0 {
+				bad(key, "league-free-agency needs free_agency_age and free_agency_service_years")
+			}
+		default:
+			bad(key+".kind", "%q: want %s, %s or %s", d.Kind, KindSixMonths, KindApproachAfter, KindLeagueFreeAgency)
+		}
+		for j := 0; j < i; j++ {
+			if s.Domestic[j].InForce == d.InForce {
+				bad(key+".in_force", "is in force for the same contracts as domestic rule %d, which always wins: give one of them other in_force dates", j+1)
+			}
+		}
+	}
+	if c := s.Calendar; c != nil {
+		rule("calendar", &c.Rule)
+		w, err := newWorkdays(c.Holidays, c.Weekend)
+		if err != nil {
+			bad("calendar", "%v", err)
+		}
+		c.work = w
+	}
+	if r := s.Registration; r != nil {
+		for i, p := range r.Periods {
+			key := fmt.Sprintf("registration.period[%d]", i)
+			rule(key, &p.Rule)
+			if p.Name == "" {
+				bad(key+".name", "missing")
+			}
+			if p.Opens.IsZero() || p.Closes.IsZero() {
+				bad(key, "a period needs opens and closes")
+			} else if p.Closes.Before(p.Opens) {
+				bad(key+".closes", "%s is before opens %s", p.Closes, p.Opens)
+			}
+			for j := 0; j < i; j++ {
+				q := r.Periods[j]
+				if !p.Opens.IsZero() && !q.Opens.IsZero() && !p.Opens.After(q.Closes) && !q.Opens.After(p.Closes) {
+					bad(key, "%s %s (%s to %s) overlaps %s %s (%s to %s)", p.Name, p.Season, p.Opens, p.Closes, q.Name, q.Season, q.Opens, q.Closes)
+				}
+			}
+		}
+		for i, p := range r.Patterns {
+			key := fmt.Sprintf("registration.pattern[%d]", i)
+			rule(key, &p.Rule)
+			spec(key+".opens", p.Opens, true)
+			spec(key+".closes", p.Closes, true)
+			if p.Roll != "" && p.Roll != "next-workday" {
+				bad(key+".roll", "%q: want next-workday or nothing", p.Roll)
+			}
+		}
+		if len(r.Patterns) == 0 {
+			bad("registration", "needs at least one [[registration.pattern]] so seasons without published dates can be estimated")
+		}
+		if fa := r.FreeAgents; fa != nil {
+			rule("registration.free_agents", &fa.Rule)
+			spec("registration.free_agents.until", fa.Until, false)
+		}
+	}
+	for i := range s.Compensation {
+		c := &s.Compensation[i]
+		key := fmt.Sprintf("compensation[%d]", i)
+		rule(key, &c.Rule)
+		if c.Scope != "domestic" && c.Scope != "international" {
+			bad(key+".scope", "%q: want domestic or international", c.Scope)
+		}
+		if c.UnderAge == 0 && c.UntilYearOfBirthday == 0 {
+			bad(key, "needs under_age or until_year_of_birthday")
+		}
+	}
+	for i := range s.Deadlines {
+		d := &s.Deadlines[i]
+		key := fmt.Sprintf("deadline[%d]", i)
+		rule(key, &d.Rule)
+		spec(key+".day", d.Day, true)
+		spec(key+".free_on", d.FreeOn, false)
+	}
+	if r := s.Renewal; r != nil {
+		rule("renewal", &r.Rule)
+		spec("renewal.club_notice", r.ClubNotice, true)
+		spec("renewal.player_notice", r.PlayerNotice, false)
+		spec("renewal.free_on", r.FreeOn, false)
+		if r.Months <= 0 {
+			bad("renewal.months", "want a positive number of months")
+		}
+	}
+	for i := range s.Notes {
+		rule(fmt.Sprintf("note[%d]", i), &s.Notes[i])
+	}
+	return errors.Join(errs...)
+}
+
+// locate returns the line of a key path in a rule file: "domestic[1].opens"
+// is the opens key of the second [[domestic]] table. It reads the simple,
+// one-key-a-line layout the rule files use, and returns 1 when it cannot
+// tell.
+func locate(doc []byte, key string) int {
+	parts := strings.Split(key, ".")
+	last := parts[len(parts)-1]
+	// table path and index wanted
+	table, idx := "", -1
+	tbl := parts
+	if !strings.HasSuffix(last, "]") && len(parts) > 0 {
+		tbl = parts[:len(parts)-1]
+	} else {
+		last = ""
+	}
+	if len(tbl) > 0 {
+		t := strings.Join(tbl, ".")
+		if i := strings.LastIndexByte(t, '['); i >= 0 {
+			fmt.Sscanf(t[i:], "[%d]", &idx)
+			t = t[:i]
+		}
+		table = t
+	}
+	cur, count, found := "", map[string]int{}, table == ""
+	for n, line := range strings.Split(string(doc), "\n") {
+		l := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(l, "[["):
+			cur = strings.TrimSpace(strings.Trim(l, "[] "))
+			count[cur]++
+			found = cur == table && count[cur]-1 == idx
+			if found && last == "" {
+				return n + 1
+			}
+		case strings.HasPrefix(l, "["):
+			cur = strings.TrimSpace(strings.Trim(l, "[] "))
+			found = cur == table && idx < 0
+			if found && last == "" {
+				return n + 1
+			}
+		case found && last != "" && (strings.HasPrefix(l, last+" ") || strings.HasPrefix(l, last+"=")):
+			return n + 1
+		case table != "" && last != "" && idx < 0 && cur == "" && (strings.HasPrefix(l, table+" ") || strings.HasPrefix(l, table+"=")):
+			return n + 1
+		}
+	}
+	return 1
+}
