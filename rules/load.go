@@ -194,9 +194,6 @@ func Parse(data []byte, name string) (*Set, error) {
 		var de *toml.DecodeError
 		var sm *toml.StrictMissingError
 		switch {
-		case errors.As(err, &de):
-			row, col := de.Position()
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, de.Error())
 		case errors.As(err, &sm):
 			var msgs []string
 			for _, e := range sm.Errors {
@@ -204,6 +201,9 @@ func Parse(data []byte, name string) (*Set, error) {
 				msgs = append(msgs, fmt.Sprintf("%s:%d:%d: unknown key %s (check the spelling against README's rule file format)", name, row, col, strings.Join(e.Key(), ".")))
 			}
 			return nil, errors.New(strings.Join(msgs, "\n"))
+		case errors.As(err, &de):
+			row, col := de.Position()
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, de.Error())
 		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}

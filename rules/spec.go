@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -24,8 +25,11 @@ type DaySpec struct {
 	Offset     int    `toml:"offset"`
 	CalcOffset int    `toml:"calc_offset"`
 
-	h *cal.Holiday
+	h     *cal.Holiday
+	cache *[cacheYears]atomic.Int32 // In(y) for y in cacheFrom.., 0 until computed
 }
+
+const cacheFrom, cacheYears = 1900, 300
 
 func (s *DaySpec) isSet() bool { return s != nil && s.Month != 0 }
 
@@ -59,13 +63,24 @@ func (s *DaySpec) compile() error {
 		}
 	}
 	s.h = h
+	s.cache = new([cacheYears]atomic.Int32)
 	return nil
 }
 
 // In returns the day in year y.
 func (s *DaySpec) In(y int) Date {
+	i := y - cacheFrom
+	if i >= 0 && i < cacheYears {
+		if n := s.cache[i].Load(); n != 0 {
+			return Date{n}
+		}
+	}
 	a, _ := s.h.Calc(y)
-	return DateOf(a)
+	d := DateOf(a)
+	if i >= 0 && i < cacheYears {
+		s.cache[i].Store(d.n)
+	}
+	return d
 }
 
 // String describes the spec in words ("third Saturday in May, plus 1 day").

@@ -78,6 +78,8 @@ type Windows struct {
 
 	Notes     []Note
 	Scenarios []Scenario // other outcomes: option exercised, automatic renewal
+
+	notes [4]Note // Notes' first backing array: most answers have few notes
 }
 
 // Note is a remark that belongs with the answer: a duty, a doubt, a
@@ -115,6 +117,7 @@ func sixMonthsBefore(free Date) Date {
 // Windows computes the windows of c as asked by q.
 func (b *Book) Windows(c Contract, q Query) *Windows {
 	w := &Windows{AsOf: q.AsOf, Expires: c.Expires}
+	w.Notes = w.notes[:0]
 	w.Set = b.setFor(c.Association, c.League)
 	if w.Set == nil {
 		w.Set = b.fifa
