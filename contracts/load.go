@@ -1,0 +1,465 @@
+package contracts
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Severity says whether a Problem stops a row from loading.
+type Severity int
+
+const (
+	// Warning: the row (or file) is loaded, but something deserves a look:
+	// a merged duplicate, a conflicting duplicate, an unknown column.
+	Warning Severity = iota + 1
+	// Error: the row is not loaded (it is counted in Dataset.Skipped), or,
+	// for a problem with the file as a whole, nothing is.
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Problem is something wrong with an input file or one of its rows.
+//
+// Col is the 1-based index of the field within the record (the column as a
+// spreadsheet numbers it: field 3 is column C), not a byte offset; it is 0
+// when the problem concerns the whole row or file, and for JSON input, where
+// Msg names the key instead.
+type Problem struct {
+	Pos      Pos
+	Col      int
+	Severity Severity
+	Msg      string // what is wrong
+	Hint     string // what was expected, or what to do; may be empty
+}
+
+// Error returns "file:line:col: msg (hint)", leaving out a zero line or column.
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.Pos.File)
+	if p.Pos.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Pos.Line))
+		if p.Col > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(p.Col))
+		}
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(p.Hint)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// Dataset is what Load read from one file.
+//
+// Every data row read is accounted for: Read == len(Contracts) + Skipped +
+// Merged.
+type Dataset struct {
+	Contracts []Contract
+	// Problems lists up to LoadOptions.MaxProblems errors and as many
+	// warnings, in the order met; Errors and Warnings count all of them.
+	Problems         []Problem
+	Errors, Warnings int
+
+	Format  string // the format recognised, e.g. "transfermarkt-datasets players.csv (26 columns)"
+	Mapping string // how columns were mapped, when that was guessed or given by --map; else ""
+
+	Read    int // data rows read (not counting the header)
+	Skipped int // rows not loaded because of an error
+	Merged  int // rows merged into an identical earlier row
+}
+
+// LoadOptions adjusts how Load reads a file. The zero value is the default.
+type LoadOptions struct {
+	// SkipInvalid loads the good rows of a file with bad ones; by default
+	// Load returns an error when any row has an error. Bad rows are listed
+	// in Dataset.Problems either way.
+	SkipInvalid bool
+	// MonthFirst reads 6/30/2026 as month/day; by default slashed dates
+	// are day first. Dotted dates are always day first.
+	MonthFirst bool
+	// Map names the column holding a field, as --map expiry=Vertragsende
+	// gives it: keys are bosman's column names (contract_expires, club …)
+	// or their short forms (expiry, dob, name, team …, see MapKeys);
+	// values are header names, matched without regard to case.
+	Map map[string]string
+	// Clubs and Competitions are the transfermarkt-datasets lookup tables
+	// (clubs.csv, competitions.csv), used to fill a club name, competition
+	// or association a players.csv row leaves empty. Both may be nil.
+	Clubs        *ClubTable
+	Competitions *CompetitionTable
+
+	MaxProblems    int // problems listed per severity; default 50
+	MaxFieldBytes  int // longest field accepted; default 64 KiB
+	MaxRecordBytes int // longest record (line) read; default 1 MiB, see Load
+}
+
+const (
+	defaultMaxProblems    = 50
+	defaultMaxFieldBytes  = 64 << 10
+	defaultMaxRecordBytes = 1 << 20
+	readBufferBytes       = 64 << 10
+)
+
+func (o *LoadOptions) defaults() {
+	if o.MaxProblems <= 0 {
+		o.MaxProblems = defaultMaxProblems
+	}
+	if o.MaxFieldBytes <= 0 {
+		o.MaxFieldBytes = defaultMaxFieldBytes
+	}
+	if o.MaxRecordBytes <= 0 {
+		o.MaxRecordBytes = defaultMaxRecordBytes
+	}
+}
+
+// LoadError is returned by Load when a file has errors: it lists them.
+type LoadError struct {
+	File     string
+	Problems []Problem // the errors listed (at most LoadOptions.MaxProblems)
+	Errors   int       // all errors, listed or not
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	if e.Errors == 1 {
+		fmt.Fprintf(&b, "%s: 1 error", e.File)
+	} else {
+		fmt.Fprintf(&b, "%s: %d errors", e.File, e.Errors)
+	}
+	for _, p := range e.Problems {
+		b.WriteString("\n")
+		b.WriteString(p.Error())
+	}
+	if more := e.Errors - len(e.Problems); more > 0 {
+		fmt.Fprintf(&b, "\nand %d more", more)
+	}
+	return b.String()
+}
+
+// LoadFile opens path and loads it with Load, naming it path in problems.
+func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
+	return loadFile(path, func(r io.Reader, name string) (*Dataset, error) { return Load(r, name, opt) })
+}
+
+// Load reads a contracts file: bosman's own CSV or JSON, a
+// transfermarkt-datasets players.csv, a FootyDex squad list, a Transfermarkt
+// expiring-contracts scrape, or any spreadsheet saved as CSV whose header
+// names the columns in English (or is mapped with LoadOptions.Map). The
+// format is recognised from the header, never from name, which only labels
+// problems. CSV may be separated by commas, semicolons or tabs, start with a
+// UTF-8 byte-order mark and end lines with CRLF.
+//
+// Load streams the input: it holds one record at a time besides the
+// contracts it keeps. A record longer than MaxRecordBytes stops the reading
+// (the check is made on each 64 KiB read, so a record may overrun the limit
+// by that much before it is caught), and the rows after it are not read.
+//
+// Load returns the dataset whenever it could read the header, even with an
+// error. The error is a *LoadError when the file (or, unless SkipInvalid, any
+// row) has an error-severity problem; other errors are I/O errors.
+func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
+	opt.defaults()
+	ld := &loader{opt: opt, name: name, ds: &Dataset{}}
+	ld.lim = &limitReader{r: r, max: int64(opt.MaxRecordBytes) + 2*readBufferBytes}
+	br := bufio.NewReaderSize(ld.lim, readBufferBytes)
+	if err := ld.run(br); err != nil {
+		return ld.ds, err
+	}
+	ld.finish()
+	if ld.ds.Errors > 0 && (!opt.SkipInvalid || ld.fatal) {
+		return ld.ds, ld.loadError()
+	}
+	return ld.ds, nil
+}
+
+// errRecordTooLong is returned by limitReader once a record overruns the limit.
+var errRecordTooLong = errors.New("record too long")
+
+// limitReader counts the bytes read since the last mark and refuses to read
+// more than max of them, so that one endless line cannot exhaust memory.
+type limitReader struct {
+	r        io.Reader
+	n, max   int64
+	newlines []int64 // offsets of '\n', recorded only for JSON line numbers
+	off      int64
+	track    bool
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n > l.max {
+		return 0, errRecordTooLong
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	if l.track {
+		for i, c := range p[:n] {
+			if c == '\n' {
+				l.newlines = append(l.newlines, l.off+int64(i))
+			}
+		}
+	}
+	l.off += int64(n)
+	return n, err
+}
+
+func (l *limitReader) mark() { l.n = 0 }
+
+// loader holds the state of one Load.
+type loader struct {
+	opt   LoadOptions
+	name  string
+	ds    *Dataset
+	lim   *limitReader
+	fatal bool  // a file-level error: nothing (more) could be read
+	bom   int64 // length of the byte-order mark skipped
+
+	format  *format
+	header  []string
+	json    bool
+	listedE int
+	listedW int
+
+	dups dupState
+	rowEnv
+}
+
+// problem records p, listing it if the per-severity limit allows.
+func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
+	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint}
+	if ld.json {
+		p.Col = 0
+	}
+	switch sev {
+	case Error:
+		ld.ds.Errors++
+		if ld.listedE >= ld.opt.MaxProblems {
+			return
+		}
+		ld.listedE++
+	default:
+		ld.ds.Warnings++
+		if ld.listedW >= ld.opt.MaxProblems {
+			return
+		}
+		ld.listedW++
+	}
+	ld.ds.Problems = append(ld.ds.Problems, p)
+}
+
+// fail records a file-level error that stops the reading.
+func (ld *loader) fail(line int, msg, hint string) {
+	ld.fatal = true
+	ld.problem(line, 0, Error, msg, hint)
+}
+
+func (ld *loader) loadError() *LoadError {
+	e := &LoadError{File: ld.name, Errors: ld.ds.Errors}
+	for _, p := range ld.ds.Problems {
+		if p.Severity == Error {
+			e.Problems = append(e.Problems, p)
+		}
+	}
+	return e
+}
+
+// run reads the whole input. It returns only I/O errors; problems with the
+// content are recorded.
+func (ld *loader) run(br *bufio.Reader) error {
+	cr, jsonStart, err := ld.open(br)
+	switch {
+	case err != nil:
+		return err
+	case jsonStart != 0:
+		return ld.runJSON(br, jsonStart)
+	case cr == nil:
+		return nil
+	}
+	return ld.runCSV(cr)
+}
+
+// open checks that the input is text, skips a byte-order mark and returns a
+// CSV reader for the separator of the header line; or, when the input is
+// JSON, its first character. With neither, the reason is recorded.
+func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err error) {
+	head, err := br.Peek(readBufferBytes)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, 0, err
+	}
+	atEOF := err == io.EOF
+	if msg, hint := notText(head); msg != "" {
+		ld.fail(0, msg, hint)
+		return nil, 0, nil
+	}
+	if bytes.HasPrefix(head, utf8BOM) {
+		br.Discard(len(utf8BOM))
+		ld.bom = int64(len(utf8BOM))
+		head = head[len(utf8BOM):]
+	}
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case len(trimmed) == 0:
+		ld.fail(0, "empty file", "expected a header line naming the columns, or a JSON array")
+		return nil, 0, nil
+	case trimmed[0] == '[' || trimmed[0] == '{':
+		return nil, trimmed[0], nil
+	}
+	comma, ok := sniffComma(head, atEOF)
+	if !ok {
+		ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
+		return nil, 0, nil
+	}
+	cr = csv.NewReader(br)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return cr, 0, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// notText says why the start of a file shows it is not a text file in UTF-8.
+func notText(head []byte) (msg, hint string) {
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?)", "save the sheet as CSV (UTF-8)"
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "the file is in UTF-16", "save it as CSV (UTF-8)"
+	case bytes.IndexByte(head, 0) >= 0:
+		return "not a CSV file: it contains NUL bytes (a binary file?)", "expected text in UTF-8"
+	}
+	return "", ""
+}
+
+// sniffComma picks the separator of the header line: whichever of comma,
+// semicolon and tab occurs most often outside quotes (comma on a tie). ok
+// is false when no line end is found in head and more input follows.
+func sniffComma(head []byte, atEOF bool) (comma rune, ok bool) {
+	var commas, semis, tabs int
+	quoted := false
+	end := -1
+	for i, c := range head {
+		if c == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if c == '\n' {
+			end = i
+			break
+		}
+		switch c {
+		case ',':
+			commas++
+		case ';':
+			semis++
+		case '\t':
+			tabs++
+		}
+	}
+	if end < 0 && !atEOF {
+		return 0, false
+	}
+	switch {
+	case semis > commas && semis >= tabs:
+		return ';', true
+	case tabs > commas && tabs > semis:
+		return '\t', true
+	}
+	return ',', true
+}
+
+// readHeader reads the header line into ld.header; false when it cannot
+// (the reason recorded, or an I/O error returned).
+func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
+	rec, err := cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &pe):
+			ld.fail(pe.Line, "cannot read the header: "+pe.Err.Error(), "expected a line of column names")
+			return false, nil
+		case errors.Is(err, errRecordTooLong):
+			ld.fail(1, "header line too long", "is this a CSV file?")
+			return false, nil
+		}
+		return false, err
+	}
+	ld.header = append([]string(nil), rec...)
+	for i, h := range ld.header {
+		if !utf8.ValidString(h) {
+			ld.fail(1, fmt.Sprintf("column %d of the header is not valid UTF-8", i+1), "save the file as CSV (UTF-8)")
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// runCSV reads the header and the records.
+func (ld *loader) runCSV(cr *csv.Reader) error {
+	if ok, err := ld.readHeader(cr); !ok {
+		return err
+	}
+	if !ld.detect() {
+		return nil
+	}
+	line := 1
+	for {
+		ld.lim.mark()
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			switch {
+			case errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong):
+				ld.ds.Read++
+				ld.ds.Skipped++
+				line = pe.Line
+				ld.problem(pe.StartLine, 0, Error, fmt.Sprintf("%v (line %d, byte %d)", pe.Err, pe.Line, pe.Column),
+					`expected a field in double quotes to end with a double quote, and quotes inside it doubled ("")`)
+				continue
+			case errors.Is(err, errRecordTooLong):
+				ld.ds.Read++
+				ld.ds.Skipped++
+				ld.fail(line+1, fmt.Sprintf("line longer than %d bytes; the rest of the file was not read", ld.opt.MaxRecordBytes),
+					"is this a CSV file?")
+				return nil
+			}
+			return err
+		}
+		line, _ = cr.FieldPos(0)
+		ld.ds.Read++
+		ld.record(rec, line, cr)
+	}
+	if ld.ds.Read == 0 {
+		ld.problem(1, 0, Warning, "no data rows, only a header", "")
+	}
+	return nil
+}

@@ -1,0 +1,413 @@
+package contracts
+
+import (
+	"encoding/csv"
+	"fmt"
+	"hash/maphash"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// rowEnv is the per-row working state of a loader, reused across rows.
+type rowEnv struct {
+	cr     *csv.Reader // for field positions; nil for JSON
+	rec    []string
+	line   int
+	rowErr bool
+
+	strs map[string]string // interned club, nationality … strings
+
+	noExpiry, firstNoExpiry int
+	noAssoc, firstNoAssoc   int
+	unknownLeague           map[string]bool
+}
+
+// dupState finds repeated and conflicting rows.
+type dupState struct {
+	seed     maphash.Seed
+	exact    map[uint64]int32  // hash of the raw record → index in Contracts
+	merged   map[int32][]int   // index in Contracts → lines merged into it
+	sameDeal map[dealKey]int32 // player, club, signed → index in Contracts
+}
+
+// dealKey identifies one contract of one player: rows with the same key but
+// a different expiry contradict each other.
+type dealKey struct {
+	id, name, club string
+	signed         rules.Date
+}
+
+// get returns field f of the current record, trimmed; "" when absent.
+func (ld *loader) get(f field) string {
+	i := ld.format.cols[f]
+	if i == 0 || i > len(ld.rec) {
+		return ""
+	}
+	return strings.TrimSpace(ld.rec[i-1])
+}
+
+// fieldLine is the line on which field i (0-based) of the record starts.
+func (ld *loader) fieldLine(i int) int {
+	if ld.cr == nil || i < 0 {
+		return ld.line
+	}
+	l, _ := ld.cr.FieldPos(i)
+	return l
+}
+
+// fieldProblem records a problem with field f of the current row; an error
+// makes the row invalid.
+func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
+	col := ld.format.cols[f]
+	name := fieldNames[f]
+	if !ld.json && col > 0 {
+		name = strings.TrimSpace(ld.header[col-1])
+	}
+	if sev == Error {
+		ld.rowErr = true
+	}
+	ld.problem(ld.fieldLine(col-1), col, sev, name+": "+msg, hint)
+}
+
+// date reads field f as a date; zero when empty or wrong (an error then).
+func (ld *loader) date(f field) rules.Date {
+	v := ld.get(f)
+	if v == "" {
+		return rules.Date{}
+	}
+	d, err := ParseDate(v, ld.opt.MonthFirst)
+	if err != nil {
+		ld.fieldProblem(f, Error, err.Error(), "")
+	}
+	return d
+}
+
+// intern returns a copy of s shared by every row that has the same value,
+// so that kept contracts do not pin whole input records in memory.
+func (ld *loader) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := ld.strs[s]; ok {
+		return v
+	}
+	if ld.strs == nil {
+		ld.strs = make(map[string]string)
+	}
+	c := strings.Clone(s)
+	if len(ld.strs) < 1<<16 {
+		ld.strs[c] = c
+	}
+	return c
+}
+
+// record checks one data record and keeps it, merges it or skips it.
+func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
+	ld.rec, ld.line, ld.cr, ld.rowErr = rec, line, cr, false
+	if len(rec) != len(ld.header) {
+		ld.ds.Skipped++
+		ld.problem(line, 0, Error, fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(ld.header)),
+			"a field containing the separator must be in double quotes")
+		return
+	}
+	for i, v := range rec {
+		switch {
+		case len(v) > ld.opt.MaxFieldBytes:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), i+1, Error, fmt.Sprintf("field is %d bytes long", len(v)),
+				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
+		case strings.IndexByte(v, 0) >= 0:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), i+1, Error, "field contains a NUL byte", "expected text")
+		case !utf8.ValidString(v):
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), i+1, Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
+		}
+	}
+	if ld.rowErr {
+		ld.ds.Skipped++
+		return
+	}
+	c := ld.contract()
+	if ld.rowErr {
+		ld.ds.Skipped++
+		return
+	}
+	if ld.merge(&c) {
+		ld.ds.Merged++
+		return
+	}
+	ld.ds.Contracts = append(ld.ds.Contracts, c)
+}
+
+// contract builds the Contract of the current record, recording problems.
+func (ld *loader) contract() Contract {
+	f := ld.format
+	var c Contract
+	c.Pos = Pos{File: ld.name, Line: ld.line}
+
+	id, name := ld.get(fPlayerID), ld.get(fPlayer)
+	switch {
+	case name != "":
+	case ld.get(fFirstName) != "" || ld.get(fLastName) != "":
+		name = strings.TrimSpace(ld.get(fFirstName) + " " + ld.get(fLastName))
+	case f.slugNames:
+		name = nameFromSlug(ld.get(fPlayerCode))
+	}
+	if id == "" && name == "" {
+		ld.rowErr = true
+		ld.problem(ld.line, 0, Error, "row has no player name or id", "expected at least a name")
+	}
+	both := strings.Clone(id + name) // one copy for both, not pinning the record
+	c.PlayerID, c.Player = both[:len(id)], both[len(id):]
+
+	c.Birth = ld.date(fBirth)
+	c.Nationality = ld.intern(ld.get(fNationality))
+	pos := ld.get(fSubPosition)
+	if pos == "" {
+		pos = ld.get(fPosition)
+	}
+	c.Position = ld.intern(pos)
+	c.Club = ld.intern(ld.get(fClub))
+	c.League = ld.intern(ld.get(fLeague))
+	if clubID := ld.get(fClubID); clubID != "" && ld.opt.Clubs != nil && (c.Club == "" || c.League == "") {
+		if club, ok := ld.opt.Clubs.Lookup(clubID); ok {
+			if c.Club == "" {
+				c.Club = club.Name
+			}
+			if c.League == "" {
+				c.League = club.Competition
+			}
+		}
+	}
+	ld.association(&c)
+
+	c.Signed = ld.date(fSigned)
+	c.Start = ld.date(fStart)
+	c.Expires = ld.date(fExpires)
+	c.Option.Until = ld.date(fOptionUntil)
+	if h := ld.get(fOptionHolder); h != "" {
+		switch strings.ToLower(h) {
+		case "club", "player", "mutual":
+			c.Option.Holder = strings.ToLower(h)
+		default:
+			ld.fieldProblem(fOptionHolder, Error, fmt.Sprintf("%q is not an option holder", h), "expected club, player or mutual")
+		}
+	}
+	c.Loan.Club = ld.intern(ld.get(fLoanClub))
+	c.Loan.Until = ld.date(fLoanUntil)
+	c.Confirmed = ld.date(fConfirmed)
+	c.Source = f.source
+	if s := ld.get(fSource); s != "" {
+		c.Source = strings.Clone(s)
+	}
+	c.Note = strings.Clone(ld.get(fNote))
+	if s := ld.get(fLastSeason); s != "" {
+		if len(s) != 4 || !isDigits(s) {
+			ld.fieldProblem(fLastSeason, Error, fmt.Sprintf("%q is not a season", s), "expected the year the season starts, e.g. 2025")
+		} else {
+			c.LastSeason = atoi(s)
+		}
+	}
+	ld.checkDates(&c)
+	if !ld.rowErr && c.Expires.IsZero() {
+		if ld.noExpiry == 0 {
+			ld.firstNoExpiry = ld.line
+		}
+		ld.noExpiry++
+	}
+	return c
+}
+
+// association fills c.Association from the association column, or else
+// from the league.
+func (ld *loader) association(c *Contract) {
+	if v := ld.get(fAssociation); v != "" {
+		code, ok := Association(v)
+		if !ok {
+			hint := "expected a FIFA code such as ENG, a competition id such as GB1, or a country name"
+			if s := Suggest(v); s != "" {
+				hint = "did you mean " + s + "?"
+			}
+			ld.fieldProblem(fAssociation, Error, fmt.Sprintf("unknown association %q", v), hint)
+			return
+		}
+		c.Association = code
+		return
+	}
+	if c.League != "" {
+		if code, ok := LeagueAssociation(c.League); ok {
+			c.Association = code
+			return
+		}
+		if comp, ok := ld.opt.Competitions.Lookup(c.League); ok && comp.Association != "" {
+			c.Association = comp.Association
+			return
+		}
+		if !ld.unknownLeague[c.League] {
+			if ld.unknownLeague == nil {
+				ld.unknownLeague = map[string]bool{}
+			}
+			ld.unknownLeague[c.League] = true
+			ld.fieldProblem(fLeague, Warning, fmt.Sprintf("competition %q is not one bosman knows: association left empty in its rows", c.League),
+				"give the competitions.csv that names its country, or an association column")
+		}
+		return
+	}
+	if !ld.format.noAssoc {
+		if ld.noAssoc == 0 {
+			ld.firstNoAssoc = ld.line
+		}
+		ld.noAssoc++
+	}
+}
+
+// checkDates reports dates that contradict each other.
+func (ld *loader) checkDates(c *Contract) {
+	if c.Expires.IsZero() {
+		return
+	}
+	if !c.Start.IsZero() && c.Expires.Before(c.Start) {
+		ld.fieldProblem(fExpires, Error, fmt.Sprintf("expiry %s is before the start %s", c.Expires, c.Start),
+			"expected the last day of the contract, on or after its first")
+	}
+	if !c.Signed.IsZero() && c.Expires.Before(c.Signed) {
+		ld.fieldProblem(fExpires, Error, fmt.Sprintf("expiry %s is before the signing %s", c.Expires, c.Signed),
+			"expected the last day of the contract, after it was signed")
+	}
+	if !c.Option.Until.IsZero() && !c.Option.Until.After(c.Expires) {
+		ld.fieldProblem(fOptionUntil, Error, fmt.Sprintf("option until %s is not after the expiry %s", c.Option.Until, c.Expires),
+			"expected the expiry the option would extend the contract to")
+	}
+	if !c.Loan.Until.IsZero() && c.Loan.Until.After(c.Expires) {
+		ld.fieldProblem(fLoanUntil, Warning, fmt.Sprintf("loan until %s outlasts the contract, which expires %s", c.Loan.Until, c.Expires), "")
+	}
+}
+
+// merge reports whether the current record repeats an earlier one exactly
+// (it is then merged into it), and warns when it contradicts one.
+func (ld *loader) merge(c *Contract) bool {
+	d := &ld.dups
+	if d.exact == nil {
+		d.seed = maphash.MakeSeed()
+		d.exact = make(map[uint64]int32)
+		d.sameDeal = make(map[dealKey]int32)
+	}
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	for _, v := range ld.rec {
+		h.WriteString(v)
+		h.WriteByte(0)
+	}
+	sum := h.Sum64()
+	if i, ok := d.exact[sum]; ok && sameContract(ld.ds.Contracts[i], *c) {
+		if d.merged == nil {
+			d.merged = make(map[int32][]int)
+		}
+		d.merged[i] = append(d.merged[i], ld.line)
+		return true
+	}
+	n := int32(len(ld.ds.Contracts))
+	d.exact[sum] = n
+	k := dealKey{id: c.PlayerID, club: c.Club, signed: c.Signed}
+	if k.id == "" {
+		k.name = c.Player
+	}
+	if i, ok := d.sameDeal[k]; ok {
+		if prev := ld.ds.Contracts[i]; prev.Expires != c.Expires {
+			ld.fieldProblem(fExpires, Warning,
+				fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
+					c.Player, prev.Pos.Line, orUnknown(prev.Expires), orUnknown(c.Expires)),
+				"keep the right row, or give each contract its signing date")
+		}
+	} else {
+		d.sameDeal[k] = n
+	}
+	return false
+}
+
+func sameContract(a, b Contract) bool {
+	a.Pos, b.Pos = Pos{}, Pos{}
+	return a == b
+}
+
+func orUnknown(d rules.Date) string {
+	if d.IsZero() {
+		return "unknown"
+	}
+	return d.String()
+}
+
+// finish records the problems counted over the whole file and sorts the
+// problem list by line.
+func (ld *loader) finish() {
+	if ld.format == nil {
+		return
+	}
+	if ld.noExpiry > 0 {
+		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
+			fmt.Sprintf("%d rows have no contract expiry, the first on this line: kept, expiry unknown", ld.noExpiry), "")
+	}
+	if ld.noAssoc > 0 {
+		ld.problem(ld.firstNoAssoc, 0, Warning,
+			fmt.Sprintf("%d rows have no association or league, the first on this line: kept, association unknown", ld.noAssoc),
+			"give an association column, or the clubs.csv for club ids")
+	}
+	idx := make([]int32, 0, len(ld.dups.merged))
+	for i := range ld.dups.merged {
+		idx = append(idx, i)
+	}
+	sort.Slice(idx, func(a, b int) bool { return idx[a] < idx[b] })
+	for _, i := range idx {
+		lines := ld.dups.merged[i]
+		c := ld.ds.Contracts[i]
+		ld.problem(c.Pos.Line, 0, Warning,
+			fmt.Sprintf("%s: row repeated %d more times (%s); merged into this one", c.Player, len(lines), listLines(lines)), "")
+	}
+	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
+		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
+	})
+}
+
+// listLines writes "line 3, 9 and 12", eliding after five.
+func listLines(lines []int) string {
+	var b strings.Builder
+	b.WriteString("line")
+	if len(lines) > 1 {
+		b.WriteString("s")
+	}
+	for i, l := range lines {
+		if i == 5 {
+			fmt.Fprintf(&b, " and %d others", len(lines)-5)
+			break
+		}
+		switch {
+		case i == 0:
+			b.WriteString(" ")
+		case i == len(lines)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(l))
+	}
+	return b.String()
+}
+
+// nameFromSlug turns a Transfermarkt slug (zlatan-ibrahimović) into a name
+// (Zlatan Ibrahimović).
+func nameFromSlug(slug string) string {
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		if n > 0 {
+			words[i] = string(unicode.ToUpper(r)) + w[n:]
+		}
+	}
+	return strings.Join(words, " ")
+}
