@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,6 +25,14 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 	if first != '[' {
 		ld.fail(1, "the JSON is an object, not an array", `expected [{"player": …, "contract_expires": …}, …]`)
 		return nil
+	}
+	// Newlines already read into br (by the sniffing Peek) are recorded
+	// here; limitReader records those read from now on.
+	buffered, _ := br.Peek(br.Buffered())
+	for i, c := range buffered {
+		if c == '\n' {
+			ld.lim.newlines = append(ld.lim.newlines, ld.bom+int64(i))
+		}
 	}
 	ld.lim.track = true
 	dec := json.NewDecoder(br)
@@ -48,7 +57,9 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		ld.ds.Read++
 		line := ld.lineAt(dec.InputOffset() - int64(len(raw)))
 		var obj map[string]any
-		if err := json.Unmarshal(raw, &obj); err != nil {
+		od := json.NewDecoder(bytes.NewReader(raw))
+		od.UseNumber()
+		if err := od.Decode(&obj); err != nil {
 			ld.ds.Skipped++
 			ld.problem(line, 0, Error, "element is not an object: "+err.Error(), `expected {"player": …, "contract_expires": …}`)
 			continue
