@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// exitError is an error with an exit status and hints for the user.
+type exitError struct {
+	code  int
+	msg   string
+	hints []string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) *exitError {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
+}
+
+func dataErr(format string, args ...any) *exitError {
+	return &exitError{code: 1, msg: fmt.Sprintf(format, args...)}
+}
+
+func (e *exitError) hint(format string, args ...any) *exitError {
+	e.hints = append(e.hints, fmt.Sprintf(format, args...))
+	return e
+}
+
+// env is one run of bosman: its streams, its environment and what it loaded.
+type env struct {
+	stdin  io.Reader
+	out    *bufio.Writer // stdout, flushed only when the command succeeds
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	isTTY  bool
+	now    func() time.Time
+
+	asOf   rules.Date
+	format string
+	color  bool
+	book   *rules.Book
+	data   *data // loaded on first use
+}
+
+// Main runs bosman with args (args[0] is the program name) and returns the
+// exit status. It never calls os.Exit, so tests run it in-process.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	if f, ok := stdout.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			e.isTTY = true
+		}
+	}
+	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
+		if d, err := rules.ParseISO(fixed); err == nil {
+			e.now = func() time.Time { return d.Time() }
+		}
+	}
+	return e.run(args)
+}
+
+func (e *env) run(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(e.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
+			code = 1
+		}
+	}()
+	e.out = bufio.NewWriterSize(e.stdout, 64<<10)
+	app := e.newApp()
+	err := app.Run(reorder(args, app))
+	if err == nil {
+		if ferr := e.out.Flush(); ferr != nil {
+			fmt.Fprintf(e.stderr, "bosman: error: writing output: %v\n", ferr)
+			return 1
+		}
+		return 0
+	}
+	var ee *exitError
+	if !errors.As(err, &ee) {
+		ee = &exitError{code: 1, msg: err.Error()}
+	}
+	for i, line := range strings.Split(ee.msg, "\n") {
+		if i == 0 {
+			fmt.Fprintf(e.stderr, "bosman: error: %s\n", line)
+		} else {
+			fmt.Fprintf(e.stderr, "bosman:   %s\n", line)
+		}
+	}
+	for _, h := range ee.hints {
+		fmt.Fprintf(e.stderr, "bosman: hint: %s\n", h)
+	}
+	return ee.code
+}
+
+// globalFlags are accepted by every command, before or after its name.
+func globalFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "data", Usage: "read contracts from `FILE` (repeatable; default: the embedded dataset)"},
+		&cli.StringFlag{Name: "rules", Usage: "add or replace rule sets with the *.toml files in `DIR`"},
+		&cli.StringFlag{Name: "as-of", Usage: "answer as of `DATE` (YYYY-MM-DD)", DefaultText: "today"},
+		&cli.StringFlag{Name: "format", Usage: "output `FORMAT`: table, csv, tsv, json or markdown"},
+		&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (also NO_COLOR=1)"},
+		&cli.BoolFlag{Name: "skip-invalid", Usage: "load the good rows of a dataset with bad ones, and say how many were skipped"},
+		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
+		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"},
+	}
+}
+
+func (e *env) newApp() *cli.App {
+	app := &cli.App{
+		Name:      "bosman",
+		Usage:     "when is this player free to sign elsewhere?",
+		UsageText: "bosman COMMAND [flags] [args]",
+		Description: "bosman combines each association's rules (FIFA's six months, England's third Saturday in May,\n" +
+			"Italy's 1 January …) with a dataset of contracts, and gives for each player the day a foreign club\n" +
+			"may sign him to a pre-contract, the day a domestic club may, the day he is free, and when a new\n" +
+			"club may register him, each with its rule and source.\n\n" +
+			"Examples:\n" +
+			"   bosman player Konate --as-of 2025-10-07\n" +
+			"   bosman club \"Real Madrid\" --to ENG\n" +
+			"   bosman export --format csv --output windows.csv\n" +
+			"   bosman rules ITA",
+		Version:         version(),
+		HideHelpCommand: true,
+		Writer:          e.out,
+		ErrWriter:       e.stderr,
+		Reader:          e.stdin,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return flagError(err, c.Command.Flags)
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				cli.ShowAppHelp(c)
+				return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
+			}
+			return unknownCommand(c.Args().First(), c.App.Commands)
+		},
+		Commands: []*cli.Command{
+			e.playerCommand(),
+			e.clubCommand(),
+			e.exportCommand(),
+			e.rulesCommand(),
+			e.validateCommand(),
+			e.timelineCommand(),
+			e.completionCommand(),
+		},
+	}
+	for _, cmd := range app.Commands {
+		if cmd.Name != "completion" {
+			cmd.Flags = append(cmd.Flags, globalFlags()...)
+		}
+		cmd.OnUsageError = app.OnUsageError
+	}
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "bosman %s\n", c.App.Version) }
+	return app
+}
+
+// reorder moves the global flags a user wrote before the command to after
+// it, and a command's flags written after its arguments to before them, so
+// that 'bosman --as-of 2025-10-07 player Konate' and 'bosman player Konate
+// --as-of 2025-10-07' both work: urfave/cli stops reading flags at the first
+// argument.
+func reorder(args []string, app *cli.App) []string {
+	if len(args) < 2 {
+		return args
+	}
+	valued := map[string]bool{}
+	cmdIndex := map[string]*cli.Command{}
+	for _, c := range app.Commands {
+		cmdIndex[c.Name] = c
+		for _, a := range c.Aliases {
+			cmdIndex[a] = c
+		}
+		for _, f := range c.Flags {
+			_, isBool := f.(*cli.BoolFlag)
+			for _, n := range f.Names() {
+				valued[n] = !isBool
+			}
+		}
+	}
+	var before, flags, pos []string
+	var cmd string
+	rest := args[1:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			pos = append(pos, rest[i:]...)
+			i = len(rest)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			name := strings.TrimLeft(a, "-")
+			takes := valued[name] && !strings.Contains(name, "=")
+			group := &flags
+			if cmd == "" {
+				group = &before
+			}
+			*group = append(*group, a)
+			if takes && i+1 < len(rest) {
+				i++
+				*group = append(*group, rest[i])
+			}
+		case cmd == "":
+			if _, ok := cmdIndex[a]; !ok {
+				return args // not a command we know: let the app say so
+			}
+			cmd = a
+		default:
+			pos = append(pos, a)
+		}
+	}
+	if cmd == "" {
+		return args
+	}
+	out := []string{args[0], cmd}
+	out = append(out, before...)
+	out = append(out, flags...)
+	return append(out, pos...)
+}
+
+// flagError turns urfave/cli's flag parsing errors into usage errors with a
+// suggestion.
+func flagError(err error, flags []cli.Flag) error {
+	msg := err.Error()
+	const undefined = "flag provided but not defined: "
+	if i := strings.Index(msg, undefined); i >= 0 {
+		bad := strings.TrimLeft(msg[i+len(undefined):], "-")
+		ee := usageErr("unknown flag --%s", bad)
+		var names []string
+		for _, f := range flags {
+			names = append(names, f.Names()...)
+		}
+		if s := closest(bad, names); s != "" {
+			ee.hint("did you mean --%s?", s)
+		}
+		return ee
+	}
+	return usageErr("%s", msg)
+}
+
+func unknownCommand(name string, cmds []*cli.Command) error {
+	ee := usageErr("unknown command %q", name)
+	var names []string
+	for _, c := range cmds {
+		names = append(names, c.Name)
+	}
+	if s := closest(name, names); s != "" {
+		ee.hint("did you mean 'bosman %s'?", s)
+	} else {
+		ee.hint("commands: %s", strings.Join(names, ", "))
+	}
+	return ee
+}
+
+// closest returns the candidate nearest to s by edit distance, if near enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 3) {
+			best, bestD = c, d
+			if strings.HasPrefix(c, s) && len(s) >= 3 {
+				bestD = 0
+			}
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// version is the module version and VCS revision when the build knows them.
+var buildVersion = "" // set with -ldflags "-X main.buildVersion=v1.2.3"
+
+func version() string {
+	v := buildVersion
+	info, ok := debug.ReadBuildInfo()
+	if v == "" {
+		v = "(devel)"
+		if ok && info.Main.Version != "" {
+			v = info.Main.Version
+		}
+	}
+	if ok {
+		var rev, modified string
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = "+dirty"
+				}
+			}
+		}
+		if rev != "" {
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+			v += " (" + rev + modified + ")"
+		}
+	}
+	return v
+}
+
+// setup reads the global flags every command shares.
+func (e *env) setup(c *cli.Context, defaultFormat string, formats ...string) error {
+	e.asOf = rules.DateOf(e.now())
+	if s := c.String("as-of"); s != "" {
+		d, err := rules.ParseISO(s)
+		if err != nil {
+			return usageErr("--as-of: %v", err).hint("write the date as YYYY-MM-DD, e.g. --as-of 2025-10-07")
+		}
+		e.asOf = d
+	}
+	e.format = defaultFormat
+	if f := c.String("format"); f != "" {
+		e.format = strings.ToLower(f)
+	}
+	ok := false
+	for _, f := range formats {
+		ok = ok || f == e.format
+	}
+	if !ok {
+		return usageErr("--format %s: this command writes %s", e.format, strings.Join(formats, ", "))
+	}
+	e.color = e.isTTY && !c.Bool("no-color") && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+	book, err := rules.Embedded()
+	if err != nil {
+		return dataErr("embedded rules: %v", err)
+	}
+	if dir := c.String("rules"); dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return dataErr("--rules %s: not a directory", dir).hint("--rules takes a directory of *.toml rule files; see 'bosman rules' and README")
+		}
+		book, err = book.WithDir(os.DirFS(dir), ".")
+		if err != nil {
+			return dataErr("%s", prefixLines(err.Error(), dir+"/")).hint("fix the rule file, or leave out --rules to use the embedded rules")
+		}
+	}
+	e.book = book
+	return nil
+}
+
+func prefixLines(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+func (e *env) exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "every contract's windows as CSV, JSON, TSV, Markdown or iCalendar",
+		UsageText: "bosman export [flags]",
+		Description: "One row per player: the contract in force and known on the as-of date. The columns are\n" +
+			"documented in README and kept stable. --format ics writes an event for each window opening\n" +
+			"and each free-agency day. --output writes the file whole or not at all.\n\n" +
+			"Examples:\n" +
+			"   bosman export > windows.csv\n" +
+			"   bosman export --club Liverpool --format json\n" +
+			"   bosman export --association ESP --expiring-before 2027-01-01 --format ics --output esp.ics",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "club", Usage: "only the contracts of `CLUB`"},
+			&cli.StringFlag{Name: "association", Usage: "only clubs of `ASSOC` (ENG, ESP …)"},
+			&cli.StringFlag{Name: "expiring-before", Usage: "only contracts expiring before `DATE`"},
+			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` or of a club"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (whole or not at all) instead of stdout"},
+		},
+		Action: e.export,
+	}
+}
+
+func (e *env) export(c *cli.Context) error {
+	if err := e.setup(c, "csv", "csv", "tsv", "json", "markdown", "ics"); err != nil {
+		return err
+	}
+	var before rules.Date
+	if s := c.String("expiring-before"); s != "" {
+		d, err := rules.ParseISO(s)
+		if err != nil {
+			return usageErr("--expiring-before: %v", err)
+		}
+		before = d
+	}
+	assoc := ""
+	if s := c.String("association"); s != "" {
+		code, ok := contracts.Association(s)
+		if !ok {
+			ee := usageErr("--association %q is not an association code", s)
+			if sug := contracts.Suggest(s); sug != "" {
+				ee.hint("did you mean %s?", sug)
+			}
+			return ee
+		}
+		assoc = code
+	}
+	out := c.String("output")
+	d, err := e.load(c)
+	if err != nil {
+		return err
+	}
+	if out != "" {
+		if err := refuseInput(out, d.inputs); err != nil {
+			return err
+		}
+	}
+	to, err := e.target(c, d)
+	if err != nil {
+		return err
+	}
+	var isClub map[string]bool
+	if s := c.String("club"); s != "" {
+		names, err := oneClub(d, s)
+		if err != nil {
+			return err
+		}
+		isClub = map[string]bool{}
+		for _, n := range names {
+			isClub[n] = true
+		}
+	}
+	write := func(w io.Writer) error {
+		var rw rowWriter
+		if e.format == "ics" {
+			rw = newICSWriter(w, e.asOf)
+		} else {
+			rw = newRowWriter(w, e.format, false)
+		}
+		for _, ct := range e.inForce(d) {
+			if isClub != nil && !isClub[ct.Club] || assoc != "" && ct.Association != assoc ||
+				!before.IsZero() && (ct.Expires.IsZero() || !ct.Expires.Before(before)) {
+				continue
+			}
+			en := e.compute(ct, to)
+			if err := rw.write(&en); err != nil {
+				return err
+			}
+		}
+		return rw.close()
+	}
+	if out == "" {
+		return write(e.out)
+	}
+	return writeFileAtomic(out, write)
+}
+
+// refuseInput refuses to write over one of the files read.
+func refuseInput(out string, inputs []string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return dataErr("--output %s: %v", out, err)
+	}
+	st, statErr := os.Stat(abs)
+	for _, in := range inputs {
+		same := in == abs
+		if statErr == nil {
+			if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+				same = true
+			}
+		}
+		if same {
+			return usageErr("--output %s is one of the --data files: bosman will not write over its input", out).hint("write to another file")
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and
+// renames it over path, so a failure leaves any old file as it was and no
+// partial new one.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return dataErr("--output %s: %v", path, err).hint("check that the directory exists and is writable")
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
+		return dataErr("writing %s: %v", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return dataErr("writing %s: %v", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return dataErr("writing %s: %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return dataErr("writing %s: %v", path, err)
+	}
+	if st, err := os.Stat(path); err == nil {
+		os.Chmod(tmp.Name(), st.Mode().Perm())
+	} else {
+		os.Chmod(tmp.Name(), 0o644)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return dataErr("writing %s: %v", path, err)
+	}
+	return nil
+}
+
+// icsWriter writes iCalendar (RFC 5545) all-day events: the window openings
+// and the free-agency day of each contract.
+type icsWriter struct {
+	w     *bufio.Writer
+	stamp string
+	err   error
+}
+
+func newICSWriter(w io.Writer, asOf rules.Date) *icsWriter {
+	iw := &icsWriter{w: bufio.NewWriter(w), stamp: compact(asOf) + "T000000Z"}
+	iw.line("BEGIN:VCALENDAR")
+	iw.line("VERSION:2.0")
+	iw.line("PRODID:-//bosman//contract windows//EN")
+	iw.line("CALSCALE:GREGORIAN")
+	iw.line("X-WR-CALNAME:bosman contract windows")
+	return iw
+}
+
+func (iw *icsWriter) write(en *entry) error {
+	w, c := en.w, &en.c
+	if w.Status == rules.UnknownExpiry {
+		return iw.err
+	}
+	id := c.PlayerID
+	if id == "" {
+		id = contracts.Fold(c.Player)
+	}
+	ev := func(kind string, d rules.Date, summary string, r *rules.Rule) {
+		if d.IsZero() {
+			return
+		}
+		iw.line("BEGIN:VEVENT")
+		iw.line("UID:" + strings.ReplaceAll(id, " ", "-") + "-" + kind + "-" + compact(d) + "@bosman")
+		iw.line("DTSTAMP:" + iw.stamp)
+		iw.line("DTSTART;VALUE=DATE:" + compact(d))
+		iw.line("DTEND;VALUE=DATE:" + compact(d.AddDays(1)))
+		iw.line("SUMMARY:" + escapeICS(c.Player+" ("+c.Club+"): "+summary))
+		desc := fmt.Sprintf("Contract expires %s. Rule: %s (%s confidence).", c.Expires, ruleName(r), r.Confidence)
+		if r != nil && r.Text != "" {
+			desc += " " + r.Text
+		}
+		if c.Source != "" {
+			desc += " Source: " + c.Source
+		}
+		iw.line("DESCRIPTION:" + escapeICS(desc))
+		iw.line("TRANSP:TRANSPARENT")
+		iw.line("END:VEVENT")
+	}
+	ev("foreign", w.Foreign.Date, "pre-contract window abroad opens", w.Foreign.Rule)
+	if w.Domestic.Date != w.Foreign.Date {
+		ev("domestic", w.Domestic.Date, "pre-contract window at home opens", w.Domestic.Rule)
+	}
+	ev("free", w.FreeAgent.Date, "free agent", w.FreeAgent.Rule)
+	return iw.err
+}
+
+func (iw *icsWriter) close() error {
+	iw.line("END:VCALENDAR")
+	if iw.err != nil {
+		return iw.err
+	}
+	return iw.w.Flush()
+}
+
+// line writes a content line folded at 75 octets, ending in CRLF.
+func (iw *icsWriter) line(s string) {
+	if iw.err != nil {
+		return
+	}
+	for limit := 75; len(s) > limit; limit = 74 { // a continuation line starts with a space
+		cut := limit
+		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
+			cut--
+		}
+		if _, iw.err = iw.w.WriteString(s[:cut] + "\r\n "); iw.err != nil {
+			return
+		}
+		s = s[cut:]
+	}
+	_, iw.err = iw.w.WriteString(s + "\r\n")
+}
+
+func escapeICS(s string) string {
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", "").Replace(s)
+}
+
+func compact(d rules.Date) string { return strings.ReplaceAll(d.String(), "-", "") }
