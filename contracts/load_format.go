@@ -247,7 +247,8 @@ func (ld *loader) detect() bool {
 	}
 	if !f.extraOK {
 		for i, h := range ld.header {
-			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" {
+			first := lower[strings.ToLower(strings.TrimSpace(h))] == i+1 // else warned as a repeat
+			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" && first {
 				ld.problem(1, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
 					"bosman's columns are "+strings.Join(BosmanColumns, ","))
 			}

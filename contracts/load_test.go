@@ -361,6 +361,8 @@ func TestLoadBadData(t *testing.T) {
 			"in.csv:1: this is a transfermarkt-datasets clubs.csv, not a list of contracts (give it as the clubs table", Error, 0, 0, 0, 0},
 		{"unknown column warned", "player,contract_expires,association,shoe_size\nAnn,2026-06-30,ENG,44\n", LoadOptions{}, false,
 			`in.csv:1:4: warning: column "shoe_size" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
+		{"column named twice", "player,association,contract_expires,Player\nAnn,ENG,2026-06-30,Bob\n", LoadOptions{}, false,
+			`in.csv:1:4: warning: column "Player" appears twice; the first is used`, Warning, 1, 1, 0, 0},
 		{"exact duplicate merged", bosmanHeader + goodRow + goodRow + goodRow, LoadOptions{}, false,
 			"in.csv:2: warning: Ann Able: row repeated 2 more times (lines 3 and 4); merged into this one", Warning, 3, 1, 0, 2},
 		{"conflicting duplicate names both lines", bosmanHeader + goodRow + strings.Replace(goodRow, "2027-06-30", "2028-06-30", 1), LoadOptions{}, false,
@@ -408,6 +410,14 @@ func TestLoadBadData(t *testing.T) {
 					ds.Read, len(ds.Contracts), ds.Skipped, ds.Merged, tt.read, tt.ok, tt.skip, tt.merge)
 			}
 		})
+	}
+}
+
+// A repeated column is warned about once, not also as an unknown column.
+func TestLoadRepeatedColumnWarnedOnce(t *testing.T) {
+	ds, err := loadString(t, "player,association,contract_expires,Player\nAnn,ENG,2026-06-30,Bob\n", LoadOptions{})
+	if err != nil || ds.Warnings != 1 || ds.Contracts[0].Player != "Ann" {
+		t.Fatalf("error %v, %d warnings %v", err, ds.Warnings, ds.Problems)
 	}
 }
 
