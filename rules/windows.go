@@ -177,7 +177,13 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	case dr.Kind == KindSixMonths:
 		d := foreign
 		if dr.NotBefore.isSet() {
-			d = MaxDate(d, dr.NotBefore.In(c.Expires.Year()))
+			// The last such day on or before the expiry: Italy's 1 January
+			// of the season's final half, never a day after he is free.
+			nb := dr.NotBefore.In(c.Expires.Year())
+			if nb.After(c.Expires) {
+				nb = dr.NotBefore.In(c.Expires.Year() - 1)
+			}
+			d = MaxDate(d, nb)
 		}
 		text := ""
 		if dr.Notice {
