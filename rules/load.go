@@ -24,40 +24,42 @@ type Book struct {
 	byLeague map[string]*Set // by competition id, for league sets
 }
 
-// Embedded returns the rule sets built into bosman.
+// Embedded returns the rule sets built into bosman, named by their paths
+// in the source tree (rules/data/eng.toml).
 func Embedded() (*Book, error) {
-	return Load(embedded, "data")
+	return Load(embedded, "data", "rules/data")
 }
 
-// Load reads every *.toml file in dir of fsys.
-func Load(fsys fs.FS, dir string) (*Book, error) {
+// Load reads every *.toml file in dir of fsys. Messages and Rule.File name
+// the files as display/NAME.toml.
+func Load(fsys fs.FS, dir, display string) (*Book, error) {
 	b := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
-	if err := b.addDir(fsys, dir, false); err != nil {
+	if err := b.addDir(fsys, dir, display, false); err != nil {
 		return nil, err
 	}
 	return b, b.link()
 }
 
 // WithDir returns a copy of b with the rule sets of dir added; a set whose
-// code is already in b replaces it whole.
-func (b *Book) WithDir(fsys fs.FS, dir string) (*Book, error) {
+// code is already in b replaces it whole. display names dir in messages.
+func (b *Book) WithDir(fsys fs.FS, dir, display string) (*Book, error) {
 	nb := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
 	for k, s := range b.sets {
 		nb.sets[k] = s
 	}
-	if err := nb.addDir(fsys, dir, true); err != nil {
+	if err := nb.addDir(fsys, dir, display, true); err != nil {
 		return nil, err
 	}
 	return nb, nb.link()
 }
 
-func (b *Book) addDir(fsys fs.FS, dir string, override bool) error {
+func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
 	if err != nil {
 		return err
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("%s: no *.toml rule files", dir)
+		return fmt.Errorf("%s: no *.toml rule files", display)
 	}
 	var errs []error
 	seen := map[string]string{}
@@ -67,18 +69,18 @@ func (b *Book) addDir(fsys fs.FS, dir string, override bool) error {
 			errs = append(errs, err)
 			continue
 		}
-		s, err := Parse(data, name)
+		s, err := Parse(data, path.Join(display, path.Base(name)))
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		if prev, ok := seen[s.Code]; ok {
-			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined again (first in %s)", name, s.Code, prev))
+			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined again (first in %s)", s.File, s.Code, prev))
 			continue
 		}
-		seen[s.Code] = name
+		seen[s.Code] = s.File
 		if _, ok := b.sets[s.Code]; ok && !override {
-			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined twice", name, s.Code))
+			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined twice", s.File, s.Code))
 			continue
 		}
 		b.sets[s.Code] = s
@@ -382,6 +384,14 @@ func locate(doc []byte, key string) int {
 			t = t[:i]
 		}
 		table = t
+	}
+	if !strings.Contains(key, "[") {
+		// a table of its own: [calendar], [registration.free_agents]
+		for n, line := range strings.Split(string(doc), "\n") {
+			if strings.TrimSpace(line) == "["+key+"]" {
+				return n + 1
+			}
+		}
 	}
 	cur, count, found := "", map[string]int{}, table == ""
 	for n, line := range strings.Split(string(doc), "\n") {

@@ -313,7 +313,7 @@ func TestExtendsCycle(t *testing.T) {
 		"r/a.toml":    "code = \"AAA\"\nname = \"A\"\nextends = \"BBB\"\n",
 		"r/b.toml":    "code = \"BBB\"\nname = \"B\"\n\nextends = \"AAA\"\n",
 	}
-	_, err := Load(fsys.FS(), "r")
+	_, err := Load(fsys.FS(), "r", "r")
 	if err == nil || !strings.Contains(err.Error(), "cycle: AAA → BBB → AAA") || !strings.Contains(err.Error(), "a.toml:3:1") {
 		t.Fatalf("Load: %v, want a cycle error at a.toml:3", err)
 	}
@@ -322,7 +322,7 @@ func TestExtendsCycle(t *testing.T) {
 func TestUserDirOverrides(t *testing.T) {
 	b := book(t)
 	fsys := fstestMap{"u/eng.toml": strings.Replace(embeddedFile(t, "data/eng.toml"), "calc_offset = 1 }", "calc_offset = 2 }", 1)}
-	nb, err := b.WithDir(fsys.FS(), "u")
+	nb, err := b.WithDir(fsys.FS(), "u", "u")
 	if err != nil {
 		t.Fatal(err)
 	}

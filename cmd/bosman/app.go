@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -364,19 +365,11 @@ func (e *env) setup(c *cli.Context, defaultFormat string, formats ...string) err
 		if err != nil || !st.IsDir() {
 			return dataErr("--rules %s: not a directory", dir).hint("--rules takes a directory of *.toml rule files; see 'bosman rules' and README")
 		}
-		book, err = book.WithDir(os.DirFS(dir), ".")
+		book, err = book.WithDir(os.DirFS(dir), ".", filepath.Clean(dir))
 		if err != nil {
-			return dataErr("%s", prefixLines(err.Error(), dir+"/")).hint("fix the rule file, or leave out --rules to use the embedded rules")
+			return dataErr("%s", err).hint("fix the rule file, or leave out --rules to use the embedded rules")
 		}
 	}
 	e.book = book
 	return nil
-}
-
-func prefixLines(s, prefix string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = prefix + l
-	}
-	return strings.Join(lines, "\n")
 }

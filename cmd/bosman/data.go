@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -101,6 +102,9 @@ func (e *env) loadFile(path string, opt contracts.LoadOptions) (*contracts.Datas
 				ee.hint("run 'bosman validate %s' for every problem of the file", path)
 			}
 			return nil, ee
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, dataErr("--data %s: no such file", path).hint("check the path; without --data bosman reads its embedded dataset")
 		}
 		return nil, dataErr("%v", err)
 	}
