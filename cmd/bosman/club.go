@@ -152,10 +152,10 @@ func (e *env) club(c *cli.Context) error {
 
 // oneClub resolves a club query to the names of one club in the data.
 func oneClub(d *data, query string) ([]string, error) {
-	names := d.index.Clubs(query)
+	names := d.index().Clubs(query)
 	if len(names) == 0 {
 		ee := dataErr("no club matches %q", query)
-		if s := d.index.ClubSuggest(query, 5); len(s) > 0 {
+		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		}
 		return nil, ee

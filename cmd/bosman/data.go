@@ -17,7 +17,7 @@ import (
 // data is the contracts a run reads: the embedded dataset or the --data files.
 type data struct {
 	all    []contracts.Contract
-	index  *contracts.Index
+	ix     *contracts.Index // built on first use: export needs none
 	inputs []string // absolute paths of the files read
 	read   int      // rows read from all files
 	bad    int      // rows skipped as invalid
@@ -59,9 +59,16 @@ func (e *env) load(c *cli.Context) (*data, error) {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
-	d.index = contracts.NewIndex(d.all)
 	e.data = d
 	return d, nil
+}
+
+// index returns the name index of the data, building it on first use.
+func (d *data) index() *contracts.Index {
+	if d.ix == nil {
+		d.ix = contracts.NewIndex(d.all)
+	}
+	return d.ix
 }
 
 func (d *data) add(ds *contracts.Dataset) {
@@ -197,7 +204,7 @@ func (e *env) target(c *cli.Context, d *data) (string, error) {
 		return code, nil
 	}
 	if d != nil {
-		clubs := d.index.Clubs(to)
+		clubs := d.index().Clubs(to)
 		assocs := map[string]string{}
 		for _, name := range clubs {
 			for _, ct := range d.all {

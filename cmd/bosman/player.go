@@ -76,13 +76,13 @@ func (e *env) player(c *cli.Context) error {
 
 // onePlayer finds exactly one player, or says why not.
 func (e *env) onePlayer(d *data, query string) (contracts.Match, error) {
-	ms := d.index.Players(query)
+	ms := d.index().Players(query)
 	switch len(ms) {
 	case 1:
 		return ms[0], nil
 	case 0:
 		ee := dataErr("no player matches %q", query)
-		if s := d.index.Suggest(query, 5); len(s) > 0 {
+		if s := d.index().Suggest(query, 5); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
 			ee.hint("names match without case and accents, in part: try a surname")
