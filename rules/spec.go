@@ -91,6 +91,8 @@ func (s *DaySpec) String() string {
 	m := time.Month(s.Month).String()
 	var b string
 	switch {
+	case s.Weekday == "" && s.CalcOffset == -1 && s.Day == 1:
+		return "the last day of " + time.Month((s.Month+10)%12+1).String()
 	case s.Weekday == "":
 		b = fmt.Sprintf("%d %s", s.Day, m)
 	case s.Day != 0:
@@ -101,8 +103,6 @@ func (s *DaySpec) String() string {
 	switch {
 	case s.CalcOffset == 1:
 		b = "the day after the " + b
-	case s.CalcOffset == -1 && s.Weekday == "" && s.Day == 1:
-		b = "the last day of " + time.Month((s.Month+10)%12+1).String()
 	case s.CalcOffset != 0:
 		b += fmt.Sprintf(" %+d days", s.CalcOffset)
 	}

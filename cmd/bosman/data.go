@@ -18,10 +18,10 @@ import (
 type data struct {
 	all    []contracts.Contract
 	ix     *contracts.Index // built on first use: export needs none
-	inputs []string // absolute paths of the files read
-	read   int      // rows read from all files
-	bad    int      // rows skipped as invalid
-	merged int      // rows merged into identical ones
+	inputs []string         // absolute paths of the files read
+	read   int              // rows read from all files
+	bad    int              // rows skipped as invalid
+	merged int              // rows merged into identical ones
 }
 
 // load reads the datasets the flags name, reporting warnings on stderr.

@@ -53,10 +53,12 @@ func (e *env) rulesCmd(c *cli.Context) error {
 func (e *env) rulesList() error {
 	var rows [][]string
 	for _, s := range e.book.Sets() {
-		dom := "FIFA six months"
+		dom := "six months, as abroad"
 		if dr := s.DomesticFor(e.asOf.AddMonths(6)); dr != nil {
 			dom = domesticSummary(dr)
 		}
+		// the table must fit 100 columns: England's rule in short
+		dom = strings.Replace(dom, "the day after the third Saturday in May", "day after 3rd Sat of May", 1)
 		exp := ""
 		if s.UsualExpiry != nil {
 			exp = s.UsualExpiry.String()
@@ -69,9 +71,9 @@ func (e *env) rulesList() error {
 		if s.Extends != "" {
 			name += " (on " + s.Extends + ")"
 		}
-		rows = append(rows, []string{s.Code, truncate(name, 24), dom, exp, hol, s.Confidence().String()})
+		rows = append(rows, []string{s.Code, truncate(name, 20), dom, exp, hol, s.Confidence().String()})
 	}
-	if err := renderTable(e.out, []string{"Code", "Name", "At home", "Usual expiry", "Holidays", "Confidence"}, rows, e.format == "markdown", nil); err != nil {
+	if err := renderTable(e.out, []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}, rows, e.format == "markdown", nil); err != nil {
 		return err
 	}
 	if e.format == "table" {
@@ -90,7 +92,7 @@ func domesticSummary(dr *rules.DomesticRule) string {
 	case rules.KindApproachAfter:
 		s := "from " + dr.Opens.String()
 		if dr.FreeOn != nil && dr.FreeOn.Month != 0 {
-			s += " if free " + dr.FreeOn.String()
+			s += ", if free on " + dr.FreeOn.String()
 		}
 		return s
 	case rules.KindLeagueFreeAgency:
