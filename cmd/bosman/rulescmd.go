@@ -58,7 +58,8 @@ func (e *env) rulesList() error {
 			dom = domesticSummary(dr)
 		}
 		// the table must fit 100 columns: England's rule in short
-		dom = strings.Replace(dom, "the day after the third Saturday in May", "day after 3rd Sat of May", 1)
+		dom = strings.NewReplacer("from the day after the third Saturday in May", "after 3rd Sat in May",
+			", if free on 1 July", " (free 1 Jul)").Replace(dom)
 		exp := ""
 		if s.UsualExpiry != nil {
 			exp = s.UsualExpiry.String()
@@ -71,7 +72,7 @@ func (e *env) rulesList() error {
 		if s.Extends != "" {
 			name += " (on " + s.Extends + ")"
 		}
-		rows = append(rows, []string{s.Code, truncate(name, 20), dom, exp, hol, s.Confidence().String()})
+		rows = append(rows, []string{s.Code, truncate(name, 18), dom, exp, hol, s.Confidence().String()})
 	}
 	if err := renderTable(e.out, []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}, rows, e.format == "markdown", nil); err != nil {
 		return err
