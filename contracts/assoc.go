@@ -134,7 +134,7 @@ func Suggest(s string) string {
 	}
 	best, bestD := "", limit+1
 	try := func(cand, show string) {
-		if d := editDistance(s, strings.ToLower(cand)); d < bestD || (d == bestD && show < best) {
+		if d := EditDistance(s, strings.ToLower(cand)); d < bestD || (d == bestD && show < best) {
 			best, bestD = show, d
 		}
 	}
@@ -158,8 +158,9 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes: how
+// suggestions ("did you mean ENG?") pick the nearest name.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

@@ -199,7 +199,7 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 		}
 	case dr.Kind == KindLeagueFreeAgency:
 		w.Domestic = Step{Rule: &dr.Rule, Confidence: dr.Confidence, Text: dr.Otherwise}
-		w.Notes = append(w.Notes, Note{Kind: "league", Rule: &dr.Rule, Date: free, Age: ageOn(c.Birth, free)})
+		w.Notes = append(w.Notes, Note{Kind: "league", Rule: &dr.Rule, Date: free, Age: AgeOn(c.Birth, free)})
 	}
 	if dr != nil && dr.Disputed != "" {
 		w.Notes = append(w.Notes, Note{Kind: "disputed", Rule: &dr.Rule})
@@ -231,7 +231,7 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	}
 
 	// Compensation that may be due.
-	age := ageOn(c.Birth, free)
+	age := AgeOn(c.Birth, free)
 	b.compensation(w, set, set, q.To, age, c.Birth, free)
 	b.compensation(w, b.fifa, set, q.To, age, c.Birth, free)
 
@@ -343,8 +343,8 @@ func matchesFreeOn(spec *DaySpec, free Date) bool {
 	return !spec.isSet() || spec.In(free.Year()) == free
 }
 
-// ageOn returns the age in whole years on day d, or -1 when birth is unknown.
-func ageOn(birth, d Date) int {
+// AgeOn returns the age in whole years on day d, or -1 when birth is unknown.
+func AgeOn(birth, d Date) int {
 	if birth.IsZero() {
 		return -1
 	}

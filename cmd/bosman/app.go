@@ -13,6 +13,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
 )
 
@@ -270,7 +271,7 @@ func unknownCommand(name string, cmds []*cli.Command) error {
 func closest(s string, candidates []string) string {
 	best, bestD := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 3) {
+		if d := contracts.EditDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 3) {
 			best, bestD = c, d
 			if strings.HasPrefix(c, s) && len(s) >= 3 {
 				bestD = 0
@@ -278,26 +279,6 @@ func closest(s string, candidates []string) string {
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // version is the module version and VCS revision when the build knows them.

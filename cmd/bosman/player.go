@@ -112,7 +112,7 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 
 	born := ""
 	if !c.Birth.IsZero() {
-		born = fmt.Sprintf(", born %s (%d on %s)", c.Birth.Human(), ageOn(c.Birth, e.asOf), e.asOf.Human())
+		born = fmt.Sprintf(", born %s (%d on %s)", c.Birth.Human(), rules.AgeOn(c.Birth, e.asOf), e.asOf.Human())
 	}
 	p("%s%s\n", c.Player, born)
 	setName := w.Set.Name
@@ -283,7 +283,7 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 		age := ""
 		switch {
 		case n.Age < 0:
-			age = " (date of birth unknown: it may or may not apply)"
+			return fmt.Sprintf("Compensation: %s may apply; his date of birth is not in the data, so bosman cannot tell.", ruleName(r))
 		case !n.Date.IsZero():
 			age = fmt.Sprintf(" (he is %d when free; it applies until %s)", n.Age, n.Date.Human())
 		default:
@@ -380,16 +380,6 @@ func writeWrapped(out io.Writer, prefix, text string, width int) {
 		line += word
 	}
 	fmt.Fprintln(out, line)
-}
-
-func ageOn(birth, d rules.Date) int {
-	by, bm, bd := birth.Civil()
-	y, m, dd := d.Civil()
-	age := y - by
-	if m < bm || (m == bm && dd < bd) {
-		age--
-	}
-	return age
 }
 
 func orDash(s string) string {
