@@ -20,6 +20,7 @@ var embedded embed.FS
 // association, and league sets on top of their associations.
 type Book struct {
 	fifa     *Set
+	length   *Rule           // FIFA art. 18.2, the contract length note
 	sets     map[string]*Set // by code
 	byLeague map[string]*Set // by competition id, for league sets
 }
@@ -94,6 +95,12 @@ func (b *Book) link() error {
 	b.fifa = b.sets["FIFA"]
 	if b.fifa == nil || b.fifa.Foreign == nil {
 		return errors.New("rules: no FIFA baseline (a set with code FIFA and a [foreign] rule)")
+	}
+	b.length = nil
+	for i := range b.fifa.Notes {
+		if b.fifa.Notes[i].ID == "fifa-rstp-18.2" {
+			b.length = &b.fifa.Notes[i]
+		}
 	}
 	b.byLeague = map[string]*Set{}
 	for _, s := range b.sortedSets() {

@@ -219,6 +219,13 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 		w.Status = UnderContract
 	}
 
+	// Contract length: FIFA RSTP art. 18.2.
+	if start := MinDate(c.Start, c.Signed); !start.IsZero() && b.length != nil {
+		if max := MaxExpiry(start, c.Birth); c.Expires.After(max) {
+			w.Notes = append(w.Notes, Note{Kind: "length", Rule: b.length, Date: max, Age: AgeOn(c.Birth, start)})
+		}
+	}
+
 	// Deadlines of the final year.
 	for i := range set.Deadlines {
 		dl := &set.Deadlines[i]
@@ -341,6 +348,19 @@ func (fa *FreeAgentRule) appliesAfter(name string) bool {
 
 func matchesFreeOn(spec *DaySpec, free Date) bool {
 	return !spec.isSet() || spec.In(free.Year()) == free
+}
+
+// MaxExpiry returns the last day a professional contract that starts on
+// start may run under FIFA RSTP art. 18.2: five years, or three for a
+// player under 18 on that day (a 17-year-old starting on 1 July 2026 may
+// sign to 30 June 2029 at most; an adult starting on 1 January 2026 to 31
+// December 2030).
+func MaxExpiry(start, birth Date) Date {
+	years := 5
+	if a := AgeOn(birth, start); a >= 0 && a < 18 {
+		years = 3
+	}
+	return start.AddMonths(12 * years).AddDays(-1)
 }
 
 // AgeOn returns the age in whole years on day d, or -1 when birth is unknown.

@@ -167,6 +167,34 @@ func TestEngland(t *testing.T) {
 			t.Errorf("EFL inherits England's domestic rule: got %s, want 2025-05-18", w.Domestic.Date)
 		}
 	})
+	t.Run("example 5: EFL offer deadline 16 May 2026 for a 2025/26 expiry", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", League: "GB3", Expires: D(2026, 6, 30)}, Query{AsOf: D(2026, 1, 1)})
+		for _, n := range w.Notes {
+			if n.Kind == "deadline" && n.Rule.ID == "efl-reg-68.1" {
+				if n.Date != D(2026, 5, 16) || !strings.Contains(n.Rule.Text, "play-offs") {
+					t.Fatalf("EFL deadline %s, text %q: want 2026-05-16 and the play-off exception", n.Date, n.Rule.Text)
+				}
+				return
+			}
+		}
+		t.Fatalf("no EFL deadline note in %+v", w.Notes)
+	})
+	t.Run("example 3: Alexander-Arnold released early, registered in Spain's 1-10 June 2025 period", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", Expires: D(2025, 5, 31)}, Query{AsOf: D(2025, 5, 1), To: "ESP"})
+		r := w.Registration
+		if r == nil || r.From != D(2025, 6, 1) || r.Period.Name != "summer-cwc" {
+			t.Fatalf("registration %+v, want 2025-06-01 in the summer-cwc period", r)
+		}
+	})
+	t.Run("example 7: Scottish player, English club: FIFA 18.3, not England's rule", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "SCO", Expires: D(2026, 6, 30)}, Query{AsOf: D(2025, 10, 7), To: "ENG"})
+		if w.Foreign.Date != D(2026, 1, 1) || w.Set.Code != "SCO" || strings.HasPrefix(w.Domestic.Rule.ID, "eng") {
+			t.Fatalf("foreign %s, set %s, domestic rule %s: want 2026-01-01 under SCO", w.Foreign.Date, w.Set.Code, w.Domestic.Rule.ID)
+		}
+		if w.Registration == nil || w.Registration.To.Code != "ENG" || w.Registration.From != D(2026, 7, 1) {
+			t.Fatalf("registration %+v, want England's summer 2026 period from 2026-07-01", w.Registration)
+		}
+	})
 	t.Run("club option: both outcomes", func(t *testing.T) {
 		c := liverpool
 		c.Option = Option{Until: D(2027, 6, 30), Holder: "club"}
@@ -175,6 +203,34 @@ func TestEngland(t *testing.T) {
 			t.Fatalf("scenarios %+v, want the option exercised: free 2027-07-01, foreign 2027-01-01", w.Scenarios)
 		}
 	})
+}
+
+// FIFA RSTP art. 18.2, research example 12.
+func TestMaxExpiry(t *testing.T) {
+	cases := []struct {
+		name         string
+		start, birth Date
+		want         Date
+	}{
+		{"17-year-old from 1 Jul 2026: three years", D(2026, 7, 1), D(2009, 3, 1), D(2029, 6, 30)},
+		{"adult from 1 Jan 2026: five years", D(2026, 1, 1), D(1999, 5, 25), D(2030, 12, 31)},
+		{"18th birthday on the start day: five years", D(2026, 7, 1), D(2008, 7, 1), D(2031, 6, 30)},
+		{"birth unknown: five years", D(2026, 7, 1), Date{}, D(2031, 6, 30)},
+	}
+	for _, c := range cases {
+		if got := MaxExpiry(c.start, c.birth); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	b := book(t)
+	w := b.Windows(Contract{Association: "ESP", Start: D(2026, 7, 1), Birth: D(2009, 3, 1), Expires: D(2030, 6, 30)}, Query{AsOf: D(2026, 7, 1)})
+	if n := noteRule(w, "length"); n != "fifa-rstp-18.2" {
+		t.Errorf("a four-year contract for a 17-year-old: note %q, want fifa-rstp-18.2", n)
+	}
+	w = b.Windows(Contract{Association: "ESP", Start: D(2026, 7, 1), Birth: D(1999, 3, 1), Expires: D(2030, 6, 30)}, Query{AsOf: D(2026, 7, 1)})
+	if hasNote(w, "length") {
+		t.Errorf("a four-year contract for an adult needs no length note")
+	}
 }
 
 func TestStatus(t *testing.T) {

@@ -309,6 +309,9 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 			return "Working days: " + r.Text
 		}
 		return "Working days: no holiday calendar for this association; weekends only."
+	case "length":
+		return fmt.Sprintf("Length: the contract runs past %s, the longest FIFA art. 18.2 allows from its start (%s); valid only where national law allows it.",
+			n.Date.Human(), map[bool]string{true: "three years for a player under 18", false: "five years"}[n.Age >= 0 && n.Age < 18])
 	case "registration":
 		return "Registration: no rule set with registration periods for that association; no date computed."
 	}
