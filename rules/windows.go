@@ -219,10 +219,11 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 		w.Status = UnderContract
 	}
 
-	// Contract length: FIFA RSTP art. 18.2.
-	if start := MinDate(c.Start, c.Signed); !start.IsZero() && b.length != nil {
-		if max := MaxExpiry(start, c.Birth); c.Expires.After(max) {
-			w.Notes = append(w.Notes, Note{Kind: "length", Rule: b.length, Date: max, Age: AgeOn(c.Birth, start)})
+	// Contract length: FIFA RSTP art. 18.2, counted from the first day of
+	// the contract (a contract is often signed months before it starts).
+	if !c.Start.IsZero() && b.length != nil {
+		if max := MaxExpiry(c.Start, c.Birth); c.Expires.After(max) {
+			w.Notes = append(w.Notes, Note{Kind: "length", Rule: b.length, Date: max, Age: AgeOn(c.Birth, c.Start)})
 		}
 	}
 
