@@ -1,0 +1,281 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// roundtripData writes a bosman CSV of good contracts, each of another
+// player, with bad rows and exact duplicates of good rows added.
+func roundtripData(good, bad, dups int) string {
+	assocs := [][2]string{{"ENG", "GB1"}, {"ESP", "ES1"}, {"GER", "L1"}, {"ITA", "IT1"}, {"FRA", "FR1"}, {"TUR", "TR1"}, {"SCO", "SC1"}}
+	badRows := []string{
+		"9001,Bad Date,1990-01-01,France,Centre-Back,Club X,FRA,FR1,,,2026-02-30,,,,,,,\n",
+		"9002,Bad Association,1990-01-01,France,Centre-Back,Club X,XYZ,,,,2026-06-30,,,,,,,\n",
+		"9003,Short Row,1990-01-01\n",
+		",,1990-01-01,France,Centre-Back,Club X,FRA,FR1,,,2026-06-30,,,,,,,\n",
+		"9005,Bad Holder,1990-01-01,France,Centre-Back,Club X,FRA,FR1,,,2026-06-30,2027-06-30,agent,,,,,\n",
+	}
+	var b strings.Builder
+	b.WriteString(fuzzBosmanHeader)
+	var rows []string
+	for i := 0; i < good; i++ {
+		a := assocs[i%len(assocs)]
+		exp := fmt.Sprintf("%d-06-30", 2026+i%4)
+		if a[0] == "TUR" {
+			exp = fmt.Sprintf("%d-05-31", 2026+i%4)
+		}
+		signed := ""
+		if i%3 == 0 {
+			signed = fmt.Sprintf("%d-0%d-15", 2022+i%3, 1+i%9)
+		}
+		rows = append(rows, fmt.Sprintf("%d,Player %d,%d-0%d-1%d,France,Centre-Back,Club %s %d,%s,%s,%s,,%s,,,,,https://example.org/%d,2026-07-01,\n",
+			1000+i, i, 1985+i%20, 1+i%9, i%10, a[1], i%20, a[0], a[1], signed, exp, i))
+	}
+	for i, r := range rows {
+		b.WriteString(r)
+		if i < dups {
+			b.WriteString(r)
+		}
+		if i < bad {
+			b.WriteString(badRows[i%len(badRows)])
+		}
+	}
+	return b.String()
+}
+
+func writeTemp(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// leftovers lists the files of dir other than keep.
+func leftovers(t *testing.T, dir string, keep ...string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var extra []string
+next:
+	for _, e := range entries {
+		for _, k := range keep {
+			if e.Name() == k {
+				continue next
+			}
+		}
+		extra = append(extra, e.Name())
+	}
+	return extra
+}
+
+// TestOutputFailureKeepsOldFile: when export fails, the file --output names
+// is as it was and no temporary file is left beside it.
+func TestOutputFailureKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTemp(t, dir, "bad.csv", fuzzBosmanHeader+"1,A,,,,Club,ENG,GB1,,,2026-02-30,,,,,,,\n")
+	writeTemp(t, dir, "good.csv", roundtripData(20, 0, 0))
+	writeTemp(t, dir, "out.csv", "old contents\n")
+	for _, args := range [][]string{
+		{"export", "--data", "bad.csv", "--output", "out.csv"},                            // the input is bad
+		{"export", "--data", "good.csv", "--club", "No Such Club", "--output", "out.csv"}, // a query error after loading
+		{"export", "--data", "good.csv", "--format", "xml", "--output", "out.csv"},        // a usage error
+	} {
+		code, _, stderr := runBounded(t, args...)
+		if code == 0 {
+			t.Fatalf("%v: exit 0", args)
+		}
+		if !strings.Contains(stderr, "error:") {
+			t.Errorf("%v: stderr has no error:\n%s", args, stderr)
+		}
+		if b, _ := os.ReadFile("out.csv"); string(b) != "old contents\n" {
+			t.Errorf("%v: out.csv is now %q", args, b)
+		}
+		if extra := leftovers(t, dir, "bad.csv", "good.csv", "out.csv"); len(extra) > 0 {
+			t.Errorf("%v: left %v behind", args, extra)
+		}
+	}
+
+	// the write succeeds and the rename fails: --output names a directory
+	if err := os.Mkdir("outdir", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTemp(t, dir, "outdir/keep", "old contents\n")
+	code, _, stderr := runBounded(t, "export", "--data", "good.csv", "--output", "outdir")
+	if code != 1 || !strings.Contains(stderr, "outdir") {
+		t.Errorf("--output a directory: exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := os.ReadFile("outdir/keep"); string(b) != "old contents\n" {
+		t.Errorf("--output a directory: its file is now %q", b)
+	}
+	if extra := leftovers(t, dir, "bad.csv", "good.csv", "out.csv", "outdir"); len(extra) > 0 {
+		t.Errorf("--output a directory: left %v behind", extra)
+	}
+
+	// a directory bosman may not write in
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTemp(t, ro, "out.csv", "old contents\n")
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ro, 0o755)
+	if f, err := os.CreateTemp(ro, "probe"); err == nil { // root writes anyway
+		f.Close()
+		os.Remove(f.Name())
+		t.Log("running as a user who may write in a read-only directory: that case is skipped")
+		return
+	}
+	code, _, stderr = runBounded(t, "export", "--data", "good.csv", "--output", "ro/out.csv")
+	if code != 1 || !strings.Contains(stderr, "ro/out.csv") {
+		t.Errorf("read-only directory: exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(ro, "out.csv")); string(b) != "old contents\n" {
+		t.Errorf("read-only directory: out.csv is now %q", b)
+	}
+	if extra := leftovers(t, ro, "out.csv"); len(extra) > 0 {
+		t.Errorf("read-only directory: left %v behind", extra)
+	}
+}
+
+// TestOutputIsNotAnInput: bosman will not write over a file it reads, however
+// the path is spelt.
+func TestOutputIsNotAnInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	content := roundtripData(10, 0, 0)
+	writeTemp(t, dir, "in.csv", content)
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "in.csv"), filepath.Join(dir, "link.csv")); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{"in.csv", "./in.csv", "sub/../in.csv", filepath.Join(dir, "in.csv"), "link.csv"} {
+		code, stdout, stderr := runBounded(t, "export", "--data", "in.csv", "--output", out)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "will not write over its input") {
+			t.Errorf("--output %s: exit %d, stderr:\n%s", out, code, stderr)
+		}
+		if b, _ := os.ReadFile("in.csv"); string(b) != content {
+			t.Fatalf("--output %s changed the input", out)
+		}
+	}
+	if extra := leftovers(t, dir, "in.csv", "sub", "link.csv"); len(extra) > 0 {
+		t.Errorf("left %v behind", extra)
+	}
+}
+
+// TestRowsAccounted: every row read is exported, reported invalid, or merged
+// into an identical one.
+func TestRowsAccounted(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	// 400 players, 7 bad rows, 3 rows repeated exactly: 410 rows
+	writeTemp(t, dir, "in.csv", roundtripData(400, 7, 3))
+	code, stdout, stderr := runBounded(t, "validate", "in.csv")
+	if code != 1 {
+		t.Fatalf("validate: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if want := "in.csv: bosman CSV; 410 rows read, 400 loaded, 7 invalid, 3 duplicates merged; 7 errors, 3 warnings\n"; !strings.HasSuffix(stdout, want) {
+		t.Errorf("validate says\n%swant last line\n%s", stdout, want)
+	}
+	code, stdout, stderr = runBounded(t, "export", "--data", "in.csv", "--skip-invalid", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("export --skip-invalid: exit %d\n%s", code, stderr)
+	}
+	recs := readCSV(t, stdout)
+	if len(recs)-1 != 400 {
+		t.Errorf("exported %d rows, want 400", len(recs)-1)
+	}
+	if !strings.Contains(stderr, "skipped 7 invalid rows of 410") {
+		t.Errorf("stderr does not give the skipped rows:\n%s", stderr)
+	}
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("%v in\n%s", err, s)
+	}
+	return recs
+}
+
+// windowColumns are the export's columns that a reload must reproduce.
+var windowColumns = []string{"player_id", "player", "club", "association", "contract_expires",
+	"free_agent_from", "foreign_precontract_from", "domestic_precontract_from", "status",
+	"days_to_free_agency", "workdays_to_free_agency"}
+
+func project(t *testing.T, recs [][]string) []string {
+	t.Helper()
+	idx := map[string]int{}
+	for i, h := range recs[0] {
+		idx[h] = i
+	}
+	var out []string
+	for _, r := range recs {
+		var f []string
+		for _, c := range windowColumns {
+			i, ok := idx[c]
+			if !ok {
+				t.Fatalf("export has no column %s", c)
+			}
+			f = append(f, r[i])
+		}
+		out = append(out, strings.Join(f, ","))
+	}
+	return out
+}
+
+// TestExportReloads: bosman's CSV export loads back into bosman, and a second
+// export gives the same windows.
+func TestExportReloads(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTemp(t, dir, "in.csv", roundtripData(300, 0, 0))
+	for _, c := range []struct{ name, data string }{{"generated", "in.csv"}, {"embedded", ""}} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.name == "embedded" {
+				// export leaves out the league and the option holder, so MLS
+				// contracts come back under U.S. Soccer's rules and options
+				// without a holder: reported, waiting for export to write them
+				t.Skip("export does not yet write league and option_holder")
+			}
+			args := []string{"export", "--format", "csv", "--as-of", "2026-11-28", "--output", "first.csv"}
+			if c.data != "" {
+				args = append(args, "--data", c.data)
+			}
+			if code, _, stderr := runBounded(t, args...); code != 0 {
+				t.Fatalf("first export: exit %d\n%s", code, stderr)
+			}
+			first, _ := os.ReadFile("first.csv")
+			code, stdout, stderr := runBounded(t, "export", "--format", "csv", "--as-of", "2026-11-28", "--data", "first.csv")
+			if code != 0 {
+				t.Fatalf("export of the export: exit %d\n%s", code, stderr)
+			}
+			a, b := project(t, readCSV(t, string(first))), project(t, readCSV(t, stdout))
+			if len(a) != len(b) {
+				t.Fatalf("%d rows, then %d", len(a), len(b))
+			}
+			if len(a) < 300 {
+				t.Fatalf("only %d rows exported", len(a))
+			}
+			for i := range a {
+				if a[i] != b[i] {
+					t.Errorf("row %d:\nfirst  %s\nreload %s", i, a[i], b[i])
+				}
+			}
+		})
+	}
+}
