@@ -75,8 +75,8 @@ func (p Problem) Error() string {
 
 // Dataset is what Load read from one file.
 //
-// Every data row read is accounted for: Read == len(Contracts) + Skipped +
-// Merged.
+// Every data row read is accounted for: Read == len(Contracts) + Given +
+// Skipped + Merged.
 type Dataset struct {
 	Contracts []Contract
 	// Problems lists up to LoadOptions.MaxProblems errors and as many
@@ -87,6 +87,12 @@ type Dataset struct {
 	Format  string // the format recognised, e.g. "transfermarkt-datasets players.csv (26 columns)"
 	Mapping string // how columns were mapped, when that was guessed or given by --map; else ""
 
+	// History is true when the format carries signing dates (bosman's
+	// CSV and JSON), so one player may have several contracts; in the other
+	// formats each row is a player's current contract.
+	History bool
+
+	Given   int // rows given to LoadOptions.Each instead of kept in Contracts
 	Read    int // data rows read (not counting the header)
 	Skipped int // rows not loaded because of an error
 	Merged  int // rows merged into an identical earlier row
@@ -111,6 +117,14 @@ type LoadOptions struct {
 	// or association a players.csv row leaves empty. Both may be nil.
 	Clubs        *ClubTable
 	Competitions *CompetitionTable
+
+	// Each, when set, receives every good row instead of Dataset.Contracts,
+	// which stays empty: a file of any size is read in bounded memory. The
+	// row is valid only during the call. An error from Each stops the
+	// loading and is returned. Rows are given before the file's last row
+	// is checked, so the caller must be ready to discard what it made of
+	// them when Load returns an error.
+	Each func(ds *Dataset, c *Contract) error
 
 	MaxProblems    int // problems listed per severity; default 50
 	MaxFieldBytes  int // longest field accepted; default 64 KiB
@@ -244,6 +258,7 @@ type loader struct {
 	listedW int
 
 	dups dupState
+	stop error // from LoadOptions.Each: stop reading
 	rowEnv
 }
 
@@ -457,6 +472,9 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 		line, _ = cr.FieldPos(0)
 		ld.ds.Read++
 		ld.record(rec, line, cr)
+		if ld.stop != nil {
+			return ld.stop
+		}
 	}
 	if ld.ds.Read == 0 {
 		ld.problem(1, 0, Warning, "no data rows, only a header", "")

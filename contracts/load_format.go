@@ -242,6 +242,7 @@ func (ld *loader) detect() bool {
 	}
 	ld.format = f
 	ld.ds.Format = f.name
+	ld.ds.History = f.cols[fSigned] != 0
 	if explain {
 		ld.ds.Mapping = ld.describe(f)
 	}

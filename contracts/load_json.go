@@ -19,6 +19,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 	ld.ds.Format = "bosman JSON"
 	ld.header = BosmanColumns
 	ld.format = &format{name: ld.ds.Format}
+	ld.ds.History = true
 	for i := range BosmanColumns {
 		ld.format.cols[i] = i + 1
 	}
@@ -101,6 +102,9 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 			continue
 		}
 		ld.record(rec, line, nil)
+		if ld.stop != nil {
+			return ld.stop
+		}
 	}
 	if _, err := dec.Token(); err != nil {
 		ld.jsonFail(dec, err)

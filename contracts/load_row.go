@@ -28,11 +28,25 @@ type rowEnv struct {
 }
 
 // dupState finds repeated and conflicting rows.
+//
+// When rows are kept (Dataset.Contracts), the maps point into Contracts.
+// When they are streamed (LoadOptions.Each) nothing of a row is kept but
+// hashes, its line and its expiry, so memory stays small: a 64-bit hash
+// of a whole record stands for the record (a false match is about one in
+// 10^7 for a million rows).
 type dupState struct {
 	seed     maphash.Seed
-	exact    map[uint64]int32  // hash of the raw record → index in Contracts
-	merged   map[int32][]int   // index in Contracts → lines merged into it
+	exact    map[uint64]int32  // hash of the raw record → index in Contracts, or line when streaming
+	merged   map[int32][]int   // index in Contracts (line when streaming) → lines merged into it
 	sameDeal map[dealKey]int32 // player, club, signed → index in Contracts
+
+	names    map[int32]string    // streaming: line → player, for rows others merged into
+	dealSeen map[uint64]dealSeen // streaming: hash of player, club, signed → first row
+}
+
+type dealSeen struct {
+	line    int32
+	expires rules.Date
 }
 
 // dealKey identifies one contract of one player: rows with the same key but
@@ -140,6 +154,13 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 	}
 	if ld.merge(&c) {
 		ld.ds.Merged++
+		return
+	}
+	if ld.opt.Each != nil {
+		if err := ld.opt.Each(ld.ds, &c); err != nil {
+			ld.stop = err
+		}
+		ld.ds.Given++
 		return
 	}
 	ld.ds.Contracts = append(ld.ds.Contracts, c)
@@ -305,6 +326,9 @@ func (ld *loader) merge(c *Contract) bool {
 		h.WriteByte(0)
 	}
 	sum := h.Sum64()
+	if ld.opt.Each != nil {
+		return ld.mergeStreamed(c, sum)
+	}
 	if i, ok := d.exact[sum]; ok && sameContract(ld.ds.Contracts[i], *c) {
 		if d.merged == nil {
 			d.merged = make(map[int32][]int)
@@ -327,6 +351,48 @@ func (ld *loader) merge(c *Contract) bool {
 		}
 	} else {
 		d.sameDeal[k] = n
+	}
+	return false
+}
+
+// mergeStreamed is merge for streamed rows: the earlier rows are gone, so
+// they are known by hash, line and expiry only.
+func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
+	d := &ld.dups
+	if d.dealSeen == nil {
+		d.dealSeen = make(map[uint64]dealSeen)
+		d.names = make(map[int32]string)
+		d.merged = make(map[int32][]int)
+	}
+	if first, ok := d.exact[sum]; ok {
+		d.merged[first] = append(d.merged[first], ld.line)
+		d.names[first] = c.Player
+		return true
+	}
+	d.exact[sum] = int32(ld.line)
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	if c.PlayerID != "" {
+		h.WriteString(c.PlayerID)
+	} else {
+		h.WriteByte(1)
+		h.WriteString(c.Player)
+	}
+	h.WriteByte(0)
+	h.WriteString(c.Club)
+	h.WriteByte(0)
+	b := c.Signed.AppendText(nil)
+	h.Write(b)
+	k := h.Sum64()
+	if prev, ok := d.dealSeen[k]; ok {
+		if prev.expires != c.Expires {
+			ld.fieldProblem(fExpires, Warning,
+				fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
+					c.Player, prev.line, orUnknown(prev.expires), orUnknown(c.Expires)),
+				"keep the right row, or give each contract its signing date")
+		}
+	} else {
+		d.dealSeen[k] = dealSeen{line: int32(ld.line), expires: c.Expires}
 	}
 	return false
 }
@@ -365,9 +431,13 @@ func (ld *loader) finish() {
 	sort.Slice(idx, func(a, b int) bool { return idx[a] < idx[b] })
 	for _, i := range idx {
 		lines := ld.dups.merged[i]
-		c := ld.ds.Contracts[i]
-		ld.problem(c.Pos.Line, 0, Warning,
-			fmt.Sprintf("%s: row repeated %d more times (%s); merged into this one", c.Player, len(lines), listLines(lines)), "")
+		line, player := int(i), ld.dups.names[i]
+		if ld.opt.Each == nil {
+			c := ld.ds.Contracts[i]
+			line, player = c.Pos.Line, c.Player
+		}
+		ld.problem(line, 0, Warning,
+			fmt.Sprintf("%s: row repeated %d more times (%s); merged into this one", player, len(lines), listLines(lines)), "")
 	}
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line

@@ -20,9 +20,9 @@ func checkAccounted(t testing.TB, ds *Dataset) {
 	if ds == nil {
 		return
 	}
-	if ds.Read != len(ds.Contracts)+ds.Skipped+ds.Merged {
-		t.Fatalf("rows not accounted for: read %d != loaded %d + skipped %d + merged %d",
-			ds.Read, len(ds.Contracts), ds.Skipped, ds.Merged)
+	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged {
+		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d",
+			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged)
 	}
 }
 

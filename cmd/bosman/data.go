@@ -29,16 +29,9 @@ func (e *env) load(c *cli.Context) (*data, error) {
 	if e.data != nil {
 		return e.data, nil
 	}
-	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first")}
-	if m := c.StringSlice("map"); len(m) > 0 {
-		opt.Map = map[string]string{}
-		for _, kv := range m {
-			k, v, ok := strings.Cut(kv, "=")
-			if !ok || k == "" || v == "" {
-				return nil, usageErr("--map %q: want FIELD=HEADER", kv).hint("e.g. --map expiry=Vertragsende,club=Verein")
-			}
-			opt.Map[strings.TrimSpace(k)] = strings.TrimSpace(v)
-		}
+	opt, err := loadOptions(c)
+	if err != nil {
+		return nil, err
 	}
 	d := &data{}
 	files := c.StringSlice("data")
@@ -69,6 +62,22 @@ func (d *data) index() *contracts.Index {
 		d.ix = contracts.NewIndex(d.all)
 	}
 	return d.ix
+}
+
+// loadOptions reads the flags that say how to read datasets.
+func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
+	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first")}
+	if m := c.StringSlice("map"); len(m) > 0 {
+		opt.Map = map[string]string{}
+		for _, kv := range m {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k == "" || v == "" {
+				return opt, usageErr("--map %q: want FIELD=HEADER", kv).hint("e.g. --map expiry=Vertragsende,club=Verein")
+			}
+			opt.Map[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return opt, nil
 }
 
 func (d *data) add(ds *contracts.Dataset) {
@@ -103,8 +112,12 @@ func (e *env) loadFile(path string, opt contracts.LoadOptions) (*contracts.Datas
 		var le *contracts.LoadError
 		if errors.As(err, &le) {
 			ee := dataErr("%s", strings.TrimPrefix(err.Error(), ""))
-			if !opt.SkipInvalid && ds != nil && len(ds.Contracts) > 0 {
-				ee.hint("fix the rows listed, or add --skip-invalid to load the %d good rows and skip the bad ones", len(ds.Contracts))
+			good := 0
+			if ds != nil {
+				good = len(ds.Contracts) + ds.Given
+			}
+			if !opt.SkipInvalid && good > 0 {
+				ee.hint("fix the rows listed, or add --skip-invalid to load the %d good rows and skip the bad ones", good)
 			} else {
 				ee.hint("run 'bosman validate %s' for every problem of the file", path)
 			}

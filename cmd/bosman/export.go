@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -62,29 +63,48 @@ func (e *env) export(c *cli.Context) error {
 		assoc = code
 	}
 	out := c.String("output")
-	d, err := e.load(c)
-	if err != nil {
-		return err
-	}
+	files := c.StringSlice("data")
 	if out != "" {
-		if err := refuseInput(out, d.inputs); err != nil {
+		var inputs []string
+		for _, f := range files {
+			if abs, err := filepath.Abs(f); err == nil {
+				inputs = append(inputs, abs)
+			}
+		}
+		if err := refuseInput(out, inputs); err != nil {
 			return err
+		}
+	}
+	// Files are streamed, row by row, in bounded memory, unless a filter
+	// needs the whole data first (a club name to match, or --to CLUB).
+	_, toIsCode := contracts.Association(c.String("to"))
+	stream := len(files) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
+	var d *data
+	var to string
+	var isClub map[string]bool
+	if !stream {
+		var err error
+		if d, err = e.load(c); err != nil {
+			return err
+		}
+		if s := c.String("club"); s != "" {
+			names, err := oneClub(d, s)
+			if err != nil {
+				return err
+			}
+			isClub = map[string]bool{}
+			for _, n := range names {
+				isClub[n] = true
+			}
 		}
 	}
 	to, err := e.target(c, d)
 	if err != nil {
 		return err
 	}
-	var isClub map[string]bool
-	if s := c.String("club"); s != "" {
-		names, err := oneClub(d, s)
-		if err != nil {
-			return err
-		}
-		isClub = map[string]bool{}
-		for _, n := range names {
-			isClub[n] = true
-		}
+	opt, err := loadOptions(c)
+	if err != nil {
+		return err
 	}
 	write := func(w io.Writer) error {
 		var rw rowWriter
@@ -93,22 +113,80 @@ func (e *env) export(c *cli.Context) error {
 		} else {
 			rw = newRowWriter(w, e.format, false)
 		}
-		for _, ct := range e.inForce(d) {
+		emit := func(ct *contracts.Contract) error {
 			if isClub != nil && !isClub[ct.Club] || assoc != "" && ct.Association != assoc ||
 				!before.IsZero() && (ct.Expires.IsZero() || !ct.Expires.Before(before)) {
-				continue
+				return nil
 			}
-			en := e.compute(ct, to)
-			if err := rw.write(&en); err != nil {
+			en := e.compute(*ct, to)
+			return rw.write(&en)
+		}
+		if !stream {
+			for _, ct := range e.inForce(d) {
+				if err := emit(&ct); err != nil {
+					return err
+				}
+			}
+			return rw.close()
+		}
+		// A file that carries signing dates may hold several contracts of
+		// one player: its rows are held, and the contract in force is
+		// written after the streamed files.
+		var held []contracts.Contract
+		for _, f := range files {
+			o := opt
+			o.Each = func(ds *contracts.Dataset, ct *contracts.Contract) error {
+				if ds.History {
+					held = append(held, *ct)
+					return nil
+				}
+				return emit(ct)
+			}
+			if _, err := e.loadFile(f, o); err != nil {
+				return err
+			}
+		}
+		for _, ct := range e.inForce(&data{all: held}) {
+			if err := emit(&ct); err != nil {
 				return err
 			}
 		}
 		return rw.close()
 	}
-	if out == "" {
+	if out != "" {
+		return writeFileAtomic(out, write)
+	}
+	if !stream {
 		return write(e.out)
 	}
-	return writeFileAtomic(out, write)
+	// Streamed rows go to a spool file first, so that a bad row found late
+	// leaves nothing on stdout.
+	return spool(e.out, write)
+}
+
+// spool runs write into a temporary file and copies it to w only when
+// write succeeds.
+func spool(w io.Writer, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp("", "bosman-export-*.tmp")
+	if err != nil {
+		return dataErr("temporary file: %v", err).hint("set TMPDIR to a writable directory, or use --output FILE")
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return dataErr("temporary file: %v", err)
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return dataErr("temporary file: %v", err)
+	}
+	if _, err := io.Copy(w, tmp); err != nil {
+		return dataErr("writing output: %v", err)
+	}
+	return nil
 }
 
 // refuseInput refuses to write over one of the files read.
@@ -149,6 +227,10 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(bw); err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
 		return dataErr("writing %s: %v", path, err)
 	}
 	if err := bw.Flush(); err != nil {

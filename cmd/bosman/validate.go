@@ -30,14 +30,11 @@ func (e *env) validate(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageErr("validate needs at least one FILE").hint("e.g. bosman validate players.csv")
 	}
-	opt := contracts.LoadOptions{MonthFirst: c.Bool("month-first"), SkipInvalid: true}
-	for _, kv := range c.StringSlice("map") {
-		if opt.Map == nil {
-			opt.Map = map[string]string{}
-		}
-		k, v, _ := splitMap(kv)
-		opt.Map[k] = v
+	opt, err := loadOptions(c)
+	if err != nil {
+		return err
 	}
+	opt.SkipInvalid = true // report every row, load what is good
 	failed := 0
 	for _, path := range c.Args().Slice() {
 		o := opt
@@ -69,13 +66,4 @@ func (e *env) validate(c *cli.Context) error {
 		return dataErr("%d of %d files have errors", failed, c.NArg())
 	}
 	return nil
-}
-
-func splitMap(kv string) (k, v string, ok bool) {
-	for i := 0; i < len(kv); i++ {
-		if kv[i] == '=' {
-			return kv[:i], kv[i+1:], true
-		}
-	}
-	return kv, "", false
 }

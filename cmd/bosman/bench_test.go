@@ -1,0 +1,111 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// generate writes a transfermarkt-datasets players.csv of rows rows with
+// cmd/gendata and returns its path.
+func generate(b *testing.B, rows int) string {
+	b.Helper()
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "gendata")
+	if out, err := exec.Command("go", "build", "-o", bin, "../gendata").CombinedOutput(); err != nil {
+		b.Fatalf("building gendata: %v\n%s", err, out)
+	}
+	path := filepath.Join(dir, "players.csv")
+	if out, err := exec.Command(bin, "-rows", strconv.Itoa(rows), "-format", "tmdatasets", "-seed", "1", "-o", path).CombinedOutput(); err != nil {
+		b.Fatalf("gendata: %v\n%s", err, out)
+	}
+	return path
+}
+
+func benchExport(b *testing.B, rows int, output bool) {
+	path := generate(b, rows)
+	args := []string{"bosman", "export", "--data", path, "--format", "csv", "--as-of", "2026-11-28"}
+	if output {
+		args = append(args, "--output", filepath.Join(b.TempDir(), "windows.csv"))
+	}
+	getenv := func(string) string { return "" }
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		var stderr strings.Builder
+		if code := Main(args, strings.NewReader(""), io.Discard, &stderr, getenv); code != 0 {
+			b.Fatalf("exit %d\n%s", code, stderr.String())
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkExport1M exports a 1,000,000-row players.csv (about 350 MB).
+func BenchmarkExport1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("writes and reads a 350 MB file")
+	}
+	b.Run("stdout", func(b *testing.B) { benchExport(b, 1_000_000, false) })
+	b.Run("output", func(b *testing.B) { benchExport(b, 1_000_000, true) })
+}
+
+func BenchmarkExport50k(b *testing.B) { benchExport(b, 50_000, false) }
+
+// BenchmarkExportStages times the three stages of an export of 50,000 rows
+// one by one: load, compute the windows, write the CSV.
+func BenchmarkExportStages(b *testing.B) {
+	const rows = 50_000
+	path := generate(b, rows)
+	book, err := rules.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	asOf, _ := rules.ParseISO("2026-11-28")
+	e := &env{book: book, asOf: asOf, format: "csv"}
+	ds, err := contracts.LoadFile(path, contracts.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := contracts.LoadFile(path, contracts.LoadOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	})
+	entries := make([]entry, len(ds.Contracts))
+	b.Run("compute", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, c := range ds.Contracts {
+				entries[i] = e.compute(c, "")
+			}
+		}
+		b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	})
+	b.Run("write", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			rw := newRowWriter(io.Discard, "csv", false)
+			for i := range entries {
+				if err := rw.write(&entries[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := rw.close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	})
+	_ = os.Remove(path)
+}
