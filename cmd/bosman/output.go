@@ -2,11 +2,12 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -23,9 +24,6 @@ var columns = []string{
 	"domestic_precontract_from", "status", "days_to_free_agency", "workdays_to_free_agency",
 	"registration_from", "confidence", "source",
 }
-
-// textColumns are the columns holding free text, neutralised in CSV.
-var textColumns = map[int]bool{0: true, 1: true, 3: true, 16: true}
 
 // fields returns en's values in the order of columns.
 func (en *entry) fields(dst []string) []string {
@@ -69,14 +67,6 @@ func confidence(w *rules.Windows) rules.Confidence {
 	return c
 }
 
-// neutralise keeps a spreadsheet from reading a text cell as a formula.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // rowWriter writes entries in a machine format.
 type rowWriter interface {
 	write(en *entry) error
@@ -85,13 +75,10 @@ type rowWriter interface {
 
 func newRowWriter(w io.Writer, format string, single bool) rowWriter {
 	switch format {
-	case "csv", "tsv":
-		cw := csv.NewWriter(w)
-		if format == "tsv" {
-			cw.Comma = '\t'
-		}
-		cw.Write(columns)
-		return &csvWriter{w: cw, neutral: format == "csv"}
+	case "csv":
+		return newDelimitedWriter(w, ',')
+	case "tsv":
+		return newDelimitedWriter(w, '\t')
 	case "json":
 		return &jsonWriter{w: w, single: single}
 	case "markdown":
@@ -100,27 +87,122 @@ func newRowWriter(w io.Writer, format string, single bool) rowWriter {
 	panic("no row writer for " + format)
 }
 
+// csvWriter writes CSV or TSV as encoding/csv would (RFC 4180 quoting, \n
+// line ends), appending straight to a buffer: dates and numbers never need
+// quoting, so a row costs no allocation.
 type csvWriter struct {
-	w       *csv.Writer
-	neutral bool
-	buf     []string
+	w       io.Writer
+	sep     byte
+	neutral bool // CSV: neutralise formulas; TSV: fold tabs and newlines to spaces
+	b       []byte
+}
+
+func newDelimitedWriter(w io.Writer, sep byte) *csvWriter {
+	cw := &csvWriter{w: w, sep: sep, neutral: sep == ','}
+	for i, col := range columns {
+		if i > 0 {
+			cw.b = append(cw.b, sep)
+		}
+		cw.b = cw.text(cw.b, col, false)
+	}
+	cw.b = append(cw.b, '\n')
+	return cw
 }
 
 func (cw *csvWriter) write(en *entry) error {
-	cw.buf = en.fields(cw.buf)
-	for i := range cw.buf {
-		if textColumns[i] {
-			if cw.neutral {
-				cw.buf[i] = neutralise(cw.buf[i])
-			} else {
-				cw.buf[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(cw.buf[i])
-			}
-		}
+	c, w := &en.c, en.w
+	b, sep := cw.b, cw.sep
+	b = cw.text(b, c.PlayerID, true)
+	b = append(b, sep)
+	b = cw.text(b, c.Player, true)
+	b = append(b, sep)
+	b = c.Birth.AppendText(b)
+	b = append(b, sep)
+	b = cw.text(b, c.Club, true)
+	b = append(b, sep)
+	b = cw.text(b, c.Association, false)
+	b = append(b, sep)
+	for _, d := range [...]rules.Date{c.Signed, c.Expires, c.Option.Until, w.FreeAgent.Date, w.Foreign.Date, w.Domestic.Date} {
+		b = d.AppendText(b)
+		b = append(b, sep)
 	}
-	return cw.w.Write(cw.buf)
+	b = append(b, w.Status...)
+	b = append(b, sep)
+	if d, wd, ok := w.Countdown(w.FreeAgent.Date); ok {
+		b = strconv.AppendInt(b, int64(d), 10)
+		b = append(b, sep)
+		if wd >= 0 {
+			b = strconv.AppendInt(b, int64(wd), 10)
+		}
+	} else {
+		b = append(b, sep)
+	}
+	b = append(b, sep)
+	if w.Registration != nil {
+		b = w.Registration.From.AppendText(b)
+	}
+	b = append(b, sep)
+	b = append(b, confidence(w).String()...)
+	b = append(b, sep)
+	b = cw.text(b, c.Source, true)
+	b = append(b, '\n')
+	cw.b = b
+	if len(b) >= 32<<10 {
+		return cw.flush()
+	}
+	return nil
 }
 
-func (cw *csvWriter) close() error { cw.w.Flush(); return cw.w.Error() }
+// text appends a text field, neutralised (free text only) and quoted as
+// encoding/csv quotes.
+func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
+	if free && cw.neutral {
+		if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+			s = "'" + s // rare: a formula-like cell
+		}
+	} else if free {
+		s = tsvFolder.Replace(s)
+	}
+	if !needsQuotes(s, cw.sep) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+var tsvFolder = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// needsQuotes is encoding/csv's rule: a separator, quote or line break
+// anywhere, or white space first.
+func needsQuotes(s string, sep byte) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == '"' || c == sep {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func (cw *csvWriter) flush() error {
+	_, err := cw.w.Write(cw.b)
+	cw.b = cw.b[:0]
+	return err
+}
+
+func (cw *csvWriter) close() error { return cw.flush() }
 
 type jsonWriter struct {
 	w      io.Writer
