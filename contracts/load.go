@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -198,6 +199,11 @@ func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
 func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	opt.defaults()
 	ld := &loader{opt: opt, name: name, ds: &Dataset{}}
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if st, err := f.Stat(); err == nil {
+			ld.sizeHint = st.Size()
+		}
+	}
 	ld.lim = &limitReader{r: r, max: int64(opt.MaxRecordBytes) + 2*readBufferBytes}
 	br := bufio.NewReaderSize(ld.lim, readBufferBytes)
 	if err := ld.run(br); err != nil {
@@ -257,8 +263,9 @@ type loader struct {
 	listedE int
 	listedW int
 
-	dups dupState
-	stop error // from LoadOptions.Each: stop reading
+	dups     dupState
+	stop     error // from LoadOptions.Each: stop reading
+	sizeHint int64 // the input's size, when it is a file
 	rowEnv
 }
 

@@ -45,6 +45,7 @@ type dupState struct {
 }
 
 type dealSeen struct {
+	record  uint64 // hash of the whole record
 	line    int32
 	expires rules.Date
 }
@@ -356,20 +357,22 @@ func (ld *loader) merge(c *Contract) bool {
 }
 
 // mergeStreamed is merge for streamed rows: the earlier rows are gone, so
-// they are known by hash, line and expiry only.
+// they are known by hashes, line and expiry only. One map, keyed by the
+// deal (player, club, signing), holds the first row of each deal: a row
+// with the same record hash is its exact repeat and is merged; one with
+// another expiry contradicts it. (A repeat of a later row of the same deal
+// is kept rather than merged: nothing is lost.)
 func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	d := &ld.dups
 	if d.dealSeen == nil {
-		d.dealSeen = make(map[uint64]dealSeen)
+		n := 1024
+		if ld.sizeHint > 0 {
+			n = int(min(ld.sizeHint/200, 4<<20))
+		}
+		d.dealSeen = make(map[uint64]dealSeen, n)
 		d.names = make(map[int32]string)
 		d.merged = make(map[int32][]int)
 	}
-	if first, ok := d.exact[sum]; ok {
-		d.merged[first] = append(d.merged[first], ld.line)
-		d.names[first] = c.Player
-		return true
-	}
-	d.exact[sum] = int32(ld.line)
 	var h maphash.Hash
 	h.SetSeed(d.seed)
 	if c.PlayerID != "" {
@@ -381,18 +384,22 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	h.WriteByte(0)
 	h.WriteString(c.Club)
 	h.WriteByte(0)
-	b := c.Signed.AppendText(nil)
-	h.Write(b)
+	var buf [10]byte
+	h.Write(c.Signed.AppendText(buf[:0]))
 	k := h.Sum64()
-	if prev, ok := d.dealSeen[k]; ok {
-		if prev.expires != c.Expires {
-			ld.fieldProblem(fExpires, Warning,
-				fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
-					c.Player, prev.line, orUnknown(prev.expires), orUnknown(c.Expires)),
-				"keep the right row, or give each contract its signing date")
-		}
-	} else {
-		d.dealSeen[k] = dealSeen{line: int32(ld.line), expires: c.Expires}
+	prev, ok := d.dealSeen[k]
+	switch {
+	case !ok:
+		d.dealSeen[k] = dealSeen{record: sum, line: int32(ld.line), expires: c.Expires}
+	case prev.record == sum:
+		d.merged[prev.line] = append(d.merged[prev.line], ld.line)
+		d.names[prev.line] = c.Player
+		return true
+	case prev.expires != c.Expires:
+		ld.fieldProblem(fExpires, Warning,
+			fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
+				c.Player, prev.line, orUnknown(prev.expires), orUnknown(c.Expires)),
+			"keep the right row, or give each contract its signing date")
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -83,9 +84,14 @@ type workdays struct {
 	holidays []*cal.Holiday
 	weekend  [7]bool
 
+	// table[y-tableFrom][i]: working days among the first i days of year
+	// y, built on first use; read without locks, as every export row asks.
+	table [tableYears]atomic.Pointer[[367]uint16]
 	mu    sync.Mutex
-	years map[int]*[367]uint16 // years[y][i]: working days among the first i days of y
+	years map[int]*[367]uint16 // years outside the table
 }
+
+const tableFrom, tableYears = 1900, 300
 
 func newWorkdays(name string, weekend []string) (*workdays, error) {
 	w := &workdays{years: map[int]*[367]uint16{}}
@@ -110,11 +116,26 @@ func newWorkdays(name string, weekend []string) (*workdays, error) {
 }
 
 func (w *workdays) year(y int) *[367]uint16 {
+	if i := y - tableFrom; i >= 0 && i < tableYears {
+		if t := w.table[i].Load(); t != nil {
+			return t
+		}
+		t := w.build(y)
+		w.table[i].Store(t)
+		return t
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if t, ok := w.years[y]; ok {
 		return t
 	}
+	t := w.build(y)
+	w.years[y] = t
+	return t
+}
+
+// build counts the working days of year y.
+func (w *workdays) build(y int) *[367]uint16 {
 	off := map[Date]bool{}
 	for _, h := range w.holidays {
 		for _, yy := range [...]int{y - 1, y, y + 1} {
@@ -137,7 +158,6 @@ func (w *workdays) year(y int) *[367]uint16 {
 	for i := n + 1; i < len(t); i++ {
 		t[i] = t[n]
 	}
-	w.years[y] = t
 	return t
 }
 

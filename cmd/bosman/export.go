@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
@@ -133,6 +134,7 @@ func (e *env) export(c *cli.Context) error {
 		// one player: its rows are held, and the contract in force is
 		// written after the streamed files.
 		var held []contracts.Contract
+		p := newPipeline(emit)
 		for _, f := range files {
 			o := opt
 			o.Each = func(ds *contracts.Dataset, ct *contracts.Contract) error {
@@ -140,11 +142,17 @@ func (e *env) export(c *cli.Context) error {
 					held = append(held, *ct)
 					return nil
 				}
-				return emit(ct)
+				return p.add(ct)
 			}
 			if _, err := e.loadFile(f, o); err != nil {
+				if perr := p.close(); perr != nil {
+					return perr
+				}
 				return err
 			}
+		}
+		if err := p.close(); err != nil {
+			return err
 		}
 		for _, ct := range e.inForce(&data{all: held}) {
 			if err := emit(&ct); err != nil {
@@ -162,6 +170,75 @@ func (e *env) export(c *cli.Context) error {
 	// Streamed rows go to a spool file first, so that a bad row found late
 	// leaves nothing on stdout.
 	return spool(e.out, write)
+}
+
+// pipeline hands streamed rows, in batches, to a goroutine that computes
+// and writes them, so reading and writing use both cores of a small
+// machine; rows keep their order.
+type pipeline struct {
+	batch  []contracts.Contract
+	full   chan []contracts.Contract
+	free   chan []contracts.Contract
+	done   chan error
+	failed atomic.Bool
+	closed bool
+}
+
+const batchRows = 512
+
+var errStopped = errors.New("output failed")
+
+func newPipeline(emit func(*contracts.Contract) error) *pipeline {
+	p := &pipeline{full: make(chan []contracts.Contract, 4), free: make(chan []contracts.Contract, 6), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for b := range p.full {
+			for i := 0; err == nil && i < len(b); i++ {
+				if err = emit(&b[i]); err != nil {
+					p.failed.Store(true)
+				}
+			}
+			select {
+			case p.free <- b[:0]:
+			default:
+			}
+		}
+		p.done <- err
+	}()
+	return p
+}
+
+// add queues a copy of c; it fails once writing has failed.
+func (p *pipeline) add(c *contracts.Contract) error {
+	if p.batch == nil {
+		select {
+		case p.batch = <-p.free:
+		default:
+			p.batch = make([]contracts.Contract, 0, batchRows)
+		}
+	}
+	p.batch = append(p.batch, *c)
+	if len(p.batch) == batchRows {
+		if p.failed.Load() {
+			return errStopped
+		}
+		p.full <- p.batch
+		p.batch = nil
+	}
+	return nil
+}
+
+// close writes what is queued and returns the first error of writing.
+func (p *pipeline) close() error {
+	if p.closed {
+		return nil
+	}
+	p.closed = true
+	if len(p.batch) > 0 {
+		p.full <- p.batch
+	}
+	close(p.full)
+	return <-p.done
 }
 
 // spool runs write into a temporary file and copies it to w only when
