@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -62,15 +63,27 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 	if len(names) == 0 {
 		return fmt.Errorf("%s: no *.toml rule files", display)
 	}
+	// Parse the files side by side, then add them in name order.
+	parsed := make([]*Set, len(names))
+	perr := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				perr[i] = err
+				return
+			}
+			parsed[i], perr[i] = Parse(data, path.Join(display, path.Base(name)))
+		}()
+	}
+	wg.Wait()
 	var errs []error
 	seen := map[string]string{}
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		s, err := Parse(data, path.Join(display, path.Base(name)))
+	for i := range names {
+		s, err := parsed[i], perr[i]
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -226,11 +239,12 @@ func Parse(data []byte, name string) (*Set, error) {
 // compile checks a decoded set and prepares it for use.
 func (s *Set) compile(doc []byte) error {
 	var errs []error
+	lines := indexLines(doc)
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, locate(doc, key), key, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, lines.locate(key), key, fmt.Sprintf(format, args...)))
 	}
 	rule := func(key string, r *Rule) {
-		r.Set, r.File, r.Line = s, s.File, locate(doc, key)
+		r.Set, r.File, r.Line = s, s.File, lines.locate(key)
 		if strings.TrimSpace(r.Text) == "" {
 			bad(key, "a rule needs a text saying what it says")
 		}
@@ -261,7 +275,7 @@ func (s *Set) compile(doc []byte) error {
 	if s.Name == "" {
 		bad("name", "missing")
 	}
-	s.extendsLine = locate(doc, "extends")
+	s.extendsLine = lines.locate("extends")
 	spec("usual_expiry", s.UsualExpiry, false)
 	if s.Foreign != nil {
 		rule("foreign", &s.Foreign.Rule)
@@ -369,59 +383,65 @@ func (s *Set) compile(doc []byte) error {
 	return errors.Join(errs...)
 }
 
-// locate returns the line of a key path in a rule file: "domestic[1].opens"
-// is the opens key of the second [[domestic]] table. It reads the simple,
-// one-key-a-line layout the rule files use, and returns 1 when it cannot
-// tell.
-func locate(doc []byte, key string) int {
-	parts := strings.Split(key, ".")
-	last := parts[len(parts)-1]
-	// table path and index wanted
-	table, idx := "", -1
-	tbl := parts
-	if !strings.HasSuffix(last, "]") && len(parts) > 0 {
-		tbl = parts[:len(parts)-1]
-	} else {
-		last = ""
-	}
-	if len(tbl) > 0 {
-		t := strings.Join(tbl, ".")
-		if i := strings.LastIndexByte(t, '['); i >= 0 {
-			fmt.Sscanf(t[i:], "[%d]", &idx)
-			t = t[:i]
+// lineIndex maps the key paths of a rule file to their lines:
+// "domestic[1].opens" is the opens key of the second [[domestic]] table,
+// "calendar" the [calendar] header. It reads the simple one-key-a-line
+// layout the rule files use.
+type lineIndex map[string]int
+
+func indexLines(doc []byte) lineIndex {
+	idx := lineIndex{}
+	count := map[string]int{}
+	table := ""
+	n := 0
+	for rest := string(doc); rest != ""; {
+		n++
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
 		}
-		table = t
-	}
-	if !strings.Contains(key, "[") {
-		// a table of its own: [calendar], [registration.free_agents]
-		for n, line := range strings.Split(string(doc), "\n") {
-			if strings.TrimSpace(line) == "["+key+"]" {
-				return n + 1
-			}
-		}
-	}
-	cur, count, found := "", map[string]int{}, table == ""
-	for n, line := range strings.Split(string(doc), "\n") {
 		l := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(l, "[["):
-			cur = strings.TrimSpace(strings.Trim(l, "[] "))
-			count[cur]++
-			found = cur == table && count[cur]-1 == idx
-			if found && last == "" {
-				return n + 1
-			}
+			name := strings.TrimSpace(strings.Trim(l, "[] "))
+			table = fmt.Sprintf("%s[%d]", name, count[name])
+			count[name]++
 		case strings.HasPrefix(l, "["):
-			cur = strings.TrimSpace(strings.Trim(l, "[] "))
-			found = cur == table && idx < 0
-			if found && last == "" {
-				return n + 1
+			table = strings.TrimSpace(strings.Trim(l, "[] "))
+		default:
+			key, _, ok := strings.Cut(l, "=")
+			if !ok || strings.HasPrefix(l, "#") {
+				continue
 			}
-		case found && last != "" && (strings.HasPrefix(l, last+" ") || strings.HasPrefix(l, last+"=")):
-			return n + 1
-		case table != "" && last != "" && idx < 0 && cur == "" && (strings.HasPrefix(l, table+" ") || strings.HasPrefix(l, table+"=")):
-			return n + 1
+			key = strings.TrimSpace(key)
+			if table != "" {
+				key = table + "." + key
+			}
+			if _, seen := idx[key]; !seen {
+				idx[key] = n
+			}
+			continue
+		}
+		if _, seen := idx[table]; !seen {
+			idx[table] = n
 		}
 	}
-	return 1
+	return idx
+}
+
+// locate returns the line of a key path, or of the nearest table that
+// holds it, or 1 when the file does not show it.
+func (idx lineIndex) locate(key string) int {
+	for {
+		if n, ok := idx[key]; ok {
+			return n
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return 1
+		}
+		key = key[:i]
+	}
 }
