@@ -279,3 +279,27 @@ func TestExportReloads(t *testing.T) {
 		})
 	}
 }
+
+// TestLateBadRow: a bad row after thousands of good ones, which a streamed
+// export has already computed and written, still leaves nothing on stdout
+// and the --output file as it was.
+func TestLateBadRow(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTemp(t, dir, "in.csv", roundtripData(5000, 0, 0)+"9999,Late,1990-01-01,France,Centre-Back,Club X,FRA,FR1,,,2026-02-30,,,,,,,\n")
+	writeTemp(t, dir, "out.csv", "old contents\n")
+	code, stdout, stderr := runBounded(t, "export", "--data", "in.csv", "--format", "csv")
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "in.csv:5002:11:") {
+		t.Errorf("to stdout: exit %d, %d bytes on stdout, stderr:\n%s", code, len(stdout), stderr)
+	}
+	code, _, stderr = runBounded(t, "export", "--data", "in.csv", "--format", "csv", "--output", "out.csv")
+	if code != 1 || !strings.Contains(stderr, "in.csv:5002:11:") {
+		t.Errorf("--output: exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := os.ReadFile("out.csv"); string(b) != "old contents\n" {
+		t.Errorf("out.csv is now %d bytes", len(b))
+	}
+	if extra := leftovers(t, dir, "in.csv", "out.csv"); len(extra) > 0 {
+		t.Errorf("left %v behind", extra)
+	}
+}
