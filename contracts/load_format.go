@@ -154,9 +154,9 @@ var layouts = []layout{
 		source: "Transfermarkt (expiring contracts page)", noAssoc: true, extraOK: true, columns: map[string]field{
 			"name": fPlayer, "position": fPosition, "club": fClub, "contract end date": fExpires}},
 	{name: "transfermarkt-datasets clubs.csv", needs: []string{"club_id", "domestic_competition_id"},
-		notContracts: "give it as the clubs table (LoadOptions.Clubs, --clubs) next to a players.csv"},
+		notContracts: "it is a lookup table: put it beside players.csv, named clubs.csv, and give players.csv to --data"},
 	{name: "transfermarkt-datasets competitions.csv", needs: []string{"competition_id", "country_name"},
-		notContracts: "give it as the competitions table (LoadOptions.Competitions, --competitions) next to a players.csv"},
+		notContracts: "it is a lookup table: put it beside players.csv, named competitions.csv, and give players.csv to --data"},
 }
 
 func bosmanColumnFields() map[string]field {
@@ -257,7 +257,7 @@ func (ld *loader) detect() bool {
 	}
 	if f.cols[fClub] == 0 && f.cols[fClubID] > 0 && ld.opt.Clubs == nil {
 		ld.problem(1, f.cols[fClubID], Warning, "the file names clubs by id only: club and association left empty",
-			"give the matching clubs.csv (LoadOptions.Clubs, --clubs)")
+			"put the matching clubs.csv beside this file")
 	}
 	if f.noAssoc {
 		ld.problem(1, 0, Warning, "the file has no association or league column: association left empty",

@@ -424,11 +424,11 @@ func (ld *loader) finish() {
 	}
 	if ld.noExpiry > 0 {
 		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
-			fmt.Sprintf("%d rows have no contract expiry, the first on this line: kept, expiry unknown", ld.noExpiry), "")
+			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
 	}
 	if ld.noAssoc > 0 {
 		ld.problem(ld.firstNoAssoc, 0, Warning,
-			fmt.Sprintf("%d rows have no association or league, the first on this line: kept, association unknown", ld.noAssoc),
+			fmt.Sprintf("%s no association or league, the first on this line: kept, association unknown", rowsHave(ld.noAssoc)),
 			"give an association column, or the clubs.csv for club ids")
 	}
 	idx := make([]int32, 0, len(ld.dups.merged))
@@ -449,6 +449,14 @@ func (ld *loader) finish() {
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
 	})
+}
+
+// rowsHave is "1 row has" or "n rows have".
+func rowsHave(n int) string {
+	if n == 1 {
+		return "1 row has"
+	}
+	return strconv.Itoa(n) + " rows have"
 }
 
 // listLines writes "line 3, 9 and 12", eliding after five.

@@ -358,7 +358,7 @@ func TestLoadBadData(t *testing.T) {
 		{"map column missing", "Name,Ende\nAnn,2026-06-30\n", LoadOptions{Map: map[string]string{"expiry": "Vertragsende"}}, true,
 			`in.csv:1: --map expiry=Vertragsende: the header has no column "Vertragsende" (columns are Name, Ende)`, Error, 0, 0, 0, 0},
 		{"clubs.csv given as contracts", "club_id,name,domestic_competition_id\n1,A,GB1\n", LoadOptions{}, true,
-			"in.csv:1: this is a transfermarkt-datasets clubs.csv, not a list of contracts (give it as the clubs table", Error, 0, 0, 0, 0},
+			"in.csv:1: this is a transfermarkt-datasets clubs.csv, not a list of contracts (it is a lookup table: put it beside players.csv", Error, 0, 0, 0, 0},
 		{"unknown column warned", "player,contract_expires,association,shoe_size\nAnn,2026-06-30,ENG,44\n", LoadOptions{}, false,
 			`in.csv:1:4: warning: column "shoe_size" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
 		{"column named twice", "player,association,contract_expires,Player\nAnn,ENG,2026-06-30,Bob\n", LoadOptions{}, false,

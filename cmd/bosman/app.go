@@ -107,18 +107,37 @@ func (e *env) run(args []string) (code int) {
 	return ee.code
 }
 
-// globalFlags are accepted by every command, before or after its name.
-func globalFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "data", Usage: "read contracts from `FILE` (repeatable; default: the embedded dataset)"},
+// formats lists the output formats of each command; the first is the default.
+var formats = map[string][]string{
+	"player":   {"table", "csv", "tsv", "json", "markdown"},
+	"club":     {"table", "csv", "tsv", "json", "markdown"},
+	"export":   {"csv", "tsv", "json", "markdown", "ics"},
+	"rules":    {"table", "markdown"},
+	"validate": {"table"},
+	"timeline": {"table", "svg", "png"},
+}
+
+// globalFlags are accepted by every command, before or after its name;
+// commands that read contracts also take the dataset flags.
+func globalFlags(cmd string) []cli.Flag {
+	fl := []cli.Flag{
 		&cli.StringFlag{Name: "rules", Usage: "add or replace rule sets with the *.toml files in `DIR`"},
 		&cli.StringFlag{Name: "as-of", Usage: "answer as of `DATE` (YYYY-MM-DD)", DefaultText: "today"},
-		&cli.StringFlag{Name: "format", Usage: "output `FORMAT`: table, csv, tsv, json or markdown"},
-		&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (also NO_COLOR=1)"},
-		&cli.BoolFlag{Name: "skip-invalid", Usage: "load the good rows of a dataset with bad ones, and say how many were skipped"},
-		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
-		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"},
 	}
+	if f := formats[cmd]; len(f) > 1 {
+		fl = append(fl, &cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(f, ", "), DefaultText: f[0]})
+	}
+	fl = append(fl, &cli.BoolFlag{Name: "no-color", Usage: "never colour the output (also NO_COLOR=1)"})
+	if cmd == "rules" {
+		return fl
+	}
+	if cmd != "validate" {
+		fl = append(fl, &cli.StringSliceFlag{Name: "data", Usage: "read contracts from `FILE` (repeatable; default: the embedded dataset)"},
+			&cli.BoolFlag{Name: "skip-invalid", Usage: "load the good rows of a dataset with bad ones, and say how many were skipped"})
+	}
+	return append(fl,
+		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
+		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
 func (e *env) newApp() *cli.App {
@@ -149,6 +168,12 @@ func (e *env) newApp() *cli.App {
 				cli.ShowAppHelp(c)
 				return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
 			}
+			if c.Args().First() == "help" {
+				if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
+					return cli.ShowCommandHelp(c, name)
+				}
+				return cli.ShowAppHelp(c)
+			}
 			return unknownCommand(c.Args().First(), c.App.Commands)
 		},
 		Commands: []*cli.Command{
@@ -163,7 +188,7 @@ func (e *env) newApp() *cli.App {
 	}
 	for _, cmd := range app.Commands {
 		if cmd.Name != "completion" {
-			cmd.Flags = append(cmd.Flags, globalFlags()...)
+			cmd.Flags = append(cmd.Flags, globalFlags(cmd.Name)...)
 		}
 		cmd.OnUsageError = app.OnUsageError
 	}
@@ -316,9 +341,11 @@ func version() string {
 }
 
 // setup reads the global flags every command shares.
-func (e *env) setup(c *cli.Context, defaultFormat string, formats ...string) error {
+func (e *env) setup(c *cli.Context) error {
+	formats := formats[c.Command.Name]
+	defaultFormat := formats[0]
 	e.asOf = rules.DateOf(e.now())
-	if s := c.String("as-of"); s != "" {
+	if s := c.String("as-of"); s != "" || c.IsSet("as-of") {
 		d, err := rules.ParseISO(s)
 		if err != nil {
 			return usageErr("--as-of: %v", err).hint("write the date as YYYY-MM-DD, e.g. --as-of 2025-10-07")
@@ -328,13 +355,25 @@ func (e *env) setup(c *cli.Context, defaultFormat string, formats ...string) err
 	e.format = defaultFormat
 	if f := c.String("format"); f != "" {
 		e.format = strings.ToLower(f)
+	} else if out := c.String("output"); out != "" {
+		// --output windows.json: the file's extension names the format
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if ext == "md" {
+			ext = "markdown"
+		}
+		for _, f := range formats {
+			if f == ext {
+				e.format = f
+			}
+		}
 	}
 	ok := false
 	for _, f := range formats {
 		ok = ok || f == e.format
 	}
 	if !ok {
-		return usageErr("--format %s: this command writes %s", e.format, strings.Join(formats, ", "))
+		return usageErr("--format %s: %s writes %s", e.format, c.Command.Name, strings.Join(formats, ", ")).
+			hint("e.g. --format %s", formats[len(formats)-1])
 	}
 	e.color = e.isTTY && !c.Bool("no-color") && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	book, err := rules.Embedded()

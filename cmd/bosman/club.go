@@ -36,7 +36,7 @@ func (e *env) clubCommand() *cli.Command {
 }
 
 func (e *env) club(c *cli.Context) error {
-	if err := e.setup(c, "table", "table", "csv", "tsv", "json", "markdown"); err != nil {
+	if err := e.setup(c); err != nil {
 		return err
 	}
 	if c.NArg() == 0 {
@@ -63,11 +63,18 @@ func (e *env) club(c *cli.Context) error {
 		isClub[n] = true
 	}
 	var entries []entry
+	expired, unknown := 0, 0
 	for _, ct := range e.inForce(d) {
 		if !isClub[ct.Club] {
 			continue
 		}
 		if !c.Bool("all") && (ct.Expires.IsZero() || ct.Expires.Before(from) || ct.Expires.After(until)) {
+			switch {
+			case ct.Expires.IsZero():
+				unknown++
+			case ct.Expires.Before(e.asOf):
+				expired++
+			}
 			continue
 		}
 		entries = append(entries, e.compute(ct, to))
@@ -93,6 +100,10 @@ func (e *env) club(c *cli.Context) error {
 		what = "all contracts"
 	}
 	fmt.Fprintf(e.out, "%s: %s, as of %s (%d)\n\n", names[0], what, e.asOf.Human(), len(entries))
+	if expired > 0 || unknown > 0 {
+		defer fmt.Fprintf(e.out, "Not listed: %d contracts that ended before %s and %d without an expiry in the data (see --all).\n",
+			expired, e.asOf.Human(), unknown)
+	}
 	if len(entries) == 0 {
 		fmt.Fprintf(e.out, "No contracts in the data match; try --all or a longer --within.\n")
 		return nil
@@ -103,6 +114,7 @@ func (e *env) club(c *cli.Context) error {
 	}
 	var rows [][]string
 	var notes []string
+	consent := false
 	for i := range entries {
 		en := &entries[i]
 		w := en.w
@@ -117,9 +129,10 @@ func (e *env) club(c *cli.Context) error {
 		home := w.Domestic.Date.String()
 		if home == "" && w.Status != rules.UnknownExpiry {
 			home = "consent"
+			consent = true
 		}
 		row := []string{truncate(en.c.Player, 24), born, en.c.Expires.String(), w.Foreign.Date.String(), home,
-			e.paint(statusText(w.Status), w.Status), days}
+			e.paint(statusText(w), w.Status), days}
 		if to != "" {
 			reg := ""
 			if w.Registration != nil {
@@ -134,11 +147,18 @@ func (e *env) club(c *cli.Context) error {
 		if en.staleC != "" {
 			notes = append(notes, en.c.Player+": "+en.staleC+".")
 		}
+		if w.Stale {
+			notes = append(notes, fmt.Sprintf("%s: the contract ended on %s; the data may not show a renewal or a move.", en.c.Player, en.c.Expires.Human()))
+		}
 	}
 	if err := renderTable(e.out, header, rows, false, map[int]bool{6: true}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "\nFree agent from the day after expiry. \"consent\": no date at home without the club's consent.\n")
+	fmt.Fprintf(e.out, "\nFree agent from the day after expiry.")
+	if consent {
+		fmt.Fprintf(e.out, " \"consent\": no date at home without the club's consent.")
+	}
+	fmt.Fprintln(e.out)
 	if set := entries[0].w.Set; set != nil {
 		if dr := set.DomesticFor(entries[0].c.Expires); dr != nil {
 			writeWrapped(e.out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), 100)
@@ -157,6 +177,8 @@ func oneClub(d *data, query string) ([]string, error) {
 		ee := dataErr("no club matches %q", query)
 		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
+		} else {
+			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça); 'bosman export' lists every club of the data")
 		}
 		return nil, ee
 	}
@@ -176,13 +198,13 @@ func (e *env) horizon(c *cli.Context) (from, until rules.Date, err error) {
 		y, y2, ok := strings.Cut(s, "/")
 		start, err1 := strconv.Atoi(y)
 		if err1 != nil || start < 1900 || start > 2200 {
-			return from, until, usageErr("--season %q: want 2026/27 or 2026", s)
+			return from, until, usageErr("--season %q: want 2026/27 or 2026", s).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")
 		}
 		if !ok {
 			return rules.D(start, time.January, 1), rules.D(start, time.December, 31), nil
 		}
 		if end, err2 := strconv.Atoi(y2); err2 != nil || (end != (start+1)%100 && end != start+1) {
-			return from, until, usageErr("--season %q: the second year must follow the first (2026/27)", s)
+			return from, until, usageErr("--season %q: the second year must follow the first", s).hint("e.g. --season 2026/27")
 		}
 		return rules.D(start, time.July, 1), rules.D(start+1, time.June, 30), nil
 	}
@@ -193,7 +215,7 @@ func (e *env) horizon(c *cli.Context) (from, until rules.Date, err error) {
 		n, err = strconv.Atoi(within[:len(within)-1])
 	}
 	if err != nil || n <= 0 || n > 100*366 || (unit != 'd' && unit != 'm' && unit != 'y') {
-		return from, until, usageErr("--within %q: want a number and d, m or y: 90d, 18m, 2y", within)
+		return from, until, usageErr("--within %q: want a number and d, m or y", within).hint("e.g. --within 90d, --within 18m or --within 2y")
 	}
 	from = e.asOf
 	switch unit {

@@ -29,9 +29,9 @@ func (e *env) completionCommand() *cli.Command {
 				}
 				fmt.Fprintln(e.out, s)
 			case "":
-				return usageErr("completion needs a shell: bash, zsh or fish")
+				return usageErr("completion needs a shell").hint("e.g. source <(bosman completion bash); zsh and fish work too")
 			default:
-				return usageErr("no completion for shell %q: bash, zsh or fish", c.Args().First())
+				return usageErr("no completion for shell %q", c.Args().First()).hint("bosman completes bash, zsh and fish")
 			}
 			return nil
 		},

@@ -97,7 +97,8 @@ func (e *env) loadFile(path string, opt contracts.LoadOptions) (*contracts.Datas
 		shown := 0
 		for _, p := range ds.Problems {
 			if p.Severity == contracts.Warning && shown < 20 {
-				fmt.Fprintf(e.stderr, "bosman: %s\n", p.Error())
+				p.Severity = contracts.Error // the line says "warning:" once, first
+				fmt.Fprintf(e.stderr, "bosman: warning: %s\n", p.Error())
 				shown++
 			}
 		}
@@ -240,9 +241,9 @@ func (e *env) target(c *cli.Context, d *data) (string, error) {
 			return "", dataErr("--to %q matches clubs of several associations: %s", to, strings.Join(list, ", ")).hint("give the association code, e.g. --to ENG")
 		}
 	}
-	ee := dataErr("--to %q is neither an association code nor a club in the data", to)
+	ee := usageErr("--to %q is neither an association code nor a club in the data", to)
 	if s := contracts.Suggest(to); s != "" {
 		ee.hint("did you mean --to %s?", s)
 	}
-	return "", ee
+	return "", ee.hint("'bosman rules' lists the associations with rule sets")
 }

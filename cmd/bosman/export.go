@@ -40,7 +40,7 @@ func (e *env) exportCommand() *cli.Command {
 }
 
 func (e *env) export(c *cli.Context) error {
-	if err := e.setup(c, "csv", "csv", "tsv", "json", "markdown", "ics"); err != nil {
+	if err := e.setup(c); err != nil {
 		return err
 	}
 	var before rules.Date
@@ -59,7 +59,7 @@ func (e *env) export(c *cli.Context) error {
 			if sug := contracts.Suggest(s); sug != "" {
 				ee.hint("did you mean %s?", sug)
 			}
-			return ee
+			return ee.hint("FIFA codes such as ENG, ESP, GER; 'bosman rules' lists those with rule sets")
 		}
 		assoc = code
 	}
@@ -367,9 +367,14 @@ func (iw *icsWriter) write(en *entry) error {
 		iw.line("DTSTART;VALUE=DATE:" + compact(d))
 		iw.line("DTEND;VALUE=DATE:" + compact(d.AddDays(1)))
 		iw.line("SUMMARY:" + escapeICS(c.Player+" ("+c.Club+"): "+summary))
-		desc := fmt.Sprintf("Contract expires %s. Rule: %s (%s confidence).", c.Expires, ruleName(r), r.Confidence)
-		if r != nil && r.Text != "" {
-			desc += " " + r.Text
+		desc := fmt.Sprintf("Contract expires %s.", c.Expires)
+		if r != nil {
+			desc += fmt.Sprintf(" Rule: %s (%s confidence). %s", ruleName(r), r.Confidence, r.Text)
+		} else {
+			desc += " Free from the day after the contract's last day."
+		}
+		if w.Stale {
+			desc += " The contract has ended: check the data is current."
 		}
 		if c.Source != "" {
 			desc += " Source: " + c.Source
@@ -382,7 +387,7 @@ func (iw *icsWriter) write(en *entry) error {
 	if w.Domestic.Date != w.Foreign.Date {
 		ev("domestic", w.Domestic.Date, "pre-contract window at home opens", w.Domestic.Rule)
 	}
-	ev("free", w.FreeAgent.Date, "free agent", w.FreeAgent.Rule)
+	ev("free", w.FreeAgent.Date, "free agent", nil)
 	return iw.err
 }
 

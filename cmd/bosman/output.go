@@ -48,10 +48,14 @@ func (en *entry) fields(dst []string) []string {
 	)
 }
 
-// confidence is the lowest confidence of the dates given for a contract.
+// confidence is the lowest confidence of the dates given for a contract;
+// low once the as-of date is past the expiry, as the record may be stale.
 func confidence(w *rules.Windows) rules.Confidence {
 	if w.Status == rules.UnknownExpiry {
 		return rules.Unknown
+	}
+	if w.Stale {
+		return rules.Low
 	}
 	c := w.Foreign.Confidence
 	if w.Domestic.Confidence != rules.Unknown {
@@ -93,7 +97,7 @@ func newRowWriter(w io.Writer, format string, single bool) rowWriter {
 type csvWriter struct {
 	w       io.Writer
 	sep     byte
-	neutral bool // CSV: neutralise formulas; TSV: fold tabs and newlines to spaces
+	neutral bool // CSV; TSV folds tabs and newlines in text to spaces
 	b       []byte
 }
 
@@ -156,12 +160,11 @@ func (cw *csvWriter) write(en *entry) error {
 // text appends a text field, neutralised (free text only) and quoted as
 // encoding/csv quotes.
 func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
-	if free && cw.neutral {
-		if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-			s = "'" + s // rare: a formula-like cell
-		}
-	} else if free {
+	if free && !cw.neutral {
 		s = tsvFolder.Replace(s)
+	}
+	if free && s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		s = "'" + s // rare: a formula-like cell, which a spreadsheet would run
 	}
 	if !needsQuotes(s, cw.sep) {
 		return append(b, s...)
@@ -351,18 +354,21 @@ func (e *env) paint(s string, st rules.Status) string {
 }
 
 // statusText is the status in words, for tables.
-func statusText(st rules.Status) string {
-	switch st {
+func statusText(w *rules.Windows) string {
+	switch w.Status {
 	case rules.UnderContract:
 		return "under contract"
 	case rules.ForeignOpen:
-		return "abroad open"
+		return "can sign abroad"
 	case rules.PrecontractOpen:
-		return "all open"
+		return "can sign anywhere"
 	case rules.FreeAgent:
+		if w.Stale {
+			return "expired: check"
+		}
 		return "free agent"
 	case rules.UnknownExpiry:
 		return "expiry unknown"
 	}
-	return string(st)
+	return string(w.Status)
 }

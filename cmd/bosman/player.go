@@ -33,7 +33,7 @@ func (e *env) playerCommand() *cli.Command {
 }
 
 func (e *env) player(c *cli.Context) error {
-	if err := e.setup(c, "table", "table", "csv", "tsv", "json", "markdown"); err != nil {
+	if err := e.setup(c); err != nil {
 		return err
 	}
 	if c.NArg() == 0 {
@@ -126,7 +126,13 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 	p("\n")
 
 	if w.Status == rules.UnknownExpiry {
-		p("Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n")
+		p("Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
+		if en.staleC != "" {
+			writeWrapped(out, "- ", "Warning: "+en.staleC+".", 100)
+		}
+		if c.Note != "" {
+			writeWrapped(out, "- ", "Note in the dataset: "+c.Note, 100)
+		}
 		e.sourceLine(out, c)
 		return nil
 	}
@@ -139,7 +145,13 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 		opt = fmt.Sprintf(", %s option to %s", orWord(c.Option.Holder, "an"), c.Option.Until.Human())
 	}
 	p("Contract expires %s%s%s\n", c.Expires.Human(), signed, opt)
-	p("Status on %s: %s\n\n", e.asOf.Human(), e.paint(statusText(w.Status), w.Status))
+	if w.Stale {
+		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s: the contract ended on %s. He is a free agent only if the data is current: check for a renewal or a move it does not show.",
+			e.asOf.Human(), e.paint("expired", w.Status), c.Expires.Human()), 100)
+		p("\n")
+	} else {
+		p("Status on %s: %s\n\n", e.asOf.Human(), e.paint(statusText(w), w.Status))
+	}
 
 	var rows [][]string
 	add := func(what string, s rules.Step, rule string) {
@@ -172,9 +184,13 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 	if t := w.Domestic.Text; t != "" {
 		notes = append(notes, "At home: "+t+".")
 	}
-	if r := w.Registration; r != nil && !r.Until.IsZero() {
+	if r := w.Registration; r != nil {
 		if r.Exception {
-			notes = append(notes, fmt.Sprintf("Registration: outside a period, as his contract ended before the %s period closed (%s), until %s.", r.Period.Name, r.Period.Closes.Human(), r.Until.Human()))
+			until := "with no end date set"
+			if !r.Until.IsZero() {
+				until = "until " + r.Until.Human()
+			}
+			notes = append(notes, fmt.Sprintf("Registration: outside a period, as his contract ended before the %s period closed (%s), %s (FIFA art. 6 and %s's rule).", r.Period.Name, r.Period.Closes.Human(), until, r.To.Code))
 		} else {
 			est := ""
 			if r.Period.Estimated {
@@ -191,8 +207,8 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 	if en.staleC != "" {
 		notes = append(notes, "Warning: "+en.staleC+".")
 	}
-	if w.Stale {
-		notes = append(notes, fmt.Sprintf("Warning: %s is past the expiry: the data may be stale (a renewal or a move it does not show). Check before you report him free.", e.asOf.Human()))
+	if c.Note != "" {
+		notes = append(notes, "Note in the dataset: "+c.Note)
 	}
 	for _, s := range w.Scenarios {
 		notes = append(notes, scenarioText(s))
@@ -231,8 +247,11 @@ func (e *env) sourceLine(out io.Writer, c *contracts.Contract) {
 func (e *env) countdown(w *rules.Windows, d rules.Date) string {
 	days, work, ok := w.Countdown(d)
 	if !ok {
-		if d.IsZero() {
+		switch {
+		case d.IsZero():
 			return ""
+		case d == w.AsOf:
+			return "today"
 		}
 		return "passed"
 	}
@@ -303,7 +322,7 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 		if n.Age >= 0 {
 			age = fmt.Sprintf("he is %d on %s", n.Age, n.Date.Human())
 		}
-		return fmt.Sprintf("Inside the league: %s; %s. Service years are not in the data, so bosman cannot tell Free Agency from the Re-Entry Draft.", r.Text, age)
+		return fmt.Sprintf("Inside the league: %s Here %s. Service years are not in the data, so bosman cannot tell Free Agency from the Re-Entry Draft.", r.Text, age)
 	case "calendar":
 		if r != nil {
 			return "Working days: " + r.Text

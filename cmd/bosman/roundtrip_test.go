@@ -187,7 +187,7 @@ func TestRowsAccounted(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("validate: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if want := "in.csv: bosman CSV; 410 rows read, 400 loaded, 7 invalid, 3 duplicates merged; 7 errors, 3 warnings\n"; !strings.HasSuffix(stdout, want) {
+	if want := "in.csv: bosman CSV; 410 rows read, 400 loaded, 7 invalid, 3 merged as duplicates; 7 errors, 3 warnings\n"; !strings.HasSuffix(stdout, want) {
 		t.Errorf("validate says\n%swant last line\n%s", stdout, want)
 	}
 	code, stdout, stderr = runBounded(t, "export", "--data", "in.csv", "--skip-invalid", "--format", "csv")

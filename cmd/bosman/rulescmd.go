@@ -27,7 +27,7 @@ func (e *env) rulesCommand() *cli.Command {
 }
 
 func (e *env) rulesCmd(c *cli.Context) error {
-	if err := e.setup(c, "table", "table", "markdown"); err != nil {
+	if err := e.setup(c); err != nil {
 		return err
 	}
 	if c.NArg() == 0 {
@@ -115,7 +115,7 @@ func (e *env) rulesOne(s *rules.Set) error {
 		p("Leagues: %s\n", strings.Join(s.Leagues, ", "))
 	}
 	if s.Season != "" {
-		p("Season: %s\n", s.Season)
+		writeWrapped(e.out, "", "Season: "+s.Season, 100)
 	}
 	if s.UsualExpiry != nil {
 		p("Usual expiry: %s\n", s.UsualExpiry.String())
@@ -176,8 +176,18 @@ func (e *env) rulesOne(s *rules.Set) error {
 	if reg := s.Registration; reg != nil {
 		p("\nRegistration periods (published, then the pattern used where none is):\n")
 		var rows [][]string
+		var sources []string
 		for _, pd := range reg.Periods {
-			rows = append(rows, []string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), firstSource(&pd.Rule)})
+			ref := ""
+			for _, src := range pd.Sources {
+				n := indexOf(sources, src)
+				if n < 0 {
+					sources = append(sources, src)
+					n = len(sources) - 1
+				}
+				ref += fmt.Sprintf("[%d]", n+1)
+			}
+			rows = append(rows, []string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref})
 		}
 		for _, pt := range reg.Patterns {
 			roll := ""
@@ -188,6 +198,9 @@ func (e *env) rulesOne(s *rules.Set) error {
 		}
 		if err := renderTable(e.out, []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}, rows, e.format == "markdown", nil); err != nil {
 			return err
+		}
+		for i, src := range sources {
+			p("  [%d] %s\n", i+1, src)
 		}
 		if fa := reg.FreeAgents; fa != nil {
 			extra := "Allowed: no."
@@ -203,11 +216,13 @@ func (e *env) rulesOne(s *rules.Set) error {
 	return nil
 }
 
-func firstSource(r *rules.Rule) string {
-	if len(r.Sources) == 0 {
-		return ""
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
 	}
-	return r.Sources[0]
+	return -1
 }
 
 func orWord2(s, w string) string {

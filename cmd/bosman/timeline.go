@@ -62,7 +62,7 @@ type timeline struct {
 }
 
 func (e *env) timeline(c *cli.Context) error {
-	if err := e.setup(c, "table", "table", "svg", "png"); err != nil {
+	if err := e.setup(c); err != nil {
 		return err
 	}
 	players := c.StringSlice("player")

@@ -339,12 +339,12 @@ func TestTimelineErrors(t *testing.T) {
 	}{
 		{[]string{"timeline"}, 2, "timeline needs a CLUB or --player NAME"},
 		{[]string{"timeline", "Liverpool", "--player", "Salah"}, 2, "not both"},
-		{[]string{"timeline", "Liverpool", "--format", "csv"}, 2, "this command writes table, svg, png"},
+		{[]string{"timeline", "Liverpool", "--format", "csv"}, 2, "timeline writes table, svg, png"},
 		{[]string{"timeline", "Nowhere United FC"}, 1, "no club matches"},
 		{[]string{"timeline", "--player", "Nobody Atall"}, 1, "no player matches"},
 		{[]string{"timeline", "Liverpool", "--within", "soon"}, 2, "--within"},
 		{[]string{"timeline", "Liverpool", "--within", "1d"}, 1, "try --all"},
-		{[]string{"timeline", "Liverpool", "--to", "XYZW"}, 1, "--to"},
+		{[]string{"timeline", "Liverpool", "--to", "XYZW"}, 2, "--to"},
 		{[]string{"timeline", "Liverpool", "--format", "svg", "--output", filepath.Join("no", "such", "dir", "x.svg")}, 1, "--output"},
 	}
 	for _, tc := range cases {
