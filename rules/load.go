@@ -19,23 +19,58 @@ var embedded embed.FS
 
 // Book is a loaded collection of rule sets: the FIFA baseline, one set per
 // association, and league sets on top of their associations.
+//
+// The embedded sets are parsed when first asked for, so a question about
+// one player reads two or three files, not twenty; rule files given by the
+// user are parsed at once, so their mistakes are reported at once.
 type Book struct {
+	entries  map[string]*entry // by code; not changed after loading
+	byLeague map[string]string // competition id → code of its league set
 	fifa     *Set
-	length   *Rule           // FIFA art. 18.2, the contract length note
-	sets     map[string]*Set // by code
-	byLeague map[string]*Set // by competition id, for league sets
+	length   *Rule // FIFA art. 18.2, the contract length note
+}
+
+// entry is one rule file of a book.
+type entry struct {
+	name string // as shown in messages: rules/data/eng.toml
+	raw  []byte
+	meta meta
+
+	once sync.Once
+	set  *Set
+	err  error
+}
+
+// meta is what a book must know of a file before parsing it.
+type meta struct {
+	code, extends string
+	extendsLine   int
+	leagues       []string
 }
 
 // Embedded returns the rule sets built into bosman, named by their paths
 // in the source tree (rules/data/eng.toml).
 func Embedded() (*Book, error) {
-	return Load(embedded, "data", "rules/data")
+	b := &Book{entries: map[string]*entry{}}
+	names, err := fs.Glob(embedded, "data/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		raw, err := fs.ReadFile(embedded, name)
+		if err != nil {
+			return nil, err
+		}
+		en := &entry{name: path.Join("rules/data", path.Base(name)), raw: raw, meta: scanMeta(raw)}
+		b.entries[en.meta.code] = en
+	}
+	return b, b.link()
 }
 
-// Load reads every *.toml file in dir of fsys. Messages and Rule.File name
-// the files as display/NAME.toml.
+// Load reads and checks every *.toml file in dir of fsys. Messages and
+// Rule.File name the files as display/NAME.toml.
 func Load(fsys fs.FS, dir, display string) (*Book, error) {
-	b := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
+	b := &Book{entries: map[string]*entry{}}
 	if err := b.addDir(fsys, dir, display, false); err != nil {
 		return nil, err
 	}
@@ -43,11 +78,13 @@ func Load(fsys fs.FS, dir, display string) (*Book, error) {
 }
 
 // WithDir returns a copy of b with the rule sets of dir added; a set whose
-// code is already in b replaces it whole. display names dir in messages.
+// code is already in b replaces it whole, also as the parent of the sets
+// that extend it. display names dir in messages.
 func (b *Book) WithDir(fsys fs.FS, dir, display string) (*Book, error) {
-	nb := &Book{sets: map[string]*Set{}, byLeague: map[string]*Set{}}
-	for k, s := range b.sets {
-		nb.sets[k] = s
+	nb := &Book{entries: map[string]*entry{}}
+	for code, en := range b.entries {
+		// a fresh entry: its set is parsed anew in nb, against nb's parents
+		nb.entries[code] = &entry{name: en.name, raw: en.raw, meta: en.meta}
 	}
 	if err := nb.addDir(fsys, dir, display, true); err != nil {
 		return nil, err
@@ -65,6 +102,7 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 	}
 	// Parse the files side by side, then add them in name order.
 	parsed := make([]*Set, len(names))
+	raws := make([][]byte, len(names))
 	perr := make([]error, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
@@ -76,6 +114,7 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 				perr[i] = err
 				return
 			}
+			raws[i] = data
 			parsed[i], perr[i] = Parse(data, path.Join(display, path.Base(name)))
 		}()
 	}
@@ -93,55 +132,130 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 			continue
 		}
 		seen[s.Code] = s.File
-		if _, ok := b.sets[s.Code]; ok && !override {
+		if _, ok := b.entries[s.Code]; ok && !override {
 			errs = append(errs, fmt.Errorf("%s:1:1: code %s is defined twice", s.File, s.Code))
 			continue
 		}
-		b.sets[s.Code] = s
+		en := &entry{name: s.File, raw: raws[i], set: s,
+			meta: meta{code: s.Code, extends: s.Extends, extendsLine: s.extendsLine, leagues: s.Leagues}}
+		en.once.Do(func() {}) // parsed already; its parent is linked in link
+		b.entries[s.Code] = en
 	}
 	return errors.Join(errs...)
 }
 
-// link resolves extends (refusing cycles), fills what a league set leaves
-// out from its parent, and indexes leagues.
+// link checks extends (refusing cycles), indexes league sets, and links
+// the sets parsed already to their parents.
 func (b *Book) link() error {
-	b.fifa = b.sets["FIFA"]
+	codes := b.codes()
+	for _, code := range codes {
+		m := b.entries[code].meta
+		seen := []string{code}
+		for p := m; p.extends != ""; {
+			next, ok := b.entries[p.extends]
+			if !ok {
+				return fmt.Errorf("%s:%d:1: extends %q, which no rule file defines", b.entries[p.code].name, p.extendsLine, p.extends)
+			}
+			for _, c := range seen {
+				if c == next.meta.code {
+					return fmt.Errorf("%s:%d:1: extends makes a cycle: %s → %s", b.entries[code].name, m.extendsLine, strings.Join(seen, " → "), c)
+				}
+			}
+			seen = append(seen, next.meta.code)
+			p = next.meta
+		}
+	}
+	b.byLeague = map[string]string{}
+	for _, code := range codes {
+		if m := b.entries[code].meta; m.extends != "" {
+			for _, l := range m.leagues {
+				b.byLeague[l] = code
+			}
+		}
+	}
+	for _, code := range codes {
+		if en := b.entries[code]; en.set != nil && en.set.Extends != "" && en.set.parent == nil {
+			en.set.parent = b.get(en.set.Extends)
+			inherit(en.set)
+		}
+	}
+	b.fifa = b.get("FIFA")
 	if b.fifa == nil || b.fifa.Foreign == nil {
 		return errors.New("rules: no FIFA baseline (a set with code FIFA and a [foreign] rule)")
 	}
-	b.length = nil
 	for i := range b.fifa.Notes {
 		if b.fifa.Notes[i].ID == "fifa-rstp-18.2" {
 			b.length = &b.fifa.Notes[i]
 		}
 	}
-	b.byLeague = map[string]*Set{}
-	for _, s := range b.sortedSets() {
-		seen := []string{s.Code}
-		for p := s; p.Extends != ""; {
-			next, ok := b.sets[p.Extends]
-			if !ok {
-				return fmt.Errorf("%s:%d:1: extends %q, which no rule file defines", p.File, p.extendsLine, p.Extends)
-			}
-			for _, c := range seen {
-				if c == next.Code {
-					return fmt.Errorf("%s:%d:1: extends makes a cycle: %s → %s", s.File, s.extendsLine, strings.Join(seen, " → "), next.Code)
-				}
-			}
-			seen = append(seen, next.Code)
-			p = next
+	return nil
+}
+
+// get returns the set with the given code, parsing it on first use; nil
+// when the book has none.
+func (b *Book) get(code string) *Set {
+	en := b.entries[code]
+	if en == nil {
+		return nil
+	}
+	en.once.Do(func() {
+		s, err := Parse(en.raw, en.name)
+		if err != nil {
+			en.err = err
+			return
 		}
 		if s.Extends != "" {
-			s.parent = b.sets[s.Extends]
-			for _, l := range s.Leagues {
-				b.byLeague[l] = s
+			s.parent = b.get(s.Extends)
+			inherit(s)
+		}
+		en.set = s
+	})
+	if en.err != nil {
+		// Only embedded files are parsed late, and the tests parse them
+		// all: this is a broken build, not bad input.
+		panic("rules: embedded rule file: " + en.err.Error())
+	}
+	return en.set
+}
+
+func (b *Book) codes() []string {
+	codes := make([]string, 0, len(b.entries))
+	for c := range b.entries {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes
+}
+
+// scanMeta reads code, extends and leagues from the top of a rule file
+// (the lines before its first table), without parsing it. The tests check
+// it against the parser for every embedded file.
+func scanMeta(raw []byte) meta {
+	var m meta
+	for n, line := range strings.Split(string(raw), "\n") {
+		l := strings.TrimSpace(line)
+		if strings.HasPrefix(l, "[") {
+			break
+		}
+		key, val, ok := strings.Cut(l, "=")
+		if !ok || strings.HasPrefix(l, "#") {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		switch strings.TrimSpace(key) {
+		case "code":
+			m.code = strings.Trim(val, `"`)
+		case "extends":
+			m.extends, m.extendsLine = strings.Trim(val, `"`), n+1
+		case "leagues":
+			for _, l := range strings.Split(strings.Trim(val, "[]"), ",") {
+				if l = strings.Trim(strings.TrimSpace(l), `"`); l != "" {
+					m.leagues = append(m.leagues, l)
+				}
 			}
 		}
 	}
-	for _, s := range b.sortedSets() {
-		inherit(s)
-	}
-	return nil
+	return m
 }
 
 func inherit(s *Set) {
@@ -149,7 +263,6 @@ func inherit(s *Set) {
 	if p == nil {
 		return
 	}
-	inherit(p)
 	if s.Calendar == nil {
 		s.Calendar = p.Calendar
 	}
@@ -168,7 +281,7 @@ func inherit(s *Set) {
 }
 
 // Set returns the rule set with the given code, or nil.
-func (b *Book) Set(code string) *Set { return b.sets[strings.ToUpper(code)] }
+func (b *Book) Set(code string) *Set { return b.get(strings.ToUpper(code)) }
 
 // FIFA returns the FIFA baseline.
 func (b *Book) FIFA() *Set { return b.fifa }
@@ -176,20 +289,11 @@ func (b *Book) FIFA() *Set { return b.fifa }
 // Sets returns every set but the FIFA baseline, sorted by code.
 func (b *Book) Sets() []*Set {
 	var out []*Set
-	for _, s := range b.sortedSets() {
-		if s != b.fifa {
-			out = append(out, s)
+	for _, code := range b.codes() {
+		if code != "FIFA" {
+			out = append(out, b.get(code))
 		}
 	}
-	return out
-}
-
-func (b *Book) sortedSets() []*Set {
-	out := make([]*Set, 0, len(b.sets))
-	for _, s := range b.sets {
-		out = append(out, s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out
 }
 
@@ -197,14 +301,14 @@ func (b *Book) sortedSets() []*Set {
 // one, else the association's; nil when neither is known.
 func (b *Book) setFor(assoc, league string) *Set {
 	if league != "" {
-		if s, ok := b.byLeague[league]; ok {
-			return s
+		if code, ok := b.byLeague[league]; ok {
+			return b.get(code)
 		}
 	}
 	if assoc == "" || assoc == "FIFA" {
 		return nil
 	}
-	return b.sets[assoc]
+	return b.get(assoc)
 }
 
 // Parse reads one rule file. Errors name the file and line.

@@ -391,6 +391,39 @@ func TestUserDirOverrides(t *testing.T) {
 	}
 }
 
+// Embedded sets are parsed on first use from what scanMeta reads of their
+// top lines: it must agree with the parser for every file.
+func TestScanMetaAgreesWithParse(t *testing.T) {
+	b := book(t)
+	for code, en := range b.entries {
+		s, err := Parse(en.raw, en.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := en.meta
+		if m.code != code || m.code != s.Code || m.extends != s.Extends || strings.Join(m.leagues, ",") != strings.Join(s.Leagues, ",") {
+			t.Errorf("%s: scanned %+v, parsed code %s extends %s leagues %v", en.name, m, s.Code, s.Extends, s.Leagues)
+		}
+	}
+}
+
+// A user's England replaces the embedded one also as the parent of the EFL.
+func TestOverrideReachesLeagueSets(t *testing.T) {
+	b := book(t)
+	fsys := fstestMap{"u/eng.toml": strings.Replace(embeddedFile(t, "data/eng.toml"), "calc_offset = 1 }", "calc_offset = 2 }", 1)}
+	nb, err := b.WithDir(fsys.FS(), "u", "u")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Contract{Association: "ENG", League: "GB2", Expires: D(2026, 6, 30)}
+	if w := nb.Windows(c, Query{AsOf: D(2026, 1, 1)}); w.Set.Code != "EFL" || w.Domestic.Date != D(2026, 5, 18) {
+		t.Fatalf("EFL under the user's England: set %s, domestic %s, want EFL and 2026-05-18", w.Set.Code, w.Domestic.Date)
+	}
+	if w := b.Windows(c, Query{AsOf: D(2026, 1, 1)}); w.Domestic.Date != D(2026, 5, 17) {
+		t.Fatalf("the embedded book changed: domestic %s", w.Domestic.Date)
+	}
+}
+
 func hasNote(w *Windows, kind string) bool { return noteRule(w, kind) != "" }
 
 func noteRule(w *Windows, kind string) string {
@@ -427,11 +460,27 @@ func BenchmarkWindowsWithRegistration(b *testing.B) {
 	}
 }
 
+// BenchmarkEmbedded is what a command pays before its first answer: the
+// FIFA baseline is parsed, the other sets when first asked for.
 func BenchmarkEmbedded(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Embedded(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEmbeddedAll parses every embedded rule set, as 'bosman rules' does.
+func BenchmarkEmbeddedAll(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		bk, err := Embedded()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(bk.Sets()) < 18 {
+			b.Fatal("sets missing")
 		}
 	}
 }
