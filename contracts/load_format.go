@@ -45,6 +45,14 @@ var BosmanColumns = []string{"player_id", "player", "date_of_birth", "nationalit
 	"club", "association", "league", "contract_signed", "contract_start", "contract_expires",
 	"option_until", "option_holder", "loan_club", "loan_until", "source", "confirmed", "note"}
 
+// computedColumns are the columns bosman's export adds to the record: an
+// exported file loads back quietly, and they are computed anew.
+var computedColumns = map[string]bool{
+	"free_agent_from": true, "foreign_precontract_from": true, "domestic_precontract_from": true,
+	"status": true, "days_to_free_agency": true, "workdays_to_free_agency": true,
+	"registration_from": true, "confidence": true,
+}
+
 // fieldNames names every field: bosman's columns, then the extra ones.
 var fieldNames = append(append([]string(nil), BosmanColumns...),
 	"first_name", "last_name", "player_code", "sub_position", "club_id", "last_season")
@@ -249,7 +257,7 @@ func (ld *loader) detect() bool {
 	if !f.extraOK {
 		for i, h := range ld.header {
 			first := lower[strings.ToLower(strings.TrimSpace(h))] == i+1 // else warned as a repeat
-			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" && first {
+			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" && first && !computedColumns[strings.TrimSpace(h)] {
 				ld.problem(1, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
 					"bosman's columns are "+strings.Join(BosmanColumns, ","))
 			}

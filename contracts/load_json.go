@@ -77,7 +77,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		for _, k := range keys {
 			i := indexOf(BosmanColumns, k)
 			if i < 0 {
-				if !unknown[k] {
+				if !unknown[k] && !computedColumns[k] {
 					unknown[k] = true
 					ld.problem(line, 0, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
 						"bosman's keys are "+strings.Join(BosmanColumns, ","))

@@ -144,6 +144,12 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 			ld.problem(ld.fieldLine(i), i+1, Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
 		}
 	}
+	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
+		// a byte-order mark starts a line: two files were joined
+		ld.rowErr = true
+		ld.problem(ld.fieldLine(0), 1, Error, "a byte-order mark (U+FEFF) in the middle of the file",
+			"two files joined? delete the mark, or the repeated header with it")
+	}
 	if ld.rowErr {
 		ld.ds.Skipped++
 		return

@@ -118,7 +118,7 @@ func (e *env) loadFile(path string, opt contracts.LoadOptions) (*contracts.Datas
 				good = len(ds.Contracts) + ds.Given
 			}
 			if !opt.SkipInvalid && good > 0 {
-				ee.hint("fix the rows listed, or add --skip-invalid to load the %d good rows and skip the bad ones", good)
+				ee.hint("fix the rows listed, or add --skip-invalid to load the %s and skip the bad ones", count(good, "good row"))
 			} else {
 				ee.hint("run 'bosman validate %s' for every problem of the file", path)
 			}
