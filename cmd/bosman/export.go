@@ -274,10 +274,10 @@ func refuseInput(out string, inputs []string) error {
 	}
 	st, statErr := os.Stat(abs)
 	if statErr == nil && st.IsDir() {
-		return usageErr("--output %s is a directory", out).hint("give a file name, e.g. --output %s", filepath.Join(out, "windows.csv"))
+		return dataErr("--output %s is a directory", out).hint("give a file name, e.g. --output %s", filepath.Join(out, "windows.csv"))
 	}
 	if dst, err := os.Stat(filepath.Dir(abs)); err != nil || !dst.IsDir() {
-		return usageErr("--output %s: no directory %s to write it in", out, filepath.Dir(out)).hint("create the directory first, or write elsewhere")
+		return dataErr("--output %s: no directory %s to write it in", out, filepath.Dir(out)).hint("create the directory first, or write elsewhere")
 	}
 	for _, in := range inputs {
 		same := in == abs
