@@ -264,8 +264,9 @@ type loader struct {
 	listedW int
 
 	dups     dupState
-	stop     error // from LoadOptions.Each: stop reading
-	sizeHint int64 // the input's size, when it is a file
+	stop     error    // from LoadOptions.Each: stop reading
+	cur      Contract // the row being built
+	sizeHint int64    // the input's size, when it is a file
 	rowEnv
 }
 

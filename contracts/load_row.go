@@ -121,6 +121,15 @@ func (ld *loader) intern(s string) string {
 	return c
 }
 
+// keep copies s out of the record when rows are kept, so a kept field does
+// not pin its whole line; streamed rows are used and dropped at once.
+func (ld *loader) keep(s string) string {
+	if ld.opt.Each != nil {
+		return s
+	}
+	return strings.Clone(s)
+}
+
 // record checks one data record and keeps it, merges it or skips it.
 func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 	ld.rec, ld.line, ld.cr, ld.rowErr = rec, line, cr, false
@@ -154,23 +163,24 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		ld.ds.Skipped++
 		return
 	}
-	c := ld.contract()
+	ld.cur = ld.contract()
+	c := &ld.cur // in the loader, not on the heap: a streamed row costs no allocation here
 	if ld.rowErr {
 		ld.ds.Skipped++
 		return
 	}
-	if ld.merge(&c) {
+	if ld.merge(c) {
 		ld.ds.Merged++
 		return
 	}
 	if ld.opt.Each != nil {
-		if err := ld.opt.Each(ld.ds, &c); err != nil {
+		if err := ld.opt.Each(ld.ds, c); err != nil {
 			ld.stop = err
 		}
 		ld.ds.Given++
 		return
 	}
-	ld.ds.Contracts = append(ld.ds.Contracts, c)
+	ld.ds.Contracts = append(ld.ds.Contracts, *c)
 }
 
 // contract builds the Contract of the current record, recording problems.
@@ -191,8 +201,11 @@ func (ld *loader) contract() Contract {
 		ld.rowErr = true
 		ld.problem(ld.line, 0, Error, "row has no player name or id", "expected at least a name")
 	}
-	both := strings.Clone(id + name) // one copy for both, not pinning the record
-	c.PlayerID, c.Player = both[:len(id)], both[len(id):]
+	if ld.opt.Each == nil {
+		both := strings.Clone(id + name) // one copy for both, not pinning the record
+		id, name = both[:len(id)], both[len(id):]
+	}
+	c.PlayerID, c.Player = id, name
 
 	c.Birth = ld.date(fBirth)
 	c.Nationality = ld.intern(ld.get(fNationality))
@@ -232,9 +245,9 @@ func (ld *loader) contract() Contract {
 	c.Confirmed = ld.date(fConfirmed)
 	c.Source = f.source
 	if s := ld.get(fSource); s != "" {
-		c.Source = strings.Clone(s)
+		c.Source = ld.keep(s)
 	}
-	c.Note = strings.Clone(ld.get(fNote))
+	c.Note = ld.keep(ld.get(fNote))
 	if s := ld.get(fLastSeason); s != "" {
 		if len(s) != 4 || !isDigits(s) {
 			ld.fieldProblem(fLastSeason, Error, fmt.Sprintf("%q is not a season", s), "expected the year the season starts, e.g. 2025")

@@ -116,7 +116,15 @@ func sixMonthsBefore(free Date) Date {
 
 // Windows computes the windows of c as asked by q.
 func (b *Book) Windows(c Contract, q Query) *Windows {
-	w := &Windows{AsOf: q.AsOf, Expires: c.Expires}
+	w := new(Windows)
+	b.WindowsInto(w, c, q)
+	return w
+}
+
+// WindowsInto is Windows writing into w, which it resets first: a caller
+// computing many contracts one after another can reuse one Windows.
+func (b *Book) WindowsInto(w *Windows, c Contract, q Query) {
+	*w = Windows{AsOf: q.AsOf, Expires: c.Expires}
 	w.Notes = w.notes[:0]
 	w.Set = b.setFor(c.Association, c.League)
 	if w.Set == nil {
@@ -126,7 +134,7 @@ func (b *Book) Windows(c Contract, q Query) *Windows {
 	}
 	if c.Expires.IsZero() {
 		w.Status = UnknownExpiry
-		return w
+		return
 	}
 	b.compute(w, c, q)
 	if !c.Option.Until.IsZero() && c.Option.Until.After(c.Expires) {
@@ -143,7 +151,6 @@ func (b *Book) Windows(c Contract, q Query) *Windows {
 		b.compute(rw, alt, q)
 		w.Scenarios = append(w.Scenarios, Scenario{Name: "renewed", Rule: &r.Rule, Windows: rw})
 	}
-	return w
 }
 
 func (b *Book) compute(w *Windows, c Contract, q Query) {

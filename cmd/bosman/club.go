@@ -144,8 +144,8 @@ func (e *env) club(c *cli.Context) error {
 		if len(w.Scenarios) > 0 {
 			notes = append(notes, en.c.Player+": "+scenarioText(w.Scenarios[0]))
 		}
-		if en.staleC != "" {
-			notes = append(notes, en.c.Player+": "+en.staleC+".")
+		if en.staleC {
+			notes = append(notes, en.c.Player+": "+en.staleClub()+".")
 		}
 		if w.Stale {
 			notes = append(notes, fmt.Sprintf("%s: the contract ended on %s; the data may not show a renewal or a move.", en.c.Player, en.c.Expires.Human()))

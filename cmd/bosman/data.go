@@ -151,7 +151,13 @@ func (e *env) lookupTables(path string) (*contracts.ClubTable, *contracts.Compet
 type entry struct {
 	c      contracts.Contract
 	w      *rules.Windows
-	staleC string // why the club may be stale, or ""
+	staleC bool // the source last saw him at the club before the as-of season
+}
+
+// staleClub says why the club may be out of date.
+func (en *entry) staleClub() string {
+	c := &en.c
+	return fmt.Sprintf("the source last saw him at %s in %d/%02d: the club may be out of date", c.Club, c.LastSeason, (c.LastSeason+1)%100)
 }
 
 // inForce returns each player's contract in force and known on the as-of
@@ -182,7 +188,16 @@ func (e *env) inForce(d *data) []contracts.Contract {
 
 // compute returns the windows of c on the as-of date, for a club of to.
 func (e *env) compute(c contracts.Contract, to string) entry {
-	w := e.book.Windows(rules.Contract{
+	en := entry{w: new(rules.Windows)}
+	e.computeInto(&en, &c, to)
+	return en
+}
+
+// computeInto is compute into en, reusing its Windows: export computes a
+// million rows one after another.
+func (e *env) computeInto(en *entry, c *contracts.Contract, to string) {
+	en.c = *c
+	e.book.WindowsInto(en.w, rules.Contract{
 		Association: c.Association,
 		League:      c.League,
 		Signed:      c.Signed,
@@ -191,17 +206,14 @@ func (e *env) compute(c contracts.Contract, to string) entry {
 		Birth:       c.Birth,
 		Option:      rules.Option{Until: c.Option.Until, Holder: c.Option.Holder},
 	}, rules.Query{AsOf: e.asOf, To: to})
-	en := entry{c: c, w: w}
+	en.staleC = false
 	if c.LastSeason > 0 {
 		season := e.asOf.Year()
 		if e.asOf.Month() < 7 {
 			season--
 		}
-		if c.LastSeason < season {
-			en.staleC = fmt.Sprintf("the source last saw him at %s in %d/%02d: the club may be out of date", c.Club, c.LastSeason, (c.LastSeason+1)%100)
-		}
+		en.staleC = c.LastSeason < season
 	}
-	return en
 }
 
 // target resolves --to: an association code, or a club whose association

@@ -114,13 +114,14 @@ func (e *env) export(c *cli.Context) error {
 		} else {
 			rw = newRowWriter(w, e.format, false)
 		}
+		en := &entry{w: new(rules.Windows)} // reused: each row is written before the next
 		emit := func(ct *contracts.Contract) error {
 			if isClub != nil && !isClub[ct.Club] || assoc != "" && ct.Association != assoc ||
 				!before.IsZero() && (ct.Expires.IsZero() || !ct.Expires.Before(before)) {
 				return nil
 			}
-			en := e.compute(*ct, to)
-			return rw.write(&en)
+			e.computeInto(en, ct, to)
+			return rw.write(en)
 		}
 		if !stream {
 			for _, ct := range e.inForce(d) {

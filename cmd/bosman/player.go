@@ -127,8 +127,8 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 
 	if w.Status == rules.UnknownExpiry {
 		p("Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
-		if en.staleC != "" {
-			writeWrapped(out, "- ", "Warning: "+en.staleC+".", 100)
+		if en.staleC {
+			writeWrapped(out, "- ", "Warning: "+en.staleClub()+".", 100)
 		}
 		if c.Note != "" {
 			writeWrapped(out, "- ", "Note in the dataset: "+c.Note, 100)
@@ -204,8 +204,8 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 			notes = append(notes, t)
 		}
 	}
-	if en.staleC != "" {
-		notes = append(notes, "Warning: "+en.staleC+".")
+	if en.staleC {
+		notes = append(notes, "Warning: "+en.staleClub()+".")
 	}
 	if c.Note != "" {
 		notes = append(notes, "Note in the dataset: "+c.Note)
