@@ -340,7 +340,9 @@ func layoutChart(t *timeline) *chart {
 			ch.add(prim{kind: pCircle, x: xOf(free), y: cy, w: 6, fill: colInk, stroke: "#ffffff", strokeW: 2,
 				title: fmt.Sprintf("%s: free agent from %s", en.c.Player, free)})
 		default:
-			right = "since " + shortDate(free) + mark
+			// past the expiry: the data may not show a renewal or a move
+			right = "ended " + shortDate(en.c.Expires) + ": check"
+			ch.text(xOf(t.asOf)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
 		}
 		ch.text(px1+12, cy+4.5, right, 13, false, colInk, 0)
 		ch.add(prim{kind: pEnd})

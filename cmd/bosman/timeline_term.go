@@ -206,7 +206,7 @@ func renderTerminal(w io.Writer, t *timeline, width int, color bool) error {
 		case inView(free):
 			cells[col(free)] = cell{'●', "1"}
 		default: // free before the view
-			text(cells, min(asOfCol+2, cols-1), "free since "+shortDate(free), "1")
+			text(cells, min(asOfCol+2, cols-1), "ended "+shortDate(en.c.Expires)+": check", "1")
 		}
 		if c := cells[asOfCol]; c.r == 0 || c.r == '─' {
 			r := '│'
