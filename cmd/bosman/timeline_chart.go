@@ -341,7 +341,7 @@ func layoutChart(t *timeline) *chart {
 				title: fmt.Sprintf("%s: free agent from %s", en.c.Player, free)})
 		default:
 			// past the expiry: the data may not show a renewal or a move
-			right = "ended " + shortDate(en.c.Expires) + ": check"
+			right = "ended " + shortDate(en.c.Expires)
 			ch.text(xOf(t.asOf)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
 		}
 		ch.text(px1+12, cy+4.5, right, 13, false, colInk, 0)
