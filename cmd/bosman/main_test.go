@@ -44,6 +44,9 @@ func TestCommandLine(t *testing.T) {
 		{"player-saliba-after-renewal", []string{"player", "Saliba", "--as-of", "2025-10-07", "--format", "csv"}, 0},
 		{"player-konate-free", []string{"player", "Konate", "--as-of", "2026-07-02"}, 0},
 		{"player-stale-club", []string{"player", "Mbappe", "--data", named, asOf}, 0},
+		// MLS, research example 7: the age decides Free Agency or the Re-Entry Draft
+		{"player-mls-veteran", []string{"player", "Veteran", "--data", "testdata/data/mls.csv", "--as-of", "2026-03-01"}, 0},
+		{"player-mls-young", []string{"player", "Young", "--data", "testdata/data/mls.csv", "--as-of", "2026-03-01"}, 0},
 		// club
 		{"club-liverpool", []string{"club", "Liverpool", asOf}, 0},
 		{"club-real-madrid-season-csv", []string{"club", "Real Madrid", "--season", "2025/26", "--format", "csv", asOf}, 0},

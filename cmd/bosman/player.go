@@ -318,11 +318,7 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 	case "renewal":
 		return "Renewal: " + r.Text
 	case "league":
-		age := "his age is unknown"
-		if n.Age >= 0 {
-			age = fmt.Sprintf("he is %d on %s", n.Age, n.Date.Human())
-		}
-		return fmt.Sprintf("Inside the league: %s Here %s. Service years are not in the data, so bosman cannot tell Free Agency from the Re-Entry Draft.", r.Text, age)
+		return "Inside the league: " + r.Text + " " + leagueRoute(w.Set.DomesticFor(w.Expires), n)
 	case "calendar":
 		if r != nil {
 			return "Working days: " + r.Text
@@ -335,6 +331,26 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 		return "Registration: no rule set with registration periods for that association; no date computed."
 	}
 	return ""
+}
+
+// leagueRoute says which way a player out of contract moves inside a
+// single-entity league (MLS), and what data would decide it: the age is
+// known, the service years are not in any dataset bosman reads.
+func leagueRoute(dr *rules.DomesticRule, n rules.Note) string {
+	if dr == nil || dr.Kind != rules.KindLeagueFreeAgency {
+		return ""
+	}
+	fa := fmt.Sprintf("Free Agency needs age %d and %d service years", dr.FreeAgencyAge, dr.FreeAgencyService)
+	re := fmt.Sprintf("the Re-Entry Draft takes players of %d or more with %d service year(s) and no bona fide offer", dr.ReEntryAge, dr.ReEntryServiceYear)
+	switch {
+	case n.Age < 0:
+		return fa + "; " + re + ". His age and service years are not in the data: both decide it."
+	case n.Age < dr.ReEntryAge:
+		return fmt.Sprintf("He is %d on %s: too young for Free Agency and for the Re-Entry Draft; his club keeps his MLS rights.", n.Age, n.Date.Human())
+	case n.Age < dr.FreeAgencyAge:
+		return fmt.Sprintf("He is %d on %s: too young for Free Agency (%d), so %s. Service years are not in the data.", n.Age, n.Date.Human(), dr.FreeAgencyAge, re)
+	}
+	return fmt.Sprintf("He is %d on %s: old enough for Free Agency if he has %d service years, else %s. Service years are not in the data: they decide it.", n.Age, n.Date.Human(), dr.FreeAgencyService, re)
 }
 
 func scenarioText(s rules.Scenario) string {
