@@ -227,6 +227,7 @@ type limitReader struct {
 	newlines []int64 // offsets of '\n', recorded only for JSON line numbers
 	off      int64
 	track    bool
+	eof      bool // the underlying reader has ended
 }
 
 func (l *limitReader) Read(p []byte) (int, error) {
@@ -243,6 +244,9 @@ func (l *limitReader) Read(p []byte) (int, error) {
 		}
 	}
 	l.off += int64(n)
+	if err == io.EOF {
+		l.eof = true
+	}
 	return n, err
 }
 
@@ -254,6 +258,7 @@ type loader struct {
 	name  string
 	ds    *Dataset
 	lim   *limitReader
+	br    *bufio.Reader
 	fatal bool  // a file-level error: nothing (more) could be read
 	bom   int64 // length of the byte-order mark skipped
 
@@ -267,6 +272,7 @@ type loader struct {
 	stop     error    // from LoadOptions.Each: stop reading
 	cur      Contract // the row being built
 	sizeHint int64    // the input's size, when it is a file
+	jsonNums uint32   // JSON: bit i set when key BosmanColumns[i] of the row is a number
 	rowEnv
 }
 
@@ -312,6 +318,7 @@ func (ld *loader) loadError() *LoadError {
 // run reads the whole input. It returns only I/O errors; problems with the
 // content are recorded.
 func (ld *loader) run(br *bufio.Reader) error {
+	ld.br = br
 	cr, jsonStart, err := ld.open(br)
 	switch {
 	case err != nil:
@@ -365,16 +372,54 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // notText says why the start of a file shows it is not a text file in UTF-8.
+// A file that is text but for a stray NUL byte or two passes: the NUL is
+// reported at its line and field.
 func notText(head []byte) (msg, hint string) {
+	for _, m := range magics {
+		if bytes.HasPrefix(head, m.prefix) {
+			return m.msg, m.hint
+		}
+	}
 	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?)", "save the sheet as CSV (UTF-8)"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return "the file is in UTF-16", "save it as CSV (UTF-8)"
-	case bytes.IndexByte(head, 0) >= 0:
-		return "not a CSV file: it contains NUL bytes (a binary file?)", "expected text in UTF-8"
+	case bytes.IndexByte(head, 0) < 0:
+		return "", ""
+	}
+	var ctrl, nulEven, nulOdd int
+	for i, c := range head {
+		switch {
+		case c == 0 && i%2 == 0:
+			nulEven++
+		case c == 0:
+			nulOdd++
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			ctrl++
+		}
+	}
+	switch {
+	case 4*max(nulEven, nulOdd) > len(head) && min(nulEven, nulOdd) < max(nulEven, nulOdd)/8:
+		return "the file looks like UTF-16 (every other byte is zero)", "save it as CSV (UTF-8)"
+	case ctrl > 16 || 32*ctrl > len(head):
+		return "not a CSV file: it contains NUL bytes, so it is binary", "expected text in UTF-8"
 	}
 	return "", ""
+}
+
+// magics are the starts of binary files someone may name .csv.
+var magics = []struct {
+	prefix    []byte
+	msg, hint string
+}{
+	{[]byte("PK\x03\x04"), "not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?)", "save the sheet as CSV (UTF-8)"},
+	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "not a CSV file: this is an old Excel (.xls) workbook", "save the sheet as CSV (UTF-8)"},
+	{[]byte{0x1F, 0x8B}, "this is a gzip-compressed file, not CSV", "decompress it first: gunzip"},
+	{[]byte{0xFD, '7', 'z', 'X', 'Z', 0x00}, "this is an xz-compressed file, not CSV", "decompress it first: unxz"},
+	{[]byte{0x28, 0xB5, 0x2F, 0xFD}, "this is a zstd-compressed file, not CSV", "decompress it first: unzstd"},
+	{[]byte("\x89PNG\r\n\x1a\n"), "this is a PNG image, not a CSV file", ""},
+	{[]byte{0xFF, 0xD8, 0xFF}, "this is a JPEG image, not a CSV file", ""},
+	{[]byte("%PDF-"), "this is a PDF document, not a CSV file", "export the table as CSV (UTF-8) from where it was made"},
 }
 
 // sniffComma picks the separator of the header line: whichever of comma,
@@ -424,8 +469,10 @@ func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
 	if err != nil {
 		var pe *csv.ParseError
 		switch {
-		case errors.As(err, &pe):
-			ld.fail(pe.Line, "cannot read the header: "+pe.Err.Error(), "expected a line of column names")
+		case errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong):
+			line, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
+			ld.fatal = true
+			ld.problem(line, col, Error, "in the header: "+msg, hint)
 			return false, nil
 		case errors.Is(err, errRecordTooLong):
 			ld.fail(1, "header line too long", "is this a CSV file?")
@@ -464,15 +511,14 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 			case errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong):
 				ld.ds.Read++
 				ld.ds.Skipped++
+				l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
 				line = pe.Line
-				ld.problem(pe.StartLine, 0, Error, fmt.Sprintf("%v (line %d, byte %d)", pe.Err, pe.Line, pe.Column),
-					`expected a field in double quotes to end with a double quote, and quotes inside it doubled ("")`)
+				ld.problem(l, col, Error, msg, hint)
 				continue
 			case errors.Is(err, errRecordTooLong):
 				ld.ds.Read++
 				ld.ds.Skipped++
-				ld.fail(line+1, fmt.Sprintf("line longer than %d bytes; the rest of the file was not read", ld.opt.MaxRecordBytes),
-					"is this a CSV file?")
+				ld.tooLong(line+1, rec, cr)
 				return nil
 			}
 			return err
@@ -488,4 +534,79 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 		ld.problem(1, 0, Warning, "no data rows, only a header", "")
 	}
 	return nil
+}
+
+// csvSyntax turns a CSV syntax error into a problem's line, column, message
+// and hint; n fields of the record were read before it.
+func (ld *loader) csvSyntax(pe *csv.ParseError, cr *csv.Reader, n int) (line, col int, msg, hint string) {
+	sep := separatorName(cr.Comma)
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return pe.Line, n + 1, "a double quote inside an unquoted field",
+			`put the field in double quotes and double the quote: "Antonio ""Toni"" Rüdiger"`
+	case errors.Is(pe.Err, csv.ErrQuote) && (pe.Line > pe.StartLine || ld.inputDone()):
+		return pe.StartLine, n + 1, "a quoted field is never closed", `add the closing " before the next ` + sep
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return pe.Line, n + 1, "a double quote inside a quoted field, or text after its closing quote",
+			`double the quotes inside a quoted field: "Antonio ""Toni"" Rüdiger"; put nothing but a ` + sep + ` after the closing one`
+	}
+	return pe.Line, 0, fmt.Sprintf("the CSV cannot be read at byte %d of the line: %v", pe.Column, pe.Err), ""
+}
+
+// inputDone reports whether every byte of the input has been read.
+func (ld *loader) inputDone() bool {
+	return ld.lim.eof && (ld.br == nil || ld.br.Buffered() == 0)
+}
+
+func separatorName(c rune) string {
+	switch c {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return "comma"
+}
+
+// tooLong records the record that overran MaxRecordBytes, which stops the
+// reading; rec holds the fields read of it, line is where it should start.
+func (ld *loader) tooLong(line int, rec []string, cr *csv.Reader) {
+	msg := "a line over " + byteSize(ld.opt.MaxRecordBytes)
+	hint := "a closing quote missing earlier? bosman stops reading there"
+	col, sum := 0, 0
+	for _, f := range rec {
+		sum += len(f)
+	}
+	switch {
+	case len(rec) > 0 && strings.Contains(rec[len(rec)-1], "\r"):
+		hint = "the lines end with a carriage return alone: save the file with ordinary line ends; bosman stops reading there"
+	case len(rec) > 0 && 2*len(rec[len(rec)-1]) >= ld.opt.MaxRecordBytes:
+		// an unquoted field runs on
+		col = len(rec)
+		line, _ = cr.FieldPos(col - 1)
+	case 2*sum < ld.opt.MaxRecordBytes:
+		// a quoted field runs on: the bytes read are in none of the fields
+		col = len(rec) + 1
+		if col > 1 {
+			line, _ = cr.FieldPos(col - 2)
+		}
+		msg += " inside a quoted field"
+		hint = "is its closing quote missing? bosman stops reading there"
+	}
+	if col > 0 && col <= len(ld.header) {
+		msg += ", in column " + strings.TrimSpace(ld.header[col-1])
+	}
+	ld.fatal = true
+	ld.problem(line, col, Error, msg, hint)
+}
+
+// byteSize writes n bytes as MiB or KiB when it is a whole number of them.
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + " KiB"
+	}
+	return strconv.Itoa(n) + " bytes"
 }

@@ -239,6 +239,15 @@ func (ld *loader) detect() bool {
 		}
 	}
 	if f.cols[fPlayer] == 0 && f.cols[fFirstName] == 0 && f.cols[fPlayerCode] == 0 && f.cols[fPlayerID] == 0 {
+		if len(ld.header) == 1 {
+			for _, sep := range []string{"|", ":", "^", "~"} {
+				if strings.Count(ld.header[0], sep) >= 2 {
+					ld.fail(1, fmt.Sprintf("the header is one column holding %q", sep),
+						"bosman reads comma-, semicolon- and tab-separated files; save it with commas")
+					return false
+				}
+			}
+		}
 		ld.fail(1, "no column for the player's name found in the header ("+strings.Join(ld.header, ", ")+")",
 			"name it Player or Name, or give --map player=<column>")
 		return false

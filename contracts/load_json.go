@@ -62,13 +62,15 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		od.UseNumber()
 		if err := od.Decode(&obj); err != nil {
 			ld.ds.Skipped++
-			ld.problem(line, 0, Error, "element is not an object: "+err.Error(), `expected {"player": …, "contract_expires": …}`)
+			ld.problem(line, 0, Error, fmt.Sprintf("element %d is %s, not an object", ld.ds.Read, jsonValueKind(raw)),
+				`expected {"player": …, "contract_expires": …}`)
 			continue
 		}
 		bad := false
 		for i := range rec {
 			rec[i] = ""
 		}
+		ld.jsonNums = 0
 		keys := make([]string, 0, len(obj))
 		for k := range obj {
 			keys = append(keys, k)
@@ -90,6 +92,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 				rec[i] = v
 			case json.Number:
 				rec[i] = v.String()
+				ld.jsonNums |= 1 << i
 			case bool:
 				rec[i] = fmt.Sprint(v)
 			default:
@@ -114,6 +117,27 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		ld.problem(1, 0, Warning, "no data rows: the array is empty", "")
 	}
 	return nil
+}
+
+// jsonValueKind names the kind of a JSON value, with its article.
+func jsonValueKind(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "empty"
+	}
+	switch raw[0] {
+	case '"':
+		return "a string"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	case '{':
+		return "an object"
+	}
+	return "a number"
 }
 
 func jsonKind(v any) string {

@@ -99,6 +99,10 @@ func (ld *loader) date(f field) rules.Date {
 	}
 	d, err := ParseDate(v, ld.opt.MonthFirst)
 	if err != nil {
+		if ld.json && f < 32 && ld.jsonNums&(1<<f) != 0 {
+			ld.fieldProblem(f, Error, "the JSON number "+v+" is not a date", "write dates as strings: "+numberDateHint(v))
+			return d
+		}
 		ld.fieldProblem(f, Error, err.Error(), "")
 	}
 	return d
@@ -149,7 +153,7 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
 		case strings.IndexByte(v, 0) >= 0:
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, "field contains a NUL byte", "expected text")
+			ld.problem(ld.fieldLine(i), i+1, Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
 		case !utf8.ValidString(v):
 			ld.rowErr = true
 			ld.problem(ld.fieldLine(i), i+1, Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
@@ -551,4 +555,16 @@ func nameFromSlug(slug string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// numberDateHint suggests how to write a date given as a JSON number:
+// 20260630 as "2026-06-30".
+func numberDateHint(v string) string {
+	if len(v) == 8 && strings.Trim(v, "0123456789") == "" {
+		s := v[:4] + "-" + v[4:6] + "-" + v[6:]
+		if _, err := ParseDate(s, false); err == nil {
+			return `"` + s + `"`
+		}
+	}
+	return `"2026-06-30"`
 }

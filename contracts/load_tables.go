@@ -3,6 +3,7 @@ package contracts
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -171,8 +172,9 @@ func (ld *loader) readTableRows(cr *csv.Reader, need []string, row func(get func
 			return nil
 		}
 		if err != nil {
-			if pe, ok := err.(*csv.ParseError); ok {
-				ld.problem(pe.StartLine, 0, Error, pe.Err.Error(), "")
+			if pe, ok := err.(*csv.ParseError); ok && !errors.Is(pe.Err, errRecordTooLong) {
+				line, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
+				ld.problem(line, col, Error, msg, hint)
 				continue
 			}
 			ld.fail(0, err.Error(), "")

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -329,7 +331,7 @@ func Parse(data []byte, name string) (*Set, error) {
 			return nil, errors.New(strings.Join(msgs, "\n"))
 		case errors.As(err, &de):
 			row, col := de.Position()
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, de.Error())
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, plainTOML(de.Error()))
 		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
@@ -345,7 +347,7 @@ func (s *Set) compile(doc []byte) error {
 	var errs []error
 	lines := indexLines(doc)
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, lines.locate(key), key, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, lines.locate(key), displayKey(key), fmt.Sprintf(format, args...)))
 	}
 	rule := func(key string, r *Rule) {
 		r.Set, r.File, r.Line = s, s.File, lines.locate(key)
@@ -406,7 +408,7 @@ func (s *Set) compile(doc []byte) error {
 		}
 		for j := 0; j < i; j++ {
 			if s.Domestic[j].InForce == d.InForce {
-				bad(key+".in_force", "is in force for the same contracts as domestic rule %d, which always wins: give one of them other in_force dates", j+1)
+				bad(key+".in_force", "is in force for the same contracts as [[domestic]] #%d, which always wins: give one of them other in_force dates", j+1)
 			}
 		}
 	}
@@ -428,7 +430,7 @@ func (s *Set) compile(doc []byte) error {
 			if p.Opens.IsZero() || p.Closes.IsZero() {
 				bad(key, "a period needs opens and closes")
 			} else if p.Closes.Before(p.Opens) {
-				bad(key+".closes", "%s is before opens %s", p.Closes, p.Opens)
+				bad(key+".closes", "%s is before opens %s (swap opens and closes, or fix the year)", p.Closes, p.Opens)
 			}
 			for j := 0; j < i; j++ {
 				q := r.Periods[j]
@@ -485,6 +487,93 @@ func (s *Set) compile(doc []byte) error {
 		rule(fmt.Sprintf("note[%d]", i), &s.Notes[i])
 	}
 	return errors.Join(errs...)
+}
+
+// displayKey writes a key path the way the rule file shows it, counting
+// tables from 1: "domestic[0].opens" is "[[domestic]] #1, opens".
+func displayKey(key string) string {
+	i := strings.LastIndexByte(key, ']')
+	if i < 0 {
+		return key
+	}
+	j := strings.LastIndexByte(key[:i], '[')
+	n, err := strconv.Atoi(key[j+1 : i])
+	if j < 0 || err != nil {
+		return key
+	}
+	out := fmt.Sprintf("[[%s]] #%d", key[:j], n+1)
+	if rest := strings.TrimPrefix(key[i+1:], "."); rest != "" {
+		out += ", " + rest
+	}
+	return out
+}
+
+// tomlMessages are go-toml's syntax errors in plain words.
+var tomlMessages = map[string]string{
+	"basic strings cannot have new lines":              `a string is not closed: add " before the end of the line`,
+	"unterminated basic string":                        `a string is not closed: add " at its end`,
+	"literal strings cannot have new lines":            `a string is not closed: add ' before the end of the line`,
+	"unterminated literal string":                      `a string is not closed: add ' at its end`,
+	"expected '=' after key":                           `expected = after the key, as in text = "…"`,
+	"expected ']' to close table name":                 "a table name is not closed: add ] after it",
+	"expected ']]' to close array table name":          "a table name is not closed: add ]] after it",
+	"expected ',' or ']' after array value":            "expected , between the values of a list, or ] at its end",
+	"expected ',' or '}' after inline table key-value": "expected , between the keys of { … }, or } at its end",
+	"expected value, not end of input":                 "the file ends where a value should be",
+	"strings must be quoted":                           `a string must be in quotes: "…"`,
+	"inline table is incomplete":                       "a { … } table is not closed: add }",
+	"unexpected comma in inline table":                 "a comma too many in { … }",
+	"impossible date":                                  "not a real date (expected YYYY-MM-DD)",
+	"integers cannot have leading zeroes":              "a number cannot start with 0 (write 6, not 06)",
+}
+
+var tomlTypeMismatch = regexp.MustCompile(`cannot decode TOML (\w+) into (?:struct field )?\S*?(\w+)? of type (\S+)`)
+
+// plainTOML rewrites a go-toml error message in plain words; messages it
+// does not know are kept, without the "toml: " prefix.
+func plainTOML(msg string) string {
+	msg = strings.TrimPrefix(msg, "toml: ")
+	if m, ok := tomlMessages[msg]; ok {
+		return m
+	}
+	if m := tomlTypeMismatch.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s where %s is expected", tomlKind(m[1]), goKind(m[3]))
+	}
+	return msg
+}
+
+func tomlKind(k string) string {
+	switch k = strings.ToLower(k); k {
+	case "localdate", "localdatetime", "localtime", "datetime":
+		return "a date"
+	case "integer":
+		return "a whole number"
+	case "float":
+		return "a number"
+	case "bool", "boolean":
+		return "true or false"
+	case "array":
+		return "a list [ … ]"
+	case "inlinetable", "inline", "table":
+		return "a table"
+	}
+	return "a " + k
+}
+
+func goKind(t string) string {
+	switch {
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return `a string in quotes`
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"):
+		return "a list [ … ]"
+	}
+	return "something else"
 }
 
 // lineIndex maps the key paths of a rule file to their lines:

@@ -347,10 +347,10 @@ func TestParseRefusesBadFiles(t *testing.T) {
 	cases := []struct{ name, file, want string }{
 		{"syntax", "code = \"XX\"\nname = \n", "bad.toml:2:"},
 		{"unknown key", "code = \"XX\"\nname = \"X\"\ncolour = 1\n", "bad.toml:3:1: unknown key colour"},
-		{"rule without source", "code = \"XX\"\nname = \"X\"\n\n[[domestic]]\nkind = \"six-months\"\ntext = \"t\"\nconfidence = \"high\"\n", "bad.toml:4:1: domestic[0]: a rule needs at least one source"},
-		{"bad kind", "code = \"XX\"\nname = \"X\"\n[[domestic]]\nkind = \"sometimes\"\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"high\"\n", "bad.toml:4:1: domestic[0].kind"},
+		{"rule without source", "code = \"XX\"\nname = \"X\"\n\n[[domestic]]\nkind = \"six-months\"\ntext = \"t\"\nconfidence = \"high\"\n", "bad.toml:4:1: [[domestic]] #1: a rule needs at least one source"},
+		{"bad kind", "code = \"XX\"\nname = \"X\"\n[[domestic]]\nkind = \"sometimes\"\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"high\"\n", "bad.toml:4:1: [[domestic]] #1, kind"},
 		{"impossible date", "code = \"XX\"\nname = \"X\"\n[[registration.period]]\nname = \"summer\"\nopens = \"2026-02-30\"\n", "bad.toml:5:"},
-		{"period closes before it opens", "code = \"XX\"\nname = \"X\"\n[[registration.period]]\nname = \"summer\"\nopens = \"2026-07-01\"\ncloses = \"2026-06-01\"\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"low\"\n[[registration.pattern]]\nname = \"summer\"\nopens = { month = 7, day = 1 }\ncloses = { month = 8, day = 31 }\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"low\"\n", "bad.toml:6:1: registration.period[0].closes: 2026-06-01 is before opens 2026-07-01"},
+		{"period closes before it opens", "code = \"XX\"\nname = \"X\"\n[[registration.period]]\nname = \"summer\"\nopens = \"2026-07-01\"\ncloses = \"2026-06-01\"\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"low\"\n[[registration.pattern]]\nname = \"summer\"\nopens = { month = 7, day = 1 }\ncloses = { month = 8, day = 31 }\ntext = \"t\"\nsources = [\"s\"]\nconfidence = \"low\"\n", "bad.toml:6:1: [[registration.period]] #1, closes: 2026-06-01 is before opens 2026-07-01 (swap opens and closes, or fix the year)"},
 		{"bad weekday", "code = \"XX\"\nname = \"X\"\nusual_expiry = { month = 5, weekday = \"caturday\", offset = 3 }\n", "bad.toml:3:1: usual_expiry: weekday \"caturday\""},
 	}
 	for _, c := range cases {
