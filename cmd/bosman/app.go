@@ -387,7 +387,11 @@ func (e *env) setup(c *cli.Context) error {
 		}
 		book, err = book.WithDir(os.DirFS(dir), ".", filepath.Clean(dir))
 		if err != nil {
-			return dataErr("%s", err).hint("fix the rule file, or leave out --rules to use the embedded rules")
+			ee := dataErr("%s", err)
+			if strings.Contains(err.Error(), "no *.toml rule files") {
+				return ee.hint("put NAME.toml rule files in %s, or leave out --rules to use the embedded rules", dir)
+			}
+			return ee.hint("fix the rule file, or leave out --rules to use the embedded rules")
 		}
 	}
 	e.book = book
