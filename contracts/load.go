@@ -498,6 +498,9 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 	if !ld.detect() {
 		return nil
 	}
+	if ld.opt.Each != nil {
+		return ld.runCSVPipelined(cr)
+	}
 	line := 1
 	for {
 		ld.lim.mark()
@@ -529,6 +532,137 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 		if ld.stop != nil {
 			return ld.stop
 		}
+	}
+	if ld.ds.Read == 0 {
+		ld.problem(1, 0, Warning, "no data rows, only a header", "")
+	}
+	return nil
+}
+
+// A readBatch carries records from the reading goroutine of a streamed
+// load to the loader: their fields in one slice, and what each item is.
+type readBatch struct {
+	items  []readItem
+	fields []string
+}
+
+type readItem struct {
+	syntax    bool // a CSV syntax error, already worded, instead of a record
+	start, n  int  // the record's fields: fields[start : start+n]
+	line      int
+	lines     []int // each field's line, for a record over several lines; else nil
+	l, col    int
+	msg, hint string
+}
+
+const readBatchItems = 256
+
+// runCSVPipelined is runCSV for streamed loads: one goroutine reads and
+// splits the CSV while this one checks the rows and hands them on, so a
+// large file is read on two cores. Problems are recorded here only, in the
+// order of the file, as runCSV records them.
+func (ld *loader) runCSVPipelined(cr *csv.Reader) error {
+	full := make(chan *readBatch, 4)
+	free := make(chan *readBatch, 4)
+	stop := make(chan struct{})
+	var (
+		readErr  error
+		longRec  []string // the record that ran over MaxRecordBytes
+		longLine int
+	)
+	go func() {
+		defer close(full)
+		b := &readBatch{}
+		send := func() bool {
+			select {
+			case full <- b:
+			case <-stop:
+				return false
+			}
+			select {
+			case b = <-free:
+				b.items, b.fields = b.items[:0], b.fields[:0]
+			default:
+				b = &readBatch{}
+			}
+			return true
+		}
+		line := 1
+		for {
+			ld.lim.mark()
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong) {
+					l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
+					line = pe.Line
+					b.items = append(b.items, readItem{syntax: true, l: l, col: col, msg: msg, hint: hint})
+				} else {
+					if errors.Is(err, errRecordTooLong) {
+						longRec, longLine = rec, line+1
+					} else {
+						readErr = err
+					}
+					break
+				}
+			} else {
+				line, _ = cr.FieldPos(0)
+				it := readItem{start: len(b.fields), n: len(rec), line: line}
+				if last, _ := cr.FieldPos(len(rec) - 1); last != line {
+					it.lines = make([]int, len(rec))
+					for i := range rec {
+						it.lines[i], _ = cr.FieldPos(i)
+					}
+				}
+				b.fields = append(b.fields, rec...)
+				b.items = append(b.items, it)
+			}
+			if len(b.items) == readBatchItems && !send() {
+				return
+			}
+		}
+		if len(b.items) > 0 {
+			select {
+			case full <- b:
+			case <-stop:
+			}
+		}
+	}()
+	for b := range full {
+		for _, it := range b.items {
+			ld.ds.Read++
+			if it.syntax {
+				ld.ds.Skipped++
+				ld.problem(it.l, it.col, Error, it.msg, it.hint)
+				continue
+			}
+			ld.fieldLines = it.lines
+			ld.record(b.fields[it.start:it.start+it.n], it.line, nil)
+			if ld.stop != nil {
+				close(stop)
+				for range full { // let the reader finish
+				}
+				return ld.stop
+			}
+		}
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	// the reader has finished: cr is this goroutine's again
+	ld.fieldLines = nil
+	if longRec != nil {
+		ld.ds.Read++
+		ld.ds.Skipped++
+		ld.tooLong(longLine, longRec, cr)
+		return nil
+	}
+	if readErr != nil {
+		return readErr
 	}
 	if ld.ds.Read == 0 {
 		ld.problem(1, 0, Warning, "no data rows, only a header", "")

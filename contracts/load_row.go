@@ -17,10 +17,11 @@ import (
 
 // rowEnv is the per-row working state of a loader, reused across rows.
 type rowEnv struct {
-	cr     *csv.Reader // for field positions; nil for JSON
-	rec    []string
-	line   int
-	rowErr bool
+	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
+	fieldLines []int       // streamed rows over several lines: each field's line
+	rec        []string
+	line       int
+	rowErr     bool
 
 	strs map[string]string // interned club, nationality … strings
 
@@ -70,6 +71,9 @@ func (ld *loader) get(f field) string {
 
 // fieldLine is the line on which field i (0-based) of the record starts.
 func (ld *loader) fieldLine(i int) int {
+	if ld.fieldLines != nil && i >= 0 && i < len(ld.fieldLines) {
+		return ld.fieldLines[i] // a streamed record over several lines
+	}
 	if ld.cr == nil || i < 0 {
 		return ld.line
 	}
@@ -390,7 +394,7 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 		}
 		if start == nil {
 			start = unsafe.StringData(v)
-		} else if unsafe.StringData(v) != (*byte)(unsafe.Add(unsafe.Pointer(start), total)) {
+		} else if uintptr(unsafe.Pointer(unsafe.StringData(v))) != uintptr(unsafe.Pointer(start))+uintptr(total) {
 			start = nil
 			break
 		}
