@@ -498,49 +498,11 @@ func (ld *loader) runCSV(cr *csv.Reader) error {
 	if !ld.detect() {
 		return nil
 	}
-	if ld.opt.Each != nil {
-		return ld.runCSVPipelined(cr)
-	}
-	line := 1
-	for {
-		ld.lim.mark()
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			switch {
-			case errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong):
-				ld.ds.Read++
-				ld.ds.Skipped++
-				l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
-				line = pe.Line
-				ld.problem(l, col, Error, msg, hint)
-				continue
-			case errors.Is(err, errRecordTooLong):
-				ld.ds.Read++
-				ld.ds.Skipped++
-				ld.tooLong(line+1, rec, cr)
-				return nil
-			}
-			return err
-		}
-		line, _ = cr.FieldPos(0)
-		ld.ds.Read++
-		ld.record(rec, line, cr)
-		if ld.stop != nil {
-			return ld.stop
-		}
-	}
-	if ld.ds.Read == 0 {
-		ld.problem(1, 0, Warning, "no data rows, only a header", "")
-	}
-	return nil
+	return ld.readRows(cr)
 }
 
-// A readBatch carries records from the reading goroutine of a streamed
-// load to the loader: their fields in one slice, and what each item is.
+// A readBatch carries records from the reading goroutine to the loader:
+// their fields in one slice, and what each item is.
 type readBatch struct {
 	items  []readItem
 	fields []string
@@ -557,11 +519,11 @@ type readItem struct {
 
 const readBatchItems = 256
 
-// runCSVPipelined is runCSV for streamed loads: one goroutine reads and
-// splits the CSV while this one checks the rows and hands them on, so a
-// large file is read on two cores. Problems are recorded here only, in the
-// order of the file, as runCSV records them.
-func (ld *loader) runCSVPipelined(cr *csv.Reader) error {
+// readRows reads the data rows: one goroutine reads and splits the CSV
+// while this one checks the rows and keeps or hands them on, so a large
+// file is read on two cores. Problems are recorded here only, in the order
+// of the file.
+func (ld *loader) readRows(cr *csv.Reader) error {
 	full := make(chan *readBatch, 4)
 	free := make(chan *readBatch, 4)
 	stop := make(chan struct{})
