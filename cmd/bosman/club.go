@@ -131,7 +131,7 @@ func (e *env) club(c *cli.Context) error {
 			home = "consent"
 			consent = true
 		}
-		row := []string{truncate(en.c.Player, 24), born, en.c.Expires.String(), w.Foreign.Date.String(), home,
+		row := []string{truncate(en.c.Player, 24), born, en.c.Expires.String(), e.paintDate(w.Foreign.Date, w.Foreign.Date.String()), e.paintDate(w.Domestic.Date, home),
 			e.paint(statusText(w), w.Status), days}
 		if to != "" {
 			reg := ""

@@ -353,6 +353,14 @@ func (e *env) paint(s string, st rules.Status) string {
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
+// paintDate colours, on a terminal, a window date that has been reached.
+func (e *env) paintDate(d rules.Date, s string) string {
+	if !e.color || d.IsZero() || d.After(e.asOf) {
+		return s
+	}
+	return "\x1b[32m" + s + "\x1b[0m"
+}
+
 // statusText is the status in words, for tables.
 func statusText(w *rules.Windows) string {
 	switch w.Status {

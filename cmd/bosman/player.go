@@ -159,7 +159,7 @@ func (e *env) card(out io.Writer, en *entry, history []contracts.Contract) error
 		if s.Date.IsZero() {
 			date = "—"
 		}
-		rows = append(rows, []string{what, date, e.countdown(w, s.Date), rule, s.Confidence.String()})
+		rows = append(rows, []string{what, e.paintDate(s.Date, date), e.countdown(w, s.Date), rule, s.Confidence.String()})
 	}
 	add("Pre-contract abroad from", w.Foreign, ruleName(w.Foreign.Rule))
 	add("Pre-contract at home from", w.Domestic, ruleName(w.Domestic.Rule))
