@@ -375,7 +375,10 @@ func (e *env) setup(c *cli.Context) error {
 		return usageErr("--format %s: %s writes %s", e.format, c.Command.Name, strings.Join(formats, ", ")).
 			hint("e.g. --format %s", formats[len(formats)-1])
 	}
-	e.color = e.isTTY && !c.Bool("no-color") && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+	// colour on a terminal (or with CLICOLOR_FORCE set, as gh and others
+	// allow), never with --no-color, NO_COLOR or TERM=dumb
+	force := e.getenv("CLICOLOR_FORCE") != "" && e.getenv("CLICOLOR_FORCE") != "0"
+	e.color = (e.isTTY || force) && !c.Bool("no-color") && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	book, err := rules.Embedded()
 	if err != nil {
 		return dataErr("embedded rules: %v", err)

@@ -199,3 +199,25 @@ func TestOutputFileAndNoColor(t *testing.T) {
 		t.Fatalf("colour in a file")
 	}
 }
+
+// Colour only where asked for: CLICOLOR_FORCE stands in for a terminal;
+// NO_COLOR and --no-color win over it.
+func TestColour(t *testing.T) {
+	args := []string{"club", "Liverpool", "--as-of", "2026-01-05"}
+	plain, _, _ := run(t, nil, args...)
+	forced, _, _ := run(t, map[string]string{"CLICOLOR_FORCE": "1"}, args...)
+	if strings.Contains(plain, "\x1b[") {
+		t.Errorf("colour without a terminal")
+	}
+	if !strings.Contains(forced, "\x1b[32m2026-01-01\x1b[0m") || !strings.Contains(forced, "\x1b[33mcan sign abroad\x1b[0m") {
+		t.Errorf("no colour with CLICOLOR_FORCE:\n%s", forced)
+	}
+	for _, env := range []map[string]string{{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, {"CLICOLOR_FORCE": "1", "TERM": "dumb"}} {
+		if out, _, _ := run(t, env, args...); out != plain {
+			t.Errorf("%v: colour or other output", env)
+		}
+	}
+	if out, _, _ := run(t, map[string]string{"CLICOLOR_FORCE": "1"}, append(args, "--no-color")...); out != plain {
+		t.Errorf("--no-color: colour")
+	}
+}
