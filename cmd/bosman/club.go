@@ -54,38 +54,11 @@ func (e *env) club(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := oneClub(d, strings.Join(c.Args().Slice(), " "))
+	sel, err := e.clubEntries(c, d, strings.Join(c.Args().Slice(), " "), from, until, to)
 	if err != nil {
 		return err
 	}
-	isClub := map[string]bool{}
-	for _, n := range names {
-		isClub[n] = true
-	}
-	var entries []entry
-	expired, unknown := 0, 0
-	for _, ct := range e.inForce(d) {
-		if !isClub[ct.Club] {
-			continue
-		}
-		if !c.Bool("all") && (ct.Expires.IsZero() || ct.Expires.Before(from) || ct.Expires.After(until)) {
-			switch {
-			case ct.Expires.IsZero():
-				unknown++
-			case ct.Expires.Before(e.asOf):
-				expired++
-			}
-			continue
-		}
-		entries = append(entries, e.compute(ct, to))
-	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].c.Expires, entries[j].c.Expires
-		if a != b {
-			return !a.IsZero() && (b.IsZero() || a.Before(b))
-		}
-		return entries[i].c.Player < entries[j].c.Player
-	})
+	names, entries, expired, unknown := sel.names, sel.entries, sel.expired, sel.unknown
 	if e.format != "table" {
 		rw := newRowWriter(e.out, e.format, false)
 		for i := range entries {
@@ -168,6 +141,62 @@ func (e *env) club(c *cli.Context) error {
 		writeWrapped(e.out, "- ", n, 100)
 	}
 	return nil
+}
+
+// clubSelection is a club's contracts in force on the as-of date within a
+// horizon, computed and sorted by expiry, and what the horizon left out.
+type clubSelection struct {
+	names            []string // the club's names in the data; names[0] for titles
+	entries          []entry
+	expired, unknown int // left out: ended before the as-of date, no expiry
+}
+
+// clubEntries selects the contracts of the club query names, as club and
+// timeline list them: within [from, until] unless --all.
+func (e *env) clubEntries(c *cli.Context, d *data, query string, from, until rules.Date, to string) (clubSelection, error) {
+	var sel clubSelection
+	names, err := oneClub(d, query)
+	if err != nil {
+		return sel, err
+	}
+	sel.names = names
+	isClub := nameSet(names)
+	for _, ct := range e.inForce(d) {
+		if !isClub[ct.Club] {
+			continue
+		}
+		if !c.Bool("all") && (ct.Expires.IsZero() || ct.Expires.Before(from) || ct.Expires.After(until)) {
+			switch {
+			case ct.Expires.IsZero():
+				sel.unknown++
+			case ct.Expires.Before(e.asOf):
+				sel.expired++
+			}
+			continue
+		}
+		sel.entries = append(sel.entries, e.compute(ct, to))
+	}
+	sortByExpiry(sel.entries)
+	return sel, nil
+}
+
+// sortByExpiry orders entries by expiry, unknown last, then by name.
+func sortByExpiry(entries []entry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].c.Expires, entries[j].c.Expires
+		if a != b {
+			return !a.IsZero() && (b.IsZero() || a.Before(b))
+		}
+		return entries[i].c.Player < entries[j].c.Player
+	})
+}
+
+func nameSet(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
 }
 
 // oneClub resolves a club query to the names of one club in the data.

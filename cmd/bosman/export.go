@@ -93,10 +93,7 @@ func (e *env) export(c *cli.Context) error {
 			if err != nil {
 				return err
 			}
-			isClub = map[string]bool{}
-			for _, n := range names {
-				isClub[n] = true
-			}
+			isClub = nameSet(names)
 		}
 	}
 	to, err := e.target(c, d)

@@ -116,36 +116,17 @@ func (e *env) timeline(c *cli.Context) error {
 		}
 		t.title = strings.Join(names, ", ")
 	} else {
-		names, err := oneClub(d, strings.Join(c.Args().Slice(), " "))
+		sel, err := e.clubEntries(c, d, strings.Join(c.Args().Slice(), " "), from, until, to)
 		if err != nil {
 			return err
 		}
-		t.title = names[0]
-		isClub := map[string]bool{}
-		for _, n := range names {
-			isClub[n] = true
-		}
-		for _, ct := range e.inForce(d) {
-			if !isClub[ct.Club] {
-				continue
-			}
-			if !c.Bool("all") && (ct.Expires.IsZero() || ct.Expires.Before(from) || ct.Expires.After(until)) {
-				continue
-			}
-			t.lanes = append(t.lanes, e.compute(ct, to))
-		}
+		t.title, t.lanes = sel.names[0], sel.entries
 		if len(t.lanes) == 0 {
 			what := fmt.Sprintf("expiring %s to %s", from.Human(), until.Human())
 			return dataErr("no contract of %s in the data is %s", t.title, what).hint("try --all or a longer --within, e.g. --within 2y")
 		}
 	}
-	sort.SliceStable(t.lanes, func(i, j int) bool {
-		a, b := t.lanes[i].c.Expires, t.lanes[j].c.Expires
-		if a != b {
-			return !a.IsZero() && (b.IsZero() || a.Before(b))
-		}
-		return t.lanes[i].c.Player < t.lanes[j].c.Player
-	})
+	sortByExpiry(t.lanes)
 	t.frame()
 	t.assoc = to
 	if t.assoc == "" {
