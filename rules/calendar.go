@@ -69,15 +69,6 @@ func scotland() []*cal.Holiday {
 			Observed: []cal.AltDay{{Day: time.Saturday, Offset: 2}, {Day: time.Sunday, Offset: 1}}})
 }
 
-// HolidayCalendars lists the holiday calendar names a rule file may use.
-func HolidayCalendars() []string {
-	var names []string
-	for k := range holidayCalendars {
-		names = append(names, k)
-	}
-	return names
-}
-
 // workdays counts working days of one calendar in O(1) per question, from a
 // table of cumulative working days per year built on first use.
 type workdays struct {
