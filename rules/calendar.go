@@ -10,26 +10,48 @@ import (
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/ar"
 	"github.com/rickar/cal/v2/at"
+	"github.com/rickar/cal/v2/au"
 	"github.com/rickar/cal/v2/be"
+	"github.com/rickar/cal/v2/bg"
 	"github.com/rickar/cal/v2/br"
 	"github.com/rickar/cal/v2/ca"
 	"github.com/rickar/cal/v2/ch"
+	"github.com/rickar/cal/v2/cy"
+	"github.com/rickar/cal/v2/cz"
 	"github.com/rickar/cal/v2/de"
 	"github.com/rickar/cal/v2/dk"
+	"github.com/rickar/cal/v2/ee"
 	"github.com/rickar/cal/v2/es"
+	"github.com/rickar/cal/v2/fi"
 	"github.com/rickar/cal/v2/fr"
 	"github.com/rickar/cal/v2/gb"
 	"github.com/rickar/cal/v2/gr"
+	"github.com/rickar/cal/v2/hr"
+	"github.com/rickar/cal/v2/hu"
 	"github.com/rickar/cal/v2/ie"
+	"github.com/rickar/cal/v2/is"
 	"github.com/rickar/cal/v2/it"
 	"github.com/rickar/cal/v2/jp"
+	"github.com/rickar/cal/v2/ke"
+	"github.com/rickar/cal/v2/lt"
+	"github.com/rickar/cal/v2/lu"
+	"github.com/rickar/cal/v2/lv"
+	"github.com/rickar/cal/v2/mt"
 	"github.com/rickar/cal/v2/mx"
 	"github.com/rickar/cal/v2/nl"
 	"github.com/rickar/cal/v2/no"
+	"github.com/rickar/cal/v2/nz"
 	"github.com/rickar/cal/v2/pl"
 	"github.com/rickar/cal/v2/pt"
+	"github.com/rickar/cal/v2/ro"
+	"github.com/rickar/cal/v2/rs"
+	"github.com/rickar/cal/v2/ru"
 	"github.com/rickar/cal/v2/se"
+	"github.com/rickar/cal/v2/si"
+	"github.com/rickar/cal/v2/sk"
+	"github.com/rickar/cal/v2/ua"
 	"github.com/rickar/cal/v2/us"
+	"github.com/rickar/cal/v2/za"
 )
 
 func init() {
@@ -47,6 +69,14 @@ var holidayCalendars = map[string][]*cal.Holiday{
 	"gb": gb.Holidays, "gr": gr.Holidays, "ie": ie.Holidays, "it": it.Holidays, "jp": jp.Holidays,
 	"mx": mx.Holidays, "nl": nl.Holidays, "no": no.Holidays, "pl": pl.Holidays, "pt": pt.Holidays,
 	"se": se.Holidays, "us": us.Holidays,
+	"bg": bg.Holidays, "cy": cy.Holidays, "cz": cz.Holidays, "ee": ee.Holidays, "fi": fi.Holidays,
+	"hr": hr.Holidays, "hu": hu.Holidays, "is": is.Holidays, "ke": ke.Holidays, "lt": lt.Holidays,
+	"lu": lu.Holidays, "lv": lv.Holidays, "mt": mt.Holidays, "nz": nz.Holidays, "ro": ro.Holidays,
+	"rs": rs.Holidays, "ru": ru.Holidays, "si": si.Holidays, "sk": sk.Holidays, "ua": ua.Holidays,
+	"za": za.Holidays,
+	// Australia: rickar/cal lists holidays per state; the A-League and
+	// Football Australia sit in Sydney, so New South Wales stands for it.
+	"au-nsw": au.HolidaysNSW,
 	// Scotland: England's list has the August bank holiday on the last
 	// Monday; Scotland's is the first Monday, and 2 January and St Andrew's
 	// Day are holidays there too.
@@ -84,7 +114,7 @@ type workdays struct {
 
 const tableFrom, tableYears = 1900, 300
 
-func newWorkdays(name string, weekend []string) (*workdays, error) {
+func newWorkdays(name string, weekend []string, extra []FixedHoliday) (*workdays, error) {
 	w := &workdays{years: map[int]*[367]uint16{}}
 	if name != "" {
 		hs, ok := holidayCalendars[name]
@@ -92,6 +122,12 @@ func newWorkdays(name string, weekend []string) (*workdays, error) {
 			return nil, fmt.Errorf("no holiday calendar %q (known: %s)", name, strings.Join(sortedKeys(holidayCalendars), ", "))
 		}
 		w.holidays = hs
+	}
+	if len(extra) > 0 {
+		w.holidays = append([]*cal.Holiday(nil), w.holidays...)
+		for _, h := range extra {
+			w.holidays = append(w.holidays, &cal.Holiday{Name: h.Name, Month: time.Month(h.Month), Day: h.Day, Func: cal.CalcDayOfMonth})
+		}
 	}
 	if len(weekend) == 0 {
 		weekend = []string{"saturday", "sunday"}

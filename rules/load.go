@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -414,7 +415,12 @@ func (s *Set) compile(doc []byte) error {
 	}
 	if c := s.Calendar; c != nil {
 		rule("calendar", &c.Rule)
-		w, err := newWorkdays(c.Holidays, c.Weekend)
+		for i, h := range c.Extra {
+			if h.Name == "" || h.Month < 1 || h.Month > 12 || h.Day < 1 || h.Day > DaysIn(2023, time.Month(h.Month)) {
+				bad(fmt.Sprintf("calendar.extra[%d]", i), "want a name and a day that exists every year, e.g. { name = \"Independence Day\", month = 7, day = 20 }")
+			}
+		}
+		w, err := newWorkdays(c.Holidays, c.Weekend, c.Extra)
 		if err != nil {
 			bad("calendar", "%v", err)
 		}

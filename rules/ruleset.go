@@ -155,8 +155,18 @@ type Calendar struct {
 	Rule
 	Holidays string   `toml:"holidays"` // rickar/cal package: "gb", "es" …; "" for none
 	Weekend  []string `toml:"weekend"`  // default saturday, sunday
+	// Extra lists fixed public holidays, for an association whose country
+	// rickar/cal does not cover (or to add to its list).
+	Extra []FixedHoliday `toml:"extra"`
 
 	work *workdays
+}
+
+// FixedHoliday is a public holiday on the same day every year.
+type FixedHoliday struct {
+	Name  string `toml:"name"`
+	Month int    `toml:"month"`
+	Day   int    `toml:"day"`
 }
 
 // Compensation is a compensation note: shown when it may apply, as a note

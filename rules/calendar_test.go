@@ -1,0 +1,31 @@
+package rules
+
+import "testing"
+
+// A rule file may list fixed public holidays for a country rickar/cal does
+// not cover: Uruguay's 18 July (Constitution Day) falls on a Saturday in 2026,
+// 25 August (Independence) on a Tuesday.
+func TestExtraHolidays(t *testing.T) {
+	s, err := Parse([]byte(`code = "XXX"
+name = "Test"
+[calendar]
+text = "weekends and two fixed holidays"
+sources = ["https://example.org/holidays/uruguay"]
+confidence = "low"
+extra = [{ name = "Independence Day", month = 8, day = 25 }, { name = "Constitution Day", month = 7, day = 18 }]
+`), "xxx.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := s.Calendar.work
+	// Mon 24 Aug to Fri 28 Aug 2026: five weekdays, one a holiday.
+	if n := w.Between(D(2026, 8, 24), D(2026, 8, 29)); n != 4 {
+		t.Errorf("working days 24-28 Aug 2026 = %d, want 4 (25 Aug is Independence Day)", n)
+	}
+	if w.IsWorkday(D(2026, 8, 25)) {
+		t.Error("25 Aug 2026 should be a holiday")
+	}
+	if _, err := Parse([]byte("code = \"XXX\"\nname = \"T\"\n[calendar]\ntext = \"t\"\nsources = [\"https://example.org/a\"]\nconfidence = \"low\"\nextra = [{ name = \"Leap\", month = 2, day = 29 }]\n"), "xxx.toml"); err == nil {
+		t.Error("29 February as a fixed holiday should be refused: it does not exist every year")
+	}
+}
