@@ -29,3 +29,22 @@ extra = [{ name = "Independence Day", month = 8, day = 25 }, { name = "Constitut
 		t.Error("29 February as a fixed holiday should be refused: it does not exist every year")
 	}
 }
+
+// An association without a rule set gets FIFA's date abroad at FIFA's
+// confidence, but the date at home is an assumption: never high.
+func TestFallbackDomesticIsAssumed(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Windows(Contract{Association: "XYZ", Expires: D(2026, 6, 30)}, Query{AsOf: D(2025, 10, 7)})
+	if !w.Fallback {
+		t.Fatal("XYZ has no rule set: want the FIFA fallback")
+	}
+	if w.Foreign.Date != D(2026, 1, 1) || w.Foreign.Confidence != High {
+		t.Errorf("abroad: %s %s, want 2026-01-01 high (FIFA RSTP 18.3)", w.Foreign.Date, w.Foreign.Confidence)
+	}
+	if w.Domestic.Date != D(2026, 1, 1) || w.Domestic.Confidence != Low {
+		t.Errorf("at home: %s %s, want 2026-01-01 low (assumed)", w.Domestic.Date, w.Domestic.Confidence)
+	}
+}

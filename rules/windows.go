@@ -179,8 +179,11 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	dr := set.DomesticFor(c.Expires)
 	switch {
 	case dr == nil:
+		// No rule set (or none of its own for this expiry): the date at home
+		// is FIFA's, assumed, never more than low confidence.
 		w.Domestic = w.Foreign
-		w.Domestic.Text = "FIFA baseline: no domestic rule of its own is known"
+		w.Domestic.Confidence = min(w.Domestic.Confidence, Low)
+		w.Domestic.Text = "FIFA baseline assumed: no domestic rule of its own is known"
 	case dr.Kind == KindSixMonths:
 		d := foreign
 		if dr.NotBefore.isSet() {
@@ -312,32 +315,54 @@ func registration(to *Set, free, asOf Date) *Registration {
 			return &Registration{To: to, From: start, Until: p.Closes, Period: p, Rule: &p.Rule}
 		}
 	}
-	if fa := to.Registration.FreeAgents; fa != nil && fa.Allowed {
-		var best *Registration
-		for _, p := range periods {
-			if free.After(p.Closes) || !p.Closes.Before(start) || !fa.appliesAfter(p.Name) {
-				continue
-			}
-			limit := p.FreeAgentsUntil
-			if limit.IsZero() && fa.Until.isSet() {
-				limit = fa.Until.In(p.Closes.Year())
-				if !limit.After(p.Closes) {
-					limit = fa.Until.In(p.Closes.Year() + 1)
-				}
-			}
-			if !limit.IsZero() && start.After(limit) {
-				continue
-			}
-			best = &Registration{To: to, From: start, Until: limit, Period: p, Exception: true, Rule: &fa.Rule}
-		}
-		if best != nil {
-			return best
-		}
+	if r := freeAgentException(to, periods, free, start); r != nil {
+		return r
 	}
 	for _, p := range periods {
 		if p.Opens.After(start) {
 			return &Registration{To: to, From: p.Opens, Until: p.Closes, Period: p, Rule: &p.Rule}
 		}
+	}
+	return nil
+}
+
+// freeAgentException applies FIFA art. 6: a player whose contract ended
+// before a registration period closed may be registered outside the periods,
+// but only until the next period has closed, and within the association's
+// own limit (a period's free_agents_until, or the free-agent rule's until).
+// The exception belongs to the first period to close after he became free;
+// a later period does not renew it. It returns nil when start is outside it.
+func freeAgentException(to *Set, periods []*Period, free, start Date) *Registration {
+	fa := to.Registration.FreeAgents
+	if fa == nil || !fa.Allowed {
+		return nil
+	}
+	for i, p := range periods {
+		if free.After(p.Closes) {
+			continue // he was still under contract when p closed
+		}
+		if !p.Closes.Before(start) || !fa.appliesAfter(p.Name) {
+			return nil
+		}
+		var limit Date
+		for _, q := range periods[i+1:] {
+			if q.Opens.After(p.Closes) {
+				limit = q.Closes
+				break
+			}
+		}
+		own := p.FreeAgentsUntil
+		if own.IsZero() && fa.Until.isSet() {
+			own = fa.Until.In(p.Closes.Year())
+			if !own.After(p.Closes) {
+				own = fa.Until.In(p.Closes.Year() + 1)
+			}
+		}
+		limit = MinDate(limit, own)
+		if !limit.IsZero() && start.After(limit) {
+			return nil
+		}
+		return &Registration{To: to, From: start, Until: limit, Period: p, Exception: true, Rule: &fa.Rule}
 	}
 	return nil
 }
