@@ -11,7 +11,7 @@ import (
 // States: code and the rickar/cal calendar ("" where the file lists the
 // fixed public holidays itself).
 var americasFiles = []struct{ code, holidays string }{
-	{"COL", ""}, {"MEX", "mx"},
+	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""},
 }
 
 func TestAmericasFilesLoad(t *testing.T) {
@@ -179,6 +179,29 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2025, 8, 1), To: "COL"},
 			reg:  &americasReg{from: D(2025, 8, 25), until: D(2025, 8, 29)},
 		},
+		// Chile.
+		{
+			name:     "chi-six-months (no ANFP rule found, FIFA's six months assumed): a contract to 31 Dec 2026, a Chilean club from 1 Jul 2026, low confidence",
+			c:        Contract{Association: "CHI", League: "CLPD", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 6, 30)},
+			rule:     "chi-six-months",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			conf:     Low,
+			status:   UnderContract,
+		},
+		{
+			name: "ANFP first period 2026 (closes 23:59 on 19 Feb, the working day before round 4): free from 1 Jan 2026, asked on 1 Feb, registrable until 19 Feb",
+			c:    Contract{Association: "CHI", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 2, 1), To: "CHI"},
+			reg:  &americasReg{from: D(2026, 2, 1), until: D(2026, 2, 19)},
+		},
+		{
+			name: "ANFP: no free agents after the close, only injury replacements: the same player on 1 Mar 2026 waits for the winter window (estimated 1 Jul to 22 Aug 2026)",
+			c:    Contract{Association: "CHI", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "CHI"},
+			reg:  &americasReg{from: D(2026, 7, 1), until: D(2026, 8, 22)},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkAmericasCase(t, b, tc) })
@@ -246,6 +269,9 @@ func TestAmericasFixedHolidays(t *testing.T) {
 		{"COL", D(2026, 7, 20), false, "Independence Day, Monday 20 July 2026 (Ley 51 de 1983, fixed)"},
 		{"COL", D(2026, 8, 7), false, "Battle of Boyacá, Friday 7 August 2026 (fixed)"},
 		{"COL", D(2026, 7, 21), true, "an ordinary Tuesday"},
+		{"CHI", D(2025, 9, 18), false, "Independencia Nacional, Thursday 18 September 2025 (fixed)"},
+		{"CHI", D(2025, 9, 19), false, "Glorias del Ejército, Friday 19 September 2025 (fixed)"},
+		{"CHI", D(2026, 5, 21), false, "Glorias Navales, Thursday 21 May 2026 (fixed)"},
 		{"MEX", D(2026, 9, 16), false, "Independence Day, Wednesday 16 September 2026 (rickar/cal mx)"},
 	}
 	for _, tc := range cases {
