@@ -11,7 +11,7 @@ import (
 // States: code and the rickar/cal calendar ("" where the file lists the
 // fixed public holidays itself).
 var americasFiles = []struct{ code, holidays string }{
-	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""},
+	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""},
 }
 
 func TestAmericasFilesLoad(t *testing.T) {
@@ -202,6 +202,41 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 3, 1), To: "CHI"},
 			reg:  &americasReg{from: D(2026, 7, 1), until: D(2026, 8, 22)},
 		},
+		// Ecuador.
+		{
+			name:     "ecu-six-months (no FEF rule found, FIFA's six months assumed): a contract to 31 Dec 2026, an Ecuadorian club from 1 Jul 2026, low confidence",
+			c:        Contract{Association: "ECU", League: "EC1N", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 7, 1)},
+			rule:     "ecu-six-months",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			conf:     Low,
+			status:   PrecontractOpen,
+		},
+		{
+			name: "LigaPro 15 days for players without a contract after the 30 Jun 2025 close: released 20 Jun 2025, asked on 10 Jul, registrable until 15 Jul",
+			c:    Contract{Association: "ECU", Expires: D(2025, 6, 20)},
+			q:    Query{AsOf: D(2025, 7, 10), To: "ECU"},
+			reg:  &americasReg{from: D(2025, 7, 10), until: D(2025, 7, 15), exception: true},
+		},
+		{
+			name: "LigaPro 15 days: the same player on 20 Jul 2025, past them, waits for the first period of 2026 (5 Jan to 29 Mar)",
+			c:    Contract{Association: "ECU", Expires: D(2025, 6, 20)},
+			q:    Query{AsOf: D(2025, 7, 20), To: "ECU"},
+			reg:  &americasReg{from: D(2026, 1, 5), until: D(2026, 3, 29)},
+		},
+		{
+			name: "LigaPro first period 2026 with the 15 days assumed: free from 1 Jan 2026, unsigned at the 29 Mar close, registrable on 1 Apr until 13 Apr",
+			c:    Contract{Association: "ECU", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 4, 1), To: "ECU"},
+			reg:  &americasReg{from: D(2026, 4, 1), until: D(2026, 4, 13), exception: true},
+		},
+		{
+			name: "FIFA art. 6 only after a period closes with him already free: free from 1 Jul 2025, the day after the second 2025 period closed, he waits for the first 2026 period (5 Jan)",
+			c:    Contract{Association: "ECU", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 2), To: "ECU"},
+			reg:  &americasReg{from: D(2026, 1, 5), until: D(2026, 3, 29)},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkAmericasCase(t, b, tc) })
@@ -272,6 +307,8 @@ func TestAmericasFixedHolidays(t *testing.T) {
 		{"CHI", D(2025, 9, 18), false, "Independencia Nacional, Thursday 18 September 2025 (fixed)"},
 		{"CHI", D(2025, 9, 19), false, "Glorias del Ejército, Friday 19 September 2025 (fixed)"},
 		{"CHI", D(2026, 5, 21), false, "Glorias Navales, Thursday 21 May 2026 (fixed)"},
+		{"ECU", D(2026, 1, 1), false, "New Year, Thursday 1 January 2026 (not moved under the 2016 law)"},
+		{"ECU", D(2026, 12, 25), false, "Christmas, Friday 25 December 2026"},
 		{"MEX", D(2026, 9, 16), false, "Independence Day, Wednesday 16 September 2026 (rickar/cal mx)"},
 	}
 	for _, tc := range cases {
