@@ -11,7 +11,7 @@ import (
 // States: code and the rickar/cal calendar ("" where the file lists the
 // fixed public holidays itself).
 var americasFiles = []struct{ code, holidays string }{
-	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""},
+	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""}, {"URU", ""},
 }
 
 func TestAmericasFilesLoad(t *testing.T) {
@@ -237,6 +237,35 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2025, 7, 2), To: "ECU"},
 			reg:  &americasReg{from: D(2026, 1, 5), until: D(2026, 3, 29)},
 		},
+		// Uruguay.
+		{
+			name:     "uru-six-months (no AUF rule found, FIFA's six months assumed): a contract to 31 Dec 2026, a Uruguayan club from 1 Jul 2026, low confidence",
+			c:        Contract{Association: "URU", League: "URU1", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 7, 1)},
+			rule:     "uru-six-months",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			conf:     Low,
+			status:   PrecontractOpen,
+		},
+		{
+			name: "AUF free players all year, within FIFA art. 6: free from 1 Jan 2026, unsigned at the first-period close (25 Feb, estimated), registrable on 1 Apr until the winter period closes on Tuesday 1 Sep 2026",
+			c:    Contract{Association: "URU", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 4, 1), To: "URU"},
+			reg:  &americasReg{from: D(2026, 4, 1), until: D(2026, 9, 1), exception: true},
+		},
+		{
+			name: "AUF winter period (estimated 15 Jul to 1 Sep): free from 1 Jul 2025, registrable when it opens",
+			c:    Contract{Association: "URU", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 1), To: "URU"},
+			reg:  &americasReg{from: D(2025, 7, 15), until: D(2025, 9, 1)},
+		},
+		{
+			name: "AUF winter period closes on the next working day after a weekend 1 September: in 2029 (a Saturday) on Monday 3 September",
+			c:    Contract{Association: "URU", Expires: D(2029, 6, 30)},
+			q:    Query{AsOf: D(2029, 8, 1), To: "URU"},
+			reg:  &americasReg{from: D(2029, 8, 1), until: D(2029, 9, 3)},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkAmericasCase(t, b, tc) })
@@ -309,6 +338,8 @@ func TestAmericasFixedHolidays(t *testing.T) {
 		{"CHI", D(2026, 5, 21), false, "Glorias Navales, Thursday 21 May 2026 (fixed)"},
 		{"ECU", D(2026, 1, 1), false, "New Year, Thursday 1 January 2026 (not moved under the 2016 law)"},
 		{"ECU", D(2026, 12, 25), false, "Christmas, Friday 25 December 2026"},
+		{"URU", D(2025, 7, 18), false, "Jura de la Constitución, Friday 18 July 2025 (non-working, fixed)"},
+		{"URU", D(2025, 8, 25), false, "Declaratoria de la Independencia, Monday 25 August 2025 (non-working, fixed)"},
 		{"MEX", D(2026, 9, 16), false, "Independence Day, Wednesday 16 September 2026 (rickar/cal mx)"},
 	}
 	for _, tc := range cases {
