@@ -11,7 +11,7 @@ import (
 // States: code and the rickar/cal calendar ("" where the file lists the
 // fixed public holidays itself).
 var americasFiles = []struct{ code, holidays string }{
-	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""}, {"URU", ""},
+	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""}, {"URU", ""}, {"PAR", ""},
 }
 
 func TestAmericasFilesLoad(t *testing.T) {
@@ -266,6 +266,29 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2029, 8, 1), To: "URU"},
 			reg:  &americasReg{from: D(2029, 8, 1), until: D(2029, 9, 3)},
 		},
+		// Paraguay.
+		{
+			name:     "par-six-months (FIFA's rules bind domestic transfers, no APF rule of its own found): a contract to 31 Dec 2026, a Paraguayan club from 1 Jul 2026, low confidence",
+			c:        Contract{Association: "PAR", League: "PAR1", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 7, 1)},
+			rule:     "par-six-months",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			conf:     Low,
+			status:   PrecontractOpen,
+		},
+		{
+			name: "APF first period 2026 (to the end of February): free from 1 Jan 2026, registrable on 15 Jan until 27 Feb",
+			c:    Contract{Association: "PAR", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 15), To: "PAR"},
+			reg:  &americasReg{from: D(2026, 1, 15), until: D(2026, 2, 27)},
+		},
+		{
+			name: "FIFA art. 6 assumed in Paraguay: the same player unsigned on 1 Apr 2026 may be registered until the mid-year period closes (estimated 25 Jul 2026)",
+			c:    Contract{Association: "PAR", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 4, 1), To: "PAR"},
+			reg:  &americasReg{from: D(2026, 4, 1), until: D(2026, 7, 25), exception: true},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkAmericasCase(t, b, tc) })
@@ -340,6 +363,8 @@ func TestAmericasFixedHolidays(t *testing.T) {
 		{"ECU", D(2026, 12, 25), false, "Christmas, Friday 25 December 2026"},
 		{"URU", D(2025, 7, 18), false, "Jura de la Constitución, Friday 18 July 2025 (non-working, fixed)"},
 		{"URU", D(2025, 8, 25), false, "Declaratoria de la Independencia, Monday 25 August 2025 (non-working, fixed)"},
+		{"PAR", D(2026, 5, 14), false, "Independence, Thursday 14 May 2026 (fixed)"},
+		{"PAR", D(2026, 5, 15), false, "Independence, second day, Friday 15 May 2026 (fixed)"},
 		{"MEX", D(2026, 9, 16), false, "Independence Day, Wednesday 16 September 2026 (rickar/cal mx)"},
 	}
 	for _, tc := range cases {
