@@ -197,10 +197,16 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			reg:  &americasReg{from: D(2026, 2, 1), until: D(2026, 2, 19)},
 		},
 		{
-			name: "ANFP: no free agents after the close, only injury replacements: the same player on 1 Mar 2026 waits for the winter window (estimated 1 Jul to 22 Aug 2026)",
+			name: "ANFP: no free agents after the close, only injury replacements: the same player on 1 Mar 2026 waits for the winter window (estimated 1 Jul to 7 Aug 2026)",
 			c:    Contract{Association: "CHI", Expires: D(2025, 12, 31)},
 			q:    Query{AsOf: D(2026, 3, 1), To: "CHI"},
-			reg:  &americasReg{from: D(2026, 7, 1), until: D(2026, 8, 22)},
+			reg:  &americasReg{from: D(2026, 7, 1), until: D(2026, 8, 7)},
+		},
+		{
+			name: "ANFP winter period 2025 (to 23:59 on Thursday 7 Aug): free from 1 Jul 2025, asked on 5 Aug, registrable until 7 Aug",
+			c:    Contract{Association: "CHI", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 8, 5), To: "CHI"},
+			reg:  &americasReg{from: D(2025, 8, 5), until: D(2025, 8, 7)},
 		},
 		// Ecuador.
 		{
