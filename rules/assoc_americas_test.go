@@ -255,7 +255,7 @@ func TestAmericasWorkedExamples(t *testing.T) {
 			status:   PrecontractOpen,
 		},
 		{
-			name: "AUF free players all year, within FIFA art. 6: free from 1 Jan 2026, unsigned at the first-period close (25 Feb, estimated), registrable on 1 Apr until the winter period closes on Tuesday 1 Sep 2026",
+			name: "AUF free players outside the periods, within FIFA art. 6: free from 1 Jan 2026, unsigned at the 25 Feb 2026 close, registrable on 1 Apr until the winter period closes (estimated Tuesday 1 Sep 2026)",
 			c:    Contract{Association: "URU", Expires: D(2025, 12, 31)},
 			q:    Query{AsOf: D(2026, 4, 1), To: "URU"},
 			reg:  &americasReg{from: D(2026, 4, 1), until: D(2026, 9, 1), exception: true},
