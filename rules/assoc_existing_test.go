@@ -1,0 +1,61 @@
+package rules
+
+import "testing"
+
+// noteByID returns the note that rule id put on w, or nil.
+func noteByID(w *Windows, id string) *Note {
+	for i := range w.Notes {
+		if r := w.Notes[i].Rule; r != nil && r.ID == id {
+			return &w.Notes[i]
+		}
+	}
+	return nil
+}
+
+// England, re-rated: the handbook's approach rule is known only from
+// secondary sources (medium), and 2020 had its own dates.
+func TestEnglandRerated(t *testing.T) {
+	b := book(t)
+	t.Run("eng-pl-handbook-T: 30 Jun 2026, approach after the third Saturday of May (16 May) so from 17 May 2026, medium", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", League: "GB1", Expires: D(2026, 6, 30)}, Query{AsOf: D(2026, 1, 1)})
+		if w.Domestic.Rule == nil || w.Domestic.Rule.ID != "eng-pl-handbook-T" {
+			t.Fatalf("domestic rule %v, want eng-pl-handbook-T", w.Domestic.Rule)
+		}
+		if w.Domestic.Date != D(2026, 5, 17) || w.Domestic.Confidence != Medium {
+			t.Errorf("domestic %s at %s, want 2026-05-17 at medium", w.Domestic.Date, w.Domestic.Confidence)
+		}
+		if noteByID(w, "eng-covid-2020-extension") != nil {
+			t.Errorf("the 2020 extension note shows for a 2026 expiry")
+		}
+	})
+	t.Run("eng-covid-2020-extension: 30 Jun 2020, extension to the season's end agreed by 23 Jun 2020", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", League: "GB1", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+		n := noteByID(w, "eng-covid-2020-extension")
+		if n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 23) || n.Rule.Confidence != High {
+			t.Fatalf("COVID note %+v, want a high deadline on 2020-06-23", n)
+		}
+		// eng-approach-2020: 24 June, low and disputed (only the EFL's
+		// clubs are reported to have adopted it).
+		if w.Domestic.Rule.ID != "eng-approach-2020" || w.Domestic.Date != D(2020, 6, 24) || w.Domestic.Confidence != Low {
+			t.Errorf("domestic %s by %s at %s, want 2020-06-24 by eng-approach-2020 at low", w.Domestic.Date, w.Domestic.Rule.ID, w.Domestic.Confidence)
+		}
+		if noteRule(w, "disputed") != "eng-approach-2020" {
+			t.Errorf("the 2020 approach date is not shown as disputed")
+		}
+	})
+	t.Run("eng-covid-2020-extension: not for a 31 May 2020 expiry (free on 1 June, not 1 July)", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", Expires: D(2020, 5, 31)}, Query{AsOf: D(2020, 5, 1)})
+		if noteByID(w, "eng-covid-2020-extension") != nil {
+			t.Errorf("the 2020 extension note shows for a 31 May expiry")
+		}
+	})
+	t.Run("efl-covid-2020: an EFL contract ending 30 Jun 2020 gets the EFL's 23 Jun 2020 note", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "ENG", League: "GB2", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+		if w.Set.Code != "EFL" {
+			t.Fatalf("set %s, want EFL", w.Set.Code)
+		}
+		if n := noteByID(w, "efl-covid-2020"); n == nil || n.Date != D(2020, 6, 23) || n.Rule.Confidence != Medium {
+			t.Errorf("EFL COVID note %+v, want a medium deadline on 2020-06-23", n)
+		}
+	})
+}
