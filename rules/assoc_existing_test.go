@@ -59,3 +59,33 @@ func TestEnglandRerated(t *testing.T) {
 		}
 	})
 }
+
+// Scotland: SPFL Rule F3, development compensation for an under-23 who moves
+// between Scottish clubs when his contract ends.
+func TestScotlandCompensation(t *testing.T) {
+	b := book(t)
+	// Born 29 Aug 2002, contract to 31 May 2025: free on 1 Jun 2025 at 22.
+	young := Contract{Association: "SCO", Expires: D(2025, 5, 31), Birth: D(2002, 8, 29)}
+	t.Run("sco-spfl-f3-under-23: a 22-year-old joining a Scottish club carries compensation", func(t *testing.T) {
+		w := b.Windows(young, Query{AsOf: D(2025, 2, 1), To: "SCO"})
+		n := noteByID(w, "sco-spfl-f3-under-23")
+		if n == nil || n.Kind != "compensation" || n.Age != 22 || n.Rule.Confidence != Medium {
+			t.Fatalf("compensation note %+v, want sco-spfl-f3-under-23 at age 22, medium", n)
+		}
+	})
+	t.Run("sco-spfl-f3-under-23: not for a move to England (FIFA training compensation instead)", func(t *testing.T) {
+		w := b.Windows(young, Query{AsOf: D(2025, 2, 1), To: "ENG"})
+		if noteByID(w, "sco-spfl-f3-under-23") != nil {
+			t.Errorf("the Scottish domestic note shows for a move to England")
+		}
+		if noteByID(w, "fifa-training-compensation") == nil {
+			t.Errorf("no FIFA training compensation note for a 22-year-old moving abroad")
+		}
+	})
+	t.Run("sco-spfl-f3-under-23: not at 23 (born 31 May 2002, 23 on the day before he is free)", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "SCO", Expires: D(2025, 5, 31), Birth: D(2002, 5, 31)}, Query{AsOf: D(2025, 2, 1), To: "SCO"})
+		if noteByID(w, "sco-spfl-f3-under-23") != nil {
+			t.Errorf("the under-23 note shows for a player of 23")
+		}
+	})
+}
