@@ -89,3 +89,26 @@ func TestScotlandCompensation(t *testing.T) {
 		}
 	})
 }
+
+// Turkey: no standing FIFA art. 6 exception, only case-by-case ones, so a
+// player free after a period waits for the next one.
+func TestTurkeyFreeAgents(t *testing.T) {
+	b := book(t)
+	c := Contract{Association: "TUR", Expires: D(2026, 5, 31)} // free on 1 Jun 2026
+	if fa := b.Set("TUR").Registration.FreeAgents; fa.Allowed || fa.Confidence != Low {
+		t.Fatalf("TUR free agents allowed=%v at %s, want refused at low", fa.Allowed, fa.Confidence)
+	}
+	t.Run("tur free_agents refused: asked on 15 Sep 2026, after the estimated 30 Jun-12 Sep 2026 period, he waits for 2 Jan-6 Feb 2027", func(t *testing.T) {
+		w := b.Windows(c, Query{AsOf: D(2026, 9, 15), To: "TUR"})
+		r := w.Registration
+		if r == nil || r.Exception || r.From != D(2027, 1, 2) || r.Until != D(2027, 2, 6) {
+			t.Fatalf("registration %+v, want 2027-01-02 to 2027-02-06 in a period, no exception", r)
+		}
+	})
+	t.Run("tur summer period: free on 1 Jun 2026, registered when the period opens on 30 Jun 2026", func(t *testing.T) {
+		w := b.Windows(c, Query{AsOf: D(2026, 6, 1), To: "TUR"})
+		if r := w.Registration; r == nil || r.Exception || r.From != D(2026, 6, 30) || r.Until != D(2026, 9, 12) {
+			t.Fatalf("registration %+v, want 2026-06-30 to 2026-09-12", r)
+		}
+	})
+}
