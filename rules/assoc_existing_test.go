@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // noteByID returns the note that rule id put on w, or nil.
 func noteByID(w *Windows, id string) *Note {
@@ -109,6 +112,61 @@ func TestTurkeyFreeAgents(t *testing.T) {
 		w := b.Windows(c, Query{AsOf: D(2026, 6, 1), To: "TUR"})
 		if r := w.Registration; r == nil || r.Exception || r.From != D(2026, 6, 30) || r.Until != D(2026, 9, 12) {
 			t.Fatalf("registration %+v, want 2026-06-30 to 2026-09-12", r)
+		}
+	})
+}
+
+// Japan: the 2009 six-month rule to the end of the 2025 season (medium), the
+// same rule assumed under the JFA rules of 1 February 2026 (low).
+func TestJapanEras(t *testing.T) {
+	b := book(t)
+	cases := []struct {
+		name       string
+		expires    Date
+		rule       string
+		domestic   Date
+		confidence Confidence
+	}{
+		{"jpn-jfa-six-months-2009: 31 Jan 2026 expiry, another Japanese club from 1 Aug 2025, medium",
+			D(2026, 1, 31), "jpn-jfa-six-months-2009", D(2025, 8, 1), Medium},
+		{"jpn-jfa-six-months-2026: 30 Jun 2027 expiry (first August-May season), from 1 Jan 2027, low",
+			D(2027, 6, 30), "jpn-jfa-six-months-2026", D(2027, 1, 1), Low},
+		{"jpn-jfa-six-months-2026: 30 Jun 2026 expiry (the January-June 2026 season), from 1 Jan 2026, low",
+			D(2026, 6, 30), "jpn-jfa-six-months-2026", D(2026, 1, 1), Low},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := b.Windows(Contract{Association: "JPN", Expires: c.expires}, Query{AsOf: D(2025, 7, 1)})
+			if w.Domestic.Rule == nil || w.Domestic.Rule.ID != c.rule {
+				t.Fatalf("domestic rule %v, want %s", w.Domestic.Rule, c.rule)
+			}
+			if w.Domestic.Date != c.domestic || w.Domestic.Confidence != c.confidence || !strings.Contains(w.Domestic.Text, "written notice") {
+				t.Errorf("domestic %s at %s (%q), want %s at %s after written notice", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text, c.domestic, c.confidence)
+			}
+		})
+	}
+	t.Run("before 1 Oct 2009 no JFA rule is modelled: 31 Jan 2009 gets FIFA's 1 Aug 2008 at low", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "JPN", Expires: D(2009, 1, 31)}, Query{AsOf: D(2008, 7, 1)})
+		if w.Domestic.Date != D(2008, 8, 1) || w.Domestic.Confidence != Low || !strings.Contains(w.Domestic.Text, "FIFA baseline assumed") {
+			t.Errorf("domestic %s at %s (%q), want FIFA's 2008-08-01 at low", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text)
+		}
+	})
+	t.Run("renewal-notice notes: 30 Nov until 2009, Form A to January 2026, revised from February 2026", func(t *testing.T) {
+		want := map[string]Span{
+			"jpn-renewal-notice-until-2009": {Until: D(2009, 12, 31)},
+			"jpn-form-a":                    {From: D(2010, 1, 1), Until: D(2026, 1, 31)},
+			"jpn-renewal-2026":              {From: D(2026, 2, 1)},
+		}
+		for _, n := range b.Set("JPN").Notes {
+			if span, ok := want[n.ID]; ok {
+				if n.InForce != span {
+					t.Errorf("%s in force %+v, want %+v", n.ID, n.InForce, span)
+				}
+				delete(want, n.ID)
+			}
+		}
+		for id := range want {
+			t.Errorf("no note %s", id)
 		}
 	})
 }
