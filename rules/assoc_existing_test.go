@@ -170,3 +170,22 @@ func TestJapanEras(t *testing.T) {
 		}
 	})
 }
+
+// Portugal, 2020: contracts ending 30 June 2020 were extended automatically
+// to the end of the delayed season.
+func TestPortugalCovid(t *testing.T) {
+	b := book(t)
+	t.Run("por-covid-2020-extension: a 30 Jun 2020 expiry gets the note, dated 30 Jun 2020", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "POR", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+		n := noteByID(w, "por-covid-2020-extension")
+		if n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) || n.Rule.Confidence != High {
+			t.Fatalf("COVID note %+v, want a high note on 2020-06-30", n)
+		}
+	})
+	t.Run("por-covid-2020-extension: not for a 30 Jun 2021 expiry", func(t *testing.T) {
+		w := b.Windows(Contract{Association: "POR", Expires: D(2021, 6, 30)}, Query{AsOf: D(2021, 5, 15)})
+		if noteByID(w, "por-covid-2020-extension") != nil {
+			t.Errorf("the 2020 note shows for 2021")
+		}
+	})
+}
