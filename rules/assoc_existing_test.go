@@ -189,3 +189,14 @@ func TestPortugalCovid(t *testing.T) {
 		}
 	})
 }
+
+// Saudi Arabia, 2020: contracts ending with the original 2019/20 season were
+// extended to its new end (9 September 2020).
+func TestSaudiCovid(t *testing.T) {
+	b := book(t)
+	w := b.Windows(Contract{Association: "KSA", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 6, 1)})
+	n := noteByID(w, "ksa-covid-2020-extension")
+	if n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) || n.Rule.Confidence != Medium || n.Rule.Disputed == "" {
+		t.Fatalf("ksa-covid-2020-extension: note %+v, want a medium, disputed note on 2020-06-30 for a 30 Jun 2020 expiry", n)
+	}
+}
