@@ -1,9 +1,76 @@
 package rules
 
 import (
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// Every source of every embedded rule is the page that says it: an https
+// URL with a path, never a site's home page, and never a repository's front
+// page on GitHub (a calendar cites the package's holiday file instead).
+func TestSourcesAreNotHomePages(t *testing.T) {
+	b := book(t)
+	sets := append(b.Sets(), b.FIFA())
+	for _, s := range sets {
+		rs := setRules(s)
+		if s.Foreign != nil {
+			rs = append(rs, &s.Foreign.Rule)
+		}
+		for i := range s.Compensation {
+			rs = append(rs, &s.Compensation[i].Rule)
+		}
+		for _, r := range rs {
+			for _, src := range r.Sources {
+				if why := homePage(src); why != "" {
+					t.Errorf("%s:%d: %s %q: source %q %s", r.File, r.Line, s.Code, r.ID, src, why)
+				}
+			}
+		}
+	}
+}
+
+// edition is the path of a site's edition for a country or language
+// ("/ar", "/en-gb"): a home page too.
+var edition = regexp.MustCompile(`^/[a-z]{2}(-[a-z]{2})?/?$`)
+
+// homePage says what is wrong with a source URL, or "" when it names a page.
+// A page addressed by its query alone ("/?p=188346") is a page.
+func homePage(src string) string {
+	u, err := url.Parse(src)
+	switch {
+	case err != nil:
+		return "is not a URL"
+	case u.Scheme != "https" || u.Host == "":
+		return "is not an https URL"
+	case (u.Path == "" || u.Path == "/") && u.RawQuery == "":
+		return "is a home page (its path is empty)"
+	case edition.MatchString(u.Path) && u.RawQuery == "":
+		return "is the home page of a country or language edition"
+	case strings.TrimPrefix(u.Host, "www.") == "github.com" && strings.Count(strings.Trim(u.Path, "/"), "/") < 2:
+		return "is a repository's front page, not the file that says it"
+	}
+	return ""
+}
+
+func TestHomePageCheck(t *testing.T) {
+	for src, bad := range map[string]bool{
+		"https://www.skysports.com/":                                      true,
+		"https://www.rbfa.be":                                             true,
+		"http://www.mondaq.com/uk/x/372680/":                              true,
+		"https://github.com/rickar/cal":                                   true,
+		"https://github.com/rickar/cal/":                                  true,
+		"https://github.com/rickar/cal/blob/v2.1.31/v2/se/se_holidays.go": false,
+		"https://bolavip.com/ar/futbolargentino/afa-confirmo":             false,
+		"https://bolavip.com/ar":                                          true,
+		"https://www.fussballnationalmannschaft.net/?p=188346":            false,
+	} {
+		if got := homePage(src) != ""; got != bad {
+			t.Errorf("homePage(%q) flags it: %v, want %v", src, got, bad)
+		}
+	}
+}
 
 // noteByID returns the note that rule id put on w, or nil.
 func noteByID(w *Windows, id string) *Note {
