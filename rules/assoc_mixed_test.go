@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"net/url"
+	"path"
+	"strings"
+	"testing"
+)
+
+// Greece: code, holiday calendar and top-flight competition of each rule set.
+var mixedSets = []struct {
+	code, holidays, league string
+}{
+	{"GRE", "gr", "GR1"},
+}
+
+func TestMixedSetsLoad(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range mixedSets {
+		s := b.Set(a.code)
+		if s == nil {
+			t.Errorf("%s: no rule set", a.code)
+			continue
+		}
+		if want := strings.ToLower(a.code) + ".toml"; path.Base(s.File) != want {
+			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
+		}
+		if len(s.Leagues) != 1 || s.Leagues[0] != a.league {
+			t.Errorf("%s: leagues %v, want [%s]", a.code, s.Leagues, a.league)
+		}
+		if got := b.setFor(a.code, a.league); got != s {
+			t.Errorf("%s: a club of %s gives set %v", a.code, a.league, got)
+		}
+		if len(s.Domestic) == 0 || s.DomesticFor(D(2026, 6, 30)) == nil {
+			t.Errorf("%s: no domestic rule in force", a.code)
+		}
+		if s.UsualExpiry == nil {
+			t.Errorf("%s: no usual expiry", a.code)
+		}
+		if s.Calendar == nil || s.Calendar.Holidays != a.holidays {
+			t.Errorf("%s: calendar %+v, want holidays %q", a.code, s.Calendar, a.holidays)
+		}
+		if r := s.Registration; r == nil || len(r.Periods) == 0 || len(r.Patterns) == 0 || r.FreeAgents == nil {
+			t.Errorf("%s: registration needs periods, patterns and a free-agent rule", a.code)
+		}
+		for _, r := range setRules(s) {
+			for _, src := range r.Sources {
+				u, err := url.Parse(src)
+				// A page named by its query (an article's ?p=123) is a page,
+				// not a home page; a bare host is.
+				bare := err != nil || u.Path == "" || (u.Path == "/" && u.RawQuery == "")
+				if err != nil || u.Scheme != "https" || u.Host == "" || bare {
+					t.Errorf("%s:%d: source %q is not an https URL of a page", r.File, r.Line, src)
+				}
+			}
+		}
+	}
+}
+
+// Worked examples for each set, by hand from the rules named: the expected
+// dates are read off the rule files' texts, not the program's output.
+func TestMixedWorkedExamples(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type reg struct {
+		from, until Date
+		exception   bool
+	}
+	cases := []struct {
+		name         string
+		c            Contract
+		q            Query
+		set          string
+		foreign      Date
+		domestic     Date
+		noDomestic   bool
+		domesticText string
+		status       Status
+		reg          *reg
+	}{
+		// Greece.
+		{
+			name:     "gre-six-months (FIFA's six months assumed at home): a 30 Jun 2026 contract, a Greek club may sign him from 1 Jan 2026",
+			c:        Contract{Association: "GRE", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "GRE",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "EPO free-agent days after summer 2025 (free_agents_until 26 Sep): free from 1 Jul 2025, unsigned at the 12 Sep close, registrable on 20 Sep until 26 Sep",
+			c:    Contract{Association: "GRE", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 9, 20), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2025, 9, 20), until: D(2025, 9, 26), exception: true},
+		},
+		{
+			name: "EPO free-agent days are over on 1 Oct 2025: he waits for the winter period, 2 Jan to 6 Feb 2026",
+			c:    Contract{Association: "GRE", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2026, 1, 2), until: D(2026, 2, 6)},
+		},
+		{
+			name: "EPO free-agent days are for players free when the window closed: released 15 Sep 2025, after the 12 Sep close, he waits for 2 Jan 2026",
+			c:    Contract{Association: "GRE", Expires: D(2025, 9, 15)},
+			q:    Query{AsOf: D(2025, 9, 20), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2026, 1, 2), until: D(2026, 2, 6)},
+		},
+		{
+			name: "EPO winter 2026 (free_agents_until 16 Feb): a contract ended 20 Jan 2026, registrable on 10 Feb until 16 Feb",
+			c:    Contract{Association: "GRE", Expires: D(2026, 1, 20)},
+			q:    Query{AsOf: D(2026, 2, 10), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2026, 2, 10), until: D(2026, 2, 16), exception: true},
+		},
+		{
+			name: "Greek summer pattern (1 Jul to 12 Sep, estimated): free from 1 Jul 2026, asked on 15 Jun, registrable from 1 Jul to 12 Sep 2026",
+			c:    Contract{Association: "GRE", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 6, 15), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 12)},
+		},
+		{
+			name: "EPO free agents in an unpublished season (until 26 Sep): free from 1 Jul 2026, on 20 Sep 2026 registrable until 26 Sep",
+			c:    Contract{Association: "GRE", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 9, 20), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2026, 9, 20), until: D(2026, 9, 26), exception: true},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := b.Windows(tc.c, tc.q)
+			if w.Set == nil || w.Set.Code != tc.set || w.Fallback {
+				t.Fatalf("rule set %v (fallback %v), want %s", w.Set, w.Fallback, tc.set)
+			}
+			if !tc.foreign.IsZero() && w.Foreign.Date != tc.foreign {
+				t.Errorf("foreign %s, want %s", w.Foreign.Date, tc.foreign)
+			}
+			if !tc.domestic.IsZero() && w.Domestic.Date != tc.domestic {
+				t.Errorf("domestic %s, want %s", w.Domestic.Date, tc.domestic)
+			}
+			if tc.noDomestic && !w.Domestic.Date.IsZero() {
+				t.Errorf("domestic %s, want no date", w.Domestic.Date)
+			}
+			if tc.domesticText != "" && !strings.Contains(w.Domestic.Text, tc.domesticText) {
+				t.Errorf("domestic text %q, want it to mention %q", w.Domestic.Text, tc.domesticText)
+			}
+			if tc.status != "" && w.Status != tc.status {
+				t.Errorf("status on %s: %s, want %s", tc.q.AsOf, w.Status, tc.status)
+			}
+			if tc.reg != nil {
+				r := w.Registration
+				switch {
+				case r == nil:
+					t.Errorf("no registration, want from %s", tc.reg.from)
+				case r.From != tc.reg.from || r.Until != tc.reg.until || r.Exception != tc.reg.exception:
+					t.Errorf("registration %s to %s (exception %v), want %s to %s (exception %v)",
+						r.From, r.Until, r.Exception, tc.reg.from, tc.reg.until, tc.reg.exception)
+				}
+			}
+		})
+	}
+}
