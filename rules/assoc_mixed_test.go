@@ -7,11 +7,13 @@ import (
 	"testing"
 )
 
-// Greece: code, holiday calendar and top-flight competition of each rule set.
+// Greece and Austria: code, holiday calendar and top-flight competition of
+// each rule set.
 var mixedSets = []struct {
 	code, holidays, league string
 }{
 	{"GRE", "gr", "GR1"},
+	{"AUT", "at", "A1"},
 }
 
 func TestMixedSetsLoad(t *testing.T) {
@@ -134,6 +136,45 @@ func TestMixedWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 9, 20), To: "GRE"},
 			set:  "GRE",
 			reg:  &reg{from: D(2026, 9, 20), until: D(2026, 9, 26), exception: true},
+		},
+
+		// Austria.
+		{
+			name:     "aut-six-months: a 30 Jun 2026 contract, an Austrian club may sign him from 1 Jan 2026, not on 31 Dec 2025",
+			c:        Contract{Association: "AUT", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2025, 12, 31)},
+			set:      "AUT",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   UnderContract,
+		},
+		{
+			name: "Bundesliga summer 2025 (1 Jul to 5 Sep): free from 1 Jul 2025, on 15 Aug registrable until 5 Sep",
+			c:    Contract{Association: "AUT", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 8, 15), To: "AUT"},
+			set:  "AUT",
+			reg:  &reg{from: D(2025, 8, 15), until: D(2025, 9, 5)},
+		},
+		{
+			name: "Bundesliga free agents only after the winter window: unsigned on 20 Sep 2025, he waits for 7 Jan to 6 Feb 2026",
+			c:    Contract{Association: "AUT", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 9, 20), To: "AUT"},
+			set:  "AUT",
+			reg:  &reg{from: D(2026, 1, 7), until: D(2026, 2, 6)},
+		},
+		{
+			name: "Bundesliga unemployed players until 13 Feb: a contract ended 15 Jan 2026, on 10 Feb registrable until 13 Feb",
+			c:    Contract{Association: "AUT", Expires: D(2026, 1, 15)},
+			q:    Query{AsOf: D(2026, 2, 10), To: "AUT"},
+			set:  "AUT",
+			reg:  &reg{from: D(2026, 2, 10), until: D(2026, 2, 13), exception: true},
+		},
+		{
+			name: "Bundesliga after 13 Feb: the same player on 20 Feb 2026 waits for summer 2026 (1 Jul to 5 Sep, estimated)",
+			c:    Contract{Association: "AUT", Expires: D(2026, 1, 15)},
+			q:    Query{AsOf: D(2026, 2, 20), To: "AUT"},
+			set:  "AUT",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 5)},
 		},
 	}
 	for _, tc := range cases {
