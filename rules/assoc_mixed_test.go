@@ -7,13 +7,14 @@ import (
 	"testing"
 )
 
-// Greece and Austria: code, holiday calendar and top-flight competition of
-// each rule set.
+// Greece, Austria and Switzerland: code, holiday calendar and top-flight
+// competition of each rule set.
 var mixedSets = []struct {
 	code, holidays, league string
 }{
 	{"GRE", "gr", "GR1"},
 	{"AUT", "at", "A1"},
+	{"SUI", "ch", "C1"},
 }
 
 func TestMixedSetsLoad(t *testing.T) {
@@ -175,6 +176,45 @@ func TestMixedWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 2, 20), To: "AUT"},
 			set:  "AUT",
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 5)},
+		},
+
+		// Switzerland.
+		{
+			name:     "sui-six-months (FIFA's six months assumed at home): a 30 Jun 2026 contract, a Swiss club from 1 Jan 2026",
+			c:        Contract{Association: "SUI", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "SUI",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "SFL hardship cases after summer 2025: free from 1 Jul 2025, on 1 Oct 2025 registrable until the winter window closes, 15 Feb 2026 a Sunday so Monday 16 Feb (estimated), before the end of February",
+			c:    Contract{Association: "SUI", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "SUI"},
+			set:  "SUI",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 16), exception: true},
+		},
+		{
+			name: "SFL hardship applications close at the end of February: a contract ended 31 Jan 2026, on 20 Feb registrable until 28 Feb 2026",
+			c:    Contract{Association: "SUI", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 2, 20), To: "SUI"},
+			set:  "SUI",
+			reg:  &reg{from: D(2026, 2, 20), until: D(2026, 2, 28), exception: true},
+		},
+		{
+			name: "SFL after the end of February: the same player on 2 Mar 2026 waits for 1 Jul to 9 Sep 2026 (estimated)",
+			c:    Contract{Association: "SUI", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 3, 2), To: "SUI"},
+			set:  "SUI",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 9)},
+		},
+		{
+			name: "SFL weekend close moves to the next working day: free from 1 Jan 2026, on 20 Jan in the winter window until Monday 16 Feb 2026",
+			c:    Contract{Association: "SUI", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 20), To: "SUI"},
+			set:  "SUI",
+			reg:  &reg{from: D(2026, 1, 20), until: D(2026, 2, 16)},
 		},
 	}
 	for _, tc := range cases {
