@@ -7,14 +7,15 @@ import (
 	"testing"
 )
 
-// Greece, Austria and Switzerland: code, holiday calendar and top-flight
-// competition of each rule set.
+// Greece, Austria, Switzerland and Korea Republic: code, holiday calendar and
+// top-flight competition of each rule set.
 var mixedSets = []struct {
 	code, holidays, league string
 }{
 	{"GRE", "gr", "GR1"},
 	{"AUT", "at", "A1"},
 	{"SUI", "ch", "C1"},
+	{"KOR", "", "RSK1"},
 }
 
 func TestMixedSetsLoad(t *testing.T) {
@@ -60,6 +61,17 @@ func TestMixedSetsLoad(t *testing.T) {
 				}
 			}
 		}
+	}
+
+	// Korea: the fixed public holidays of the rule file are days off.
+	w := b.Set("KOR").Calendar.work
+	for _, d := range []Date{D(2027, 3, 1), D(2026, 10, 9), D(2026, 12, 25)} {
+		if w.IsWorkday(d) {
+			t.Errorf("KOR: %s should be a public holiday", d)
+		}
+	}
+	if !w.IsWorkday(D(2027, 3, 2)) {
+		t.Errorf("KOR: Tuesday 2 March 2027 should be a working day")
 	}
 }
 
@@ -215,6 +227,56 @@ func TestMixedWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 1, 20), To: "SUI"},
 			set:  "SUI",
 			reg:  &reg{from: D(2026, 1, 20), until: D(2026, 2, 16)},
+		},
+
+		// Korea Republic.
+		{
+			name:         "kor-fa-negotiation: a contract to 31 Dec 2026, K League clubs may negotiate from 1 Jul 2026 after written notice",
+			c:            Contract{Association: "KOR", Expires: D(2026, 12, 31)},
+			q:            Query{AsOf: D(2026, 7, 1)},
+			set:          "KOR",
+			foreign:      D(2026, 7, 1),
+			domestic:     D(2026, 7, 1),
+			domesticText: "written notice",
+			status:       PrecontractOpen,
+		},
+		{
+			name:   "kor-fa-negotiation: not yet on 30 Jun 2026",
+			c:      Contract{Association: "KOR", Expires: D(2026, 12, 31)},
+			q:      Query{AsOf: D(2026, 6, 30)},
+			set:    "KOR",
+			status: UnderContract,
+		},
+		{
+			name:         "kor-fa-negotiation covers 31 Dec expiries only: a 30 Jun 2026 contract has no K League date, only consent; abroad from 1 Jan 2026",
+			c:            Contract{Association: "KOR", Expires: D(2026, 6, 30)},
+			q:            Query{AsOf: D(2026, 2, 1)},
+			set:          "KOR",
+			foreign:      D(2026, 1, 1),
+			noDomestic:   true,
+			domesticText: "consent",
+			status:       ForeignOpen,
+		},
+		{
+			name: "K League additional period 2025 (13 Jun to 24 Jul): free from 1 Jul 2025, registrable from 1 Jul to 24 Jul",
+			c:    Contract{Association: "KOR", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 6, 20), To: "KOR"},
+			set:  "KOR",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 7, 24)},
+		},
+		{
+			name: "K League regular period (17 Jan to 27 Mar, estimated for 2026): free from 1 Jan 2026, asked on 10 Jan, he waits for 17 Jan",
+			c:    Contract{Association: "KOR", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 10), To: "KOR"},
+			set:  "KOR",
+			reg:  &reg{from: D(2026, 1, 17), until: D(2026, 3, 27)},
+		},
+		{
+			name: "FIFA art. 6 assumed in Korea: free from 1 Jan 2026, unsigned at the 27 Mar close, on 15 Apr registrable until the summer period closes (24 Jul 2026, estimated)",
+			c:    Contract{Association: "KOR", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 4, 15), To: "KOR"},
+			set:  "KOR",
+			reg:  &reg{from: D(2026, 4, 15), until: D(2026, 7, 24), exception: true},
 		},
 	}
 	for _, tc := range cases {
