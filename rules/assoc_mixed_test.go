@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// Greece, Austria, Switzerland and Korea Republic: code, holiday calendar and
-// top-flight competition of each rule set.
+// Greece, Austria, Switzerland, Korea Republic and Australia: code, holiday
+// calendar and top-flight competition of each rule set.
 var mixedSets = []struct {
 	code, holidays, league string
 }{
@@ -16,6 +16,7 @@ var mixedSets = []struct {
 	{"AUT", "at", "A1"},
 	{"SUI", "ch", "C1"},
 	{"KOR", "", "RSK1"},
+	{"AUS", "au-nsw", "AUS1"},
 }
 
 func TestMixedSetsLoad(t *testing.T) {
@@ -277,6 +278,40 @@ func TestMixedWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 4, 15), To: "KOR"},
 			set:  "KOR",
 			reg:  &reg{from: D(2026, 4, 15), until: D(2026, 7, 24), exception: true},
+		},
+
+		// Australia.
+		{
+			name:     "aus-six-months: a 30 Jun 2026 contract, an A-League club may sign him from 1 Jan 2026",
+			c:        Contract{Association: "AUS", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "AUS",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name:     "aus-six-months: a 31 May 2026 contract, from 1 Dec 2025",
+			c:        Contract{Association: "AUS", Expires: D(2026, 5, 31)},
+			q:        Query{AsOf: D(2025, 12, 1)},
+			set:      "AUS",
+			foreign:  D(2025, 12, 1),
+			domestic: D(2025, 12, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "A-League off-season window 2025 (24 Jun to 15 Sep): free from 1 Jul 2025, registrable from 1 Jul to 15 Sep",
+			c:    Contract{Association: "AUS", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 6, 1), To: "AUS"},
+			set:  "AUS",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 9, 15)},
+		},
+		{
+			name: "A-League free agents outside the window: free from 1 Jul 2025, on 20 Oct 2025 registrable until the January window closes (10 Feb 2026, estimated)",
+			c:    Contract{Association: "AUS", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 20), To: "AUS"},
+			set:  "AUS",
+			reg:  &reg{from: D(2025, 10, 20), until: D(2026, 2, 10), exception: true},
 		},
 	}
 	for _, tc := range cases {
