@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// Greece, Austria, Switzerland, Korea Republic and Australia: code, holiday
-// calendar and top-flight competition of each rule set.
+// Greece, Austria, Switzerland, Korea Republic, Australia and Canada: code,
+// holiday calendar and top-flight competition of each rule set.
 var mixedSets = []struct {
 	code, holidays, league string
 }{
@@ -17,6 +17,7 @@ var mixedSets = []struct {
 	{"SUI", "ch", "C1"},
 	{"KOR", "", "RSK1"},
 	{"AUS", "au-nsw", "AUS1"},
+	{"CAN", "ca", "CDN1"},
 }
 
 func TestMixedSetsLoad(t *testing.T) {
@@ -73,6 +74,16 @@ func TestMixedSetsLoad(t *testing.T) {
 	}
 	if !w.IsWorkday(D(2027, 3, 2)) {
 		t.Errorf("KOR: Tuesday 2 March 2027 should be a working day")
+	}
+
+	// Canadian MLS clubs belong to Canada Soccer but follow the MLS set.
+	if s := b.setFor("CAN", "MLS1"); s == nil || s.Code != "MLS" {
+		t.Errorf("Canada Soccer club in MLS1 gives set %v, want MLS", s)
+	}
+	for _, l := range b.Set("CAN").Leagues {
+		if l == "MLS1" {
+			t.Errorf("CAN lists MLS1, which belongs to the MLS set")
+		}
 	}
 }
 
@@ -312,6 +323,48 @@ func TestMixedWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2025, 10, 20), To: "AUS"},
 			set:  "AUS",
 			reg:  &reg{from: D(2025, 10, 20), until: D(2026, 2, 10), exception: true},
+		},
+
+		// Canada.
+		{
+			name:     "can-six-months (FIFA's six months assumed at home): a CPL contract to 31 Dec 2026, another CPL club from 1 Jul 2026",
+			c:        Contract{Association: "CAN", League: "CDN1", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 7, 1)},
+			set:      "CAN",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name:         "Canadian MLS clubs follow the MLS set: a Toronto FC contract to 31 Dec 2026 has no pre-contract date inside MLS",
+			c:            Contract{Association: "CAN", League: "MLS1", Expires: D(2026, 12, 31)},
+			q:            Query{AsOf: D(2026, 7, 1)},
+			set:          "MLS",
+			foreign:      D(2026, 7, 1),
+			noDomestic:   true,
+			domesticText: "Re-Entry Draft",
+			status:       ForeignOpen,
+		},
+		{
+			name: "Canada Soccer secondary window 2024 (12 Jul to 8 Aug): free from 1 Jul 2024, on 20 Jul registrable until 8 Aug",
+			c:    Contract{Association: "CAN", Expires: D(2024, 6, 30)},
+			q:    Query{AsOf: D(2024, 7, 20), To: "CAN"},
+			set:  "CAN",
+			reg:  &reg{from: D(2024, 7, 20), until: D(2024, 8, 8)},
+		},
+		{
+			name: "Canada Soccer primary window 2025 (31 Jan to 23 Apr): free from 1 Jan 2025, asked on 10 Jan, he waits for 31 Jan",
+			c:    Contract{Association: "CAN", Expires: D(2024, 12, 31)},
+			q:    Query{AsOf: D(2025, 1, 10), To: "CAN"},
+			set:  "CAN",
+			reg:  &reg{from: D(2025, 1, 31), until: D(2025, 4, 23)},
+		},
+		{
+			name: "FIFA art. 6 assumed in Canada: free from 1 Jan 2026, unsigned at the primary close (23 Apr, estimated), on 1 May registrable until the secondary window closes (8 Aug 2026, estimated)",
+			c:    Contract{Association: "CAN", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 5, 1), To: "CAN"},
+			set:  "CAN",
+			reg:  &reg{from: D(2026, 5, 1), until: D(2026, 8, 8), exception: true},
 		},
 	}
 	for _, tc := range cases {
