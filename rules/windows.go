@@ -419,10 +419,11 @@ func (w *Windows) Countdown(d Date) (days, workdays int, ok bool) {
 		return 0, 0, false
 	}
 	days = d.Sub(w.AsOf)
-	if cal := w.Set.Calendar; cal != nil && cal.work != nil {
+	workdays = -1
+	if cal := w.Set.Calendar; cal != nil && cal.work != nil && inTable(w.AsOf) && inTable(d) {
+		// working days are counted within the years of the calendar table
+		// only (1900 to 2199), so a far date costs no more than a near one
 		workdays = cal.work.Between(w.AsOf.AddDays(1), d)
-	} else {
-		workdays = -1
 	}
 	return days, workdays, true
 }
