@@ -1,0 +1,170 @@
+package rules
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The rule sets of central and eastern Europe: code and holiday calendar.
+var eastFiles = []struct {
+	code, holidays string
+	league         string
+}{
+	{"POL", "pl", "PL1"},
+}
+
+func TestEastSetsLoad(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range eastFiles {
+		s := b.Set(a.code)
+		if s == nil {
+			t.Errorf("%s: no rule set", a.code)
+			continue
+		}
+		if want := "rules/data/" + strings.ToLower(a.code) + ".toml"; s.File != want {
+			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
+		}
+		if len(s.Leagues) != 1 || s.Leagues[0] != a.league {
+			t.Errorf("%s: leagues %v, want [%s]", a.code, s.Leagues, a.league)
+		}
+		if len(s.Domestic) == 0 || s.DomesticFor(D(2026, 6, 30)) == nil {
+			t.Errorf("%s: no domestic rule in force for a 30 Jun 2026 expiry", a.code)
+		}
+		if s.UsualExpiry == nil {
+			t.Errorf("%s: no usual expiry", a.code)
+		}
+		if s.Calendar == nil || s.Calendar.Holidays != a.holidays {
+			t.Errorf("%s: calendar %+v, want holidays %q", a.code, s.Calendar, a.holidays)
+		}
+		if r := s.Registration; r == nil || len(r.Periods) == 0 || len(r.Patterns) == 0 || r.FreeAgents == nil {
+			t.Errorf("%s: registration needs published periods, patterns and a free-agent rule", a.code)
+		}
+		for _, r := range eastRules(s) {
+			if len(r.Sources) == 0 {
+				t.Errorf("%s:%d: no source", r.File, r.Line)
+			}
+			for _, src := range r.Sources {
+				u, err := url.Parse(src)
+				if err != nil || u.Scheme != "https" || u.Host == "" || strings.Trim(u.Path, "/") == "" {
+					t.Errorf("%s:%d: source %q is not an https page (a home page or no path)", r.File, r.Line, src)
+				}
+			}
+			if r.Confidence == High && r.Disputed != "" && strings.Contains(r.Disputed, "assumed") {
+				t.Errorf("%s:%d: an assumption cannot be high confidence", r.File, r.Line)
+			}
+		}
+	}
+}
+
+// eastRules is every rule of a set, compensation included.
+func eastRules(s *Set) []*Rule {
+	rs := setRules(s)
+	for i := range s.Compensation {
+		rs = append(rs, &s.Compensation[i].Rule)
+	}
+	return rs
+}
+
+// The worked examples: every expected date is worked out by hand from the
+// rule named in the case, not taken from the program.
+func TestEastWorkedExamples(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type reg struct {
+		from, until Date
+		exception   bool
+	}
+	cases := []struct {
+		name         string
+		c            Contract
+		q            Query
+		set          string
+		foreign      Date
+		domestic     Date
+		domesticText string
+		status       Status
+		reg          *reg
+	}{
+		// Poland
+		{
+			name:     "pol-pzpn-iii54-4.2c (six months, Polish clubs too): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "POL", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "POL",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name:   "pol-pzpn-iii54-4.2c: on 31 Dec 2025 the same contract still has more than six months to run",
+			c:      Contract{Association: "POL", Expires: D(2026, 6, 30)},
+			q:      Query{AsOf: D(2025, 12, 31)},
+			set:    "POL",
+			status: UnderContract,
+		},
+		{
+			name: "PZPN summer period 2025/26 (1 Jul to Mon 8 Sep 2025): free on 1 Jul 2025, registrable on 15 Jul until 8 Sep",
+			c:    Contract{Association: "POL", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 15), To: "POL"},
+			set:  "POL",
+			reg:  &reg{from: D(2025, 7, 15), until: D(2025, 9, 8)},
+		},
+		{
+			name: "PZPN free agents: released 31 Aug 2025, before the 8 Sep close, registrable on 1 Oct until the winter close, 23 Feb 2026 (earlier than the 28 Feb limit)",
+			c:    Contract{Association: "POL", Expires: D(2025, 8, 31)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "POL"},
+			set:  "POL",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 23), exception: true},
+		},
+		{
+			name: "PZPN free agents: released 10 Sep 2025, after the summer close, waits for the winter period, 26 Jan to 23 Feb 2026",
+			c:    Contract{Association: "POL", Expires: D(2025, 9, 10)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "POL"},
+			set:  "POL",
+			reg:  &reg{from: D(2026, 1, 26), until: D(2026, 2, 23)},
+		},
+		{
+			name: "PZPN winter pattern (last Monday in Jan to last Monday in Feb): estimated 2027 period, 25 Jan to 22 Feb 2027",
+			c:    Contract{Association: "POL", Expires: D(2026, 12, 31)},
+			q:    Query{AsOf: D(2026, 11, 1), To: "POL"},
+			set:  "POL",
+			reg:  &reg{from: D(2027, 1, 25), until: D(2027, 2, 22)},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := b.Windows(tc.c, tc.q)
+			if w.Set == nil || w.Set.Code != tc.set || w.Fallback {
+				t.Fatalf("rule set %v (fallback %v), want %s", w.Set, w.Fallback, tc.set)
+			}
+			if !tc.foreign.IsZero() && w.Foreign.Date != tc.foreign {
+				t.Errorf("foreign %s, want %s", w.Foreign.Date, tc.foreign)
+			}
+			if !tc.domestic.IsZero() && w.Domestic.Date != tc.domestic {
+				t.Errorf("domestic %s, want %s", w.Domestic.Date, tc.domestic)
+			}
+			if tc.domesticText != "" && !strings.Contains(w.Domestic.Text, tc.domesticText) {
+				t.Errorf("domestic text %q, want it to mention %q", w.Domestic.Text, tc.domesticText)
+			}
+			if tc.status != "" && w.Status != tc.status {
+				t.Errorf("status on %s: %s, want %s", tc.q.AsOf, w.Status, tc.status)
+			}
+			if tc.reg != nil {
+				r := w.Registration
+				if r == nil {
+					t.Fatalf("no registration, want %+v", *tc.reg)
+				}
+				if r.From != tc.reg.from || r.Until != tc.reg.until || r.Exception != tc.reg.exception {
+					t.Errorf("registration %s to %s (exception %v), want %s to %s (exception %v)",
+						r.From, r.Until, r.Exception, tc.reg.from, tc.reg.until, tc.reg.exception)
+				}
+			}
+		})
+	}
+}
