@@ -12,6 +12,7 @@ var eastFiles = []struct {
 	league         string
 }{
 	{"POL", "pl", "PL1"},
+	{"ROU", "ro", "RO1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -135,6 +136,44 @@ func TestEastWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 11, 1), To: "POL"},
 			set:  "POL",
 			reg:  &reg{from: D(2027, 1, 25), until: D(2027, 2, 22)},
+		},
+		// Romania
+		{
+			name:     "rou-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "ROU", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "ROU",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "FRF summer period 2022/23 (14 Jun to 5 Sep 2022): free on 1 Jul 2022, registrable at once until 5 Sep",
+			c:    Contract{Association: "ROU", Expires: D(2022, 6, 30)},
+			q:    Query{AsOf: D(2022, 7, 1), To: "ROU"},
+			set:  "ROU",
+			reg:  &reg{from: D(2022, 7, 1), until: D(2022, 9, 5)},
+		},
+		{
+			name: "FRF winter period 2023/24 (16 Jan to 12 Feb 2024): free on 1 Jan 2024, registrable from 16 Jan",
+			c:    Contract{Association: "ROU", Expires: D(2023, 12, 31)},
+			q:    Query{AsOf: D(2024, 1, 2), To: "ROU"},
+			set:  "ROU",
+			reg:  &reg{from: D(2024, 1, 16), until: D(2024, 2, 12)},
+		},
+		{
+			name: "FRF free agents: released 20 Aug 2025, before the 8 Sep close, registrable on 15 Sep until the winter close, 9 Feb 2026",
+			c:    Contract{Association: "ROU", Expires: D(2025, 8, 20)},
+			q:    Query{AsOf: D(2025, 9, 15), To: "ROU"},
+			set:  "ROU",
+			reg:  &reg{from: D(2025, 9, 15), until: D(2026, 2, 9), exception: true},
+		},
+		{
+			name: "FRF summer pattern (first Tue on or after 10 Jun to first Mon in Sep): estimated 2026 period 16 Jun to 7 Sep 2026",
+			c:    Contract{Association: "ROU", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 7, 1), To: "ROU"},
+			set:  "ROU",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 7)},
 		},
 	}
 	for _, tc := range cases {
