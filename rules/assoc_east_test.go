@@ -13,6 +13,7 @@ var eastFiles = []struct {
 }{
 	{"POL", "pl", "PL1"},
 	{"ROU", "ro", "RO1"},
+	{"SRB", "rs", "SER1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -174,6 +175,44 @@ func TestEastWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 7, 1), To: "ROU"},
 			set:  "ROU",
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 7)},
+		},
+		// Serbia
+		{
+			name:     "srb-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "SRB", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2025, 12, 31)},
+			set:      "SRB",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   UnderContract,
+		},
+		{
+			name: "FSS summer period 2024/25 (27 Jun to 13 Sep 2024): free on 1 Jul 2024, registrable at once until 13 Sep",
+			c:    Contract{Association: "SRB", Expires: D(2024, 6, 30)},
+			q:    Query{AsOf: D(2024, 7, 1), To: "SRB"},
+			set:  "SRB",
+			reg:  &reg{from: D(2024, 7, 1), until: D(2024, 9, 13)},
+		},
+		{
+			name: "FSS winter period 2024/25 (18 Jan to 14 Feb 2025): free on 1 Jan 2025, registrable from 18 Jan",
+			c:    Contract{Association: "SRB", Expires: D(2024, 12, 31)},
+			q:    Query{AsOf: D(2025, 1, 2), To: "SRB"},
+			set:  "SRB",
+			reg:  &reg{from: D(2025, 1, 18), until: D(2025, 2, 14)},
+		},
+		{
+			name: "FIFA art. 6 in Serbia: released 31 Aug 2024, before the 13 Sep close, registrable on 1 Oct until the winter close, 14 Feb 2025",
+			c:    Contract{Association: "SRB", Expires: D(2024, 8, 31)},
+			q:    Query{AsOf: D(2024, 10, 1), To: "SRB"},
+			set:  "SRB",
+			reg:  &reg{from: D(2024, 10, 1), until: D(2025, 2, 14), exception: true},
+		},
+		{
+			name: "FSS summer pattern (26 Jun to the first Fri on or after 13 Sep): estimated 2025 period, free on 1 Jul 2025, until Fri 19 Sep 2025",
+			c:    Contract{Association: "SRB", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 1), To: "SRB"},
+			set:  "SRB",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 9, 19)},
 		},
 	}
 	for _, tc := range cases {
