@@ -14,6 +14,7 @@ var eastFiles = []struct {
 	{"POL", "pl", "PL1"},
 	{"ROU", "ro", "RO1"},
 	{"SRB", "rs", "SER1"},
+	{"CZE", "cz", "TS1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -213,6 +214,37 @@ func TestEastWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2025, 7, 1), To: "SRB"},
 			set:  "SRB",
 			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 9, 19)},
+		},
+		// Czechia
+		{
+			name:     "cze-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "CZE", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "CZE",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "FAČR winter period 2025/26 (to Thu 12 Feb 2026): free on 1 Jan 2026, registrable on 15 Jan until 12 Feb",
+			c:    Contract{Association: "CZE", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 15), To: "CZE"},
+			set:  "CZE",
+			reg:  &reg{from: D(2026, 1, 15), until: D(2026, 2, 12)},
+		},
+		{
+			name: "FIFA art. 6 in Czechia: released 31 Aug 2025, before the 8 Sep close, registrable on 1 Oct until the winter close, 12 Feb 2026",
+			c:    Contract{Association: "CZE", Expires: D(2025, 8, 31)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "CZE"},
+			set:  "CZE",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 12), exception: true},
+		},
+		{
+			name: "FAČR summer pattern (1 Jul to 8 Sep): estimated 2026 period, free on 1 Jul 2026, until 8 Sep 2026",
+			c:    Contract{Association: "CZE", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 7, 1), To: "CZE"},
+			set:  "CZE",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 8)},
 		},
 	}
 	for _, tc := range cases {
