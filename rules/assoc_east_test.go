@@ -15,6 +15,7 @@ var eastFiles = []struct {
 	{"ROU", "ro", "RO1"},
 	{"SRB", "rs", "SER1"},
 	{"CZE", "cz", "TS1"},
+	{"RUS", "ru", "RU1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -246,6 +247,44 @@ func TestEastWorkedExamples(t *testing.T) {
 			set:  "CZE",
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 8)},
 		},
+		// Russia
+		{
+			name:     "rus-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "RUS", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "RUS",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "RFS summer period 2025/26 (20 Jun to 11 Sep 2025): free on 1 Jul 2025, registrable at once until 11 Sep",
+			c:    Contract{Association: "RUS", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 1), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 9, 11)},
+		},
+		{
+			name: "RFS art. 14 (30 days after the close): released 31 Aug 2025, registrable on 20 Sep until 11 Oct 2025",
+			c:    Contract{Association: "RUS", Expires: D(2025, 8, 31)},
+			q:    Query{AsOf: D(2025, 9, 20), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2025, 9, 20), until: D(2025, 10, 11), exception: true},
+		},
+		{
+			name: "RFS art. 14: past the 30 days on 15 Oct 2025, the same player waits for the winter period, 23 Jan to 19 Feb 2026",
+			c:    Contract{Association: "RUS", Expires: D(2025, 8, 31)},
+			q:    Query{AsOf: D(2025, 10, 15), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2026, 1, 23), until: D(2026, 2, 19)},
+		},
+		{
+			name: "RFS art. 14 after the winter period: released 10 Feb 2026, registrable on 1 Mar until 21 Mar 2026 (30 days after 19 Feb)",
+			c:    Contract{Association: "RUS", Expires: D(2026, 2, 10)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 3, 21), exception: true},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -276,5 +315,29 @@ func TestEastWorkedExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Working days: Russia's New Year holidays run to 8 January (Labour Code
+// art. 112), which rickar/cal lists only in part.
+func TestEastCalendars(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		code    string
+		day     Date
+		workday bool
+	}{
+		{"RUS", D(2026, 1, 5), false},  // Monday, New Year holidays
+		{"RUS", D(2026, 1, 8), false},  // Thursday, New Year holidays
+		{"RUS", D(2026, 1, 9), true},   // Friday, first working day
+		{"RUS", D(2026, 6, 12), false}, // Friday, Russia Day
+	}
+	for _, c := range cases {
+		if got := b.Set(c.code).Calendar.work.IsWorkday(c.day); got != c.workday {
+			t.Errorf("%s %s: working day %v, want %v", c.code, c.day, got, c.workday)
+		}
 	}
 }
