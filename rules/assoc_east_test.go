@@ -16,6 +16,7 @@ var eastFiles = []struct {
 	{"SRB", "rs", "SER1"},
 	{"CZE", "cz", "TS1"},
 	{"RUS", "ru", "RU1"},
+	{"UKR", "", "UKR1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -285,6 +286,44 @@ func TestEastWorkedExamples(t *testing.T) {
 			set:  "RUS",
 			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 3, 21), exception: true},
 		},
+		// Ukraine
+		{
+			name:     "ukr-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "UKR", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "UKR",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "UAF first period 2025/26 (to 5 Sep 2025): free on 1 Jul 2025, registrable on 10 Jul until 5 Sep",
+			c:    Contract{Association: "UKR", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 10), To: "UKR"},
+			set:  "UKR",
+			reg:  &reg{from: D(2025, 7, 10), until: D(2025, 9, 5)},
+		},
+		{
+			name: "UAF second period 2025/26 (26 Jan to 11 Mar 2026): free on 1 Jan 2026, registrable from 26 Jan",
+			c:    Contract{Association: "UKR", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 2), To: "UKR"},
+			set:  "UKR",
+			reg:  &reg{from: D(2026, 1, 26), until: D(2026, 3, 11)},
+		},
+		{
+			name: "UAF free agents: released 31 Aug 2025, before the 5 Sep close, registrable on 1 Oct until the winter close, 11 Mar 2026",
+			c:    Contract{Association: "UKR", Expires: D(2025, 8, 31)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "UKR"},
+			set:  "UKR",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 3, 11), exception: true},
+		},
+		{
+			name: "UAF first-period pattern (1 Jul to the first Fri in Sep): estimated 2026 period, free on 1 Jul 2026, until Fri 4 Sep 2026",
+			c:    Contract{Association: "UKR", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 7, 1), To: "UKR"},
+			set:  "UKR",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 4)},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -319,7 +358,8 @@ func TestEastWorkedExamples(t *testing.T) {
 }
 
 // Working days: Russia's New Year holidays run to 8 January (Labour Code
-// art. 112), which rickar/cal lists only in part.
+// art. 112), which rickar/cal lists only in part; Ukraine under martial law
+// keeps no public holidays.
 func TestEastCalendars(t *testing.T) {
 	b, err := Embedded()
 	if err != nil {
@@ -334,6 +374,10 @@ func TestEastCalendars(t *testing.T) {
 		{"RUS", D(2026, 1, 8), false},  // Thursday, New Year holidays
 		{"RUS", D(2026, 1, 9), true},   // Friday, first working day
 		{"RUS", D(2026, 6, 12), false}, // Friday, Russia Day
+		// Ukraine, martial law: holidays are working days (Law 2136-IX art. 6(6)).
+		{"UKR", D(2026, 8, 24), true},  // Monday, Independence Day
+		{"UKR", D(2026, 12, 25), true}, // Friday, Christmas
+		{"UKR", D(2026, 8, 22), false}, // Saturday
 	}
 	for _, c := range cases {
 		if got := b.Set(c.code).Calendar.work.IsWorkday(c.day); got != c.workday {
