@@ -17,6 +17,7 @@ var eastFiles = []struct {
 	{"CZE", "cz", "TS1"},
 	{"RUS", "ru", "RU1"},
 	{"UKR", "", "UKR1"},
+	{"CRO", "hr", "KR1"},
 }
 
 func TestEastSetsLoad(t *testing.T) {
@@ -323,6 +324,44 @@ func TestEastWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 7, 1), To: "UKR"},
 			set:  "UKR",
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 4)},
+		},
+		// Croatia
+		{
+			name:     "cro-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
+			c:        Contract{Association: "CRO", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "CRO",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name: "HNS winter period 2025/26 (10 Jan to 17 Feb 2026): free on 1 Jan 2026, registrable from 10 Jan",
+			c:    Contract{Association: "CRO", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2026, 1, 2), To: "CRO"},
+			set:  "CRO",
+			reg:  &reg{from: D(2026, 1, 10), until: D(2026, 2, 17)},
+		},
+		{
+			name: "HNS free agents: released 31 Jan 2026, before the 17 Feb close, registrable on 1 Mar until the estimated summer close, Tue 1 Sep 2026",
+			c:    Contract{Association: "CRO", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "CRO"},
+			set:  "CRO",
+			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 9, 1), exception: true},
+		},
+		{
+			name: "HNS summer pattern (15 Jun to 1 Sep, a weekend close moved to Monday): estimated 2027 period closes Wed 1 Sep 2027",
+			c:    Contract{Association: "CRO", Expires: D(2027, 6, 30)},
+			q:    Query{AsOf: D(2027, 7, 1), To: "CRO"},
+			set:  "CRO",
+			reg:  &reg{from: D(2027, 7, 1), until: D(2027, 9, 1)},
+		},
+		{
+			name: "HNS summer pattern: 1 Sep 2029 is a Saturday, so the estimated period closes on Monday 3 Sep 2029",
+			c:    Contract{Association: "CRO", Expires: D(2029, 6, 30)},
+			q:    Query{AsOf: D(2029, 7, 1), To: "CRO"},
+			set:  "CRO",
+			reg:  &reg{from: D(2029, 7, 1), until: D(2029, 9, 3)},
 		},
 	}
 	for _, tc := range cases {
