@@ -122,25 +122,25 @@ func TestEastWorkedExamples(t *testing.T) {
 			reg:  &reg{from: D(2025, 7, 15), until: D(2025, 9, 8)},
 		},
 		{
-			name: "PZPN free agents: released 31 Aug 2025, before the 8 Sep close, registrable on 1 Oct until the winter close, 23 Feb 2026 (earlier than the 28 Feb limit)",
+			name: "PZPN free agents: released 31 Aug 2025, before the 8 Sep close, registrable on 1 Oct until the winter close, 25 Feb 2026 (earlier than the 28 Feb limit)",
 			c:    Contract{Association: "POL", Expires: D(2025, 8, 31)},
 			q:    Query{AsOf: D(2025, 10, 1), To: "POL"},
 			set:  "POL",
-			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 23), exception: true},
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 25), exception: true},
 		},
 		{
-			name: "PZPN free agents: released 10 Sep 2025, after the summer close, waits for the winter period, 26 Jan to 23 Feb 2026",
+			name: "PZPN free agents: released 10 Sep 2025, after the summer close, waits for the winter period, 26 Jan to 25 Feb 2026",
 			c:    Contract{Association: "POL", Expires: D(2025, 9, 10)},
 			q:    Query{AsOf: D(2025, 10, 1), To: "POL"},
 			set:  "POL",
-			reg:  &reg{from: D(2026, 1, 26), until: D(2026, 2, 23)},
+			reg:  &reg{from: D(2026, 1, 26), until: D(2026, 2, 25)},
 		},
 		{
-			name: "PZPN winter pattern (last Monday in Jan to last Monday in Feb): estimated 2027 period, 25 Jan to 22 Feb 2027",
+			name: "PZPN winter pattern (last Monday in Jan to 25 Feb): estimated 2027 period, 25 Jan to 25 Feb 2027",
 			c:    Contract{Association: "POL", Expires: D(2026, 12, 31)},
 			q:    Query{AsOf: D(2026, 11, 1), To: "POL"},
 			set:  "POL",
-			reg:  &reg{from: D(2027, 1, 25), until: D(2027, 2, 22)},
+			reg:  &reg{from: D(2027, 1, 25), until: D(2027, 2, 25)},
 		},
 		// Romania
 		{
