@@ -1,0 +1,192 @@
+package rules
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The rule sets of China, the Gulf, North and South Africa and Hungary:
+// code, rickar/cal holiday calendar ("" for fixed holidays in the file),
+// weekend, and days that must be off or working in that calendar.
+var worldSets = []struct {
+	code, holidays string
+	off, working   []Date
+}{
+	// China: weekends and the fixed statutory days (National Day 1-3 Oct,
+	// Labour Day 1-2 May); Spring Festival (17 Feb 2026) is lunar and is
+	// not counted, as chn.toml says.
+	{"CHN", "", []Date{D(2026, 10, 2), D(2026, 5, 2), D(2026, 1, 3)}, []Date{D(2026, 2, 17), D(2026, 3, 3)}},
+}
+
+func TestWorldSets(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range worldSets {
+		s := b.Set(a.code)
+		if s == nil {
+			t.Errorf("%s: no rule set", a.code)
+			continue
+		}
+		if want := "data/" + strings.ToLower(a.code) + ".toml"; !strings.HasSuffix(s.File, want) {
+			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
+		}
+		if len(s.Leagues) == 0 {
+			t.Errorf("%s: no league", a.code)
+		}
+		if len(s.Domestic) == 0 || s.UsualExpiry == nil {
+			t.Errorf("%s: needs a domestic rule and a usual expiry", a.code)
+		}
+		if s.Calendar == nil || s.Calendar.Holidays != a.holidays {
+			t.Fatalf("%s: calendar %+v, want holidays %q", a.code, s.Calendar, a.holidays)
+		}
+		if a.holidays == "" && len(s.Calendar.Extra) == 0 {
+			t.Errorf("%s: no holiday calendar and no fixed holidays", a.code)
+		}
+		if r := s.Registration; r == nil || len(r.Periods) == 0 || len(r.Patterns) == 0 || r.FreeAgents == nil {
+			t.Errorf("%s: registration needs published periods, patterns and a free-agent rule", a.code)
+		}
+		for _, d := range a.off {
+			if s.Calendar.work.IsWorkday(d) {
+				t.Errorf("%s: %s should be a day off", a.code, d)
+			}
+		}
+		for _, d := range a.working {
+			if !s.Calendar.work.IsWorkday(d) {
+				t.Errorf("%s: %s should be a working day", a.code, d)
+			}
+		}
+		rules := setRules(s)
+		for i := range s.Compensation {
+			rules = append(rules, &s.Compensation[i].Rule)
+		}
+		for _, r := range rules {
+			if r.Confidence == High && strings.Contains(r.Disputed, "assumed") {
+				t.Errorf("%s:%d: an assumption rated high", r.File, r.Line)
+			}
+			for _, src := range r.Sources {
+				u, err := url.Parse(src)
+				if err != nil || u.Scheme != "https" || u.Host == "" || strings.Trim(u.Path, "/") == "" {
+					t.Errorf("%s:%d: source %q is not an https URL of a page (a home page or no path)", r.File, r.Line, src)
+				}
+			}
+		}
+	}
+}
+
+// The worked examples of these sets, by hand from the rule each names; the
+// expected dates are the rules', not the program's output.
+func TestWorldWorkedExamples(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type reg struct {
+		from, until Date
+		exception   bool
+		estimated   bool
+	}
+	cases := []struct {
+		name         string
+		c            Contract
+		q            Query
+		set          string
+		foreign      Date
+		domestic     Date
+		domesticText string
+		status       Status
+		reg          *reg
+		note         string // id of a rule a note must cite
+	}{
+		// China PR.
+		{
+			name:     "chn-six-months (FIFA's six months assumed at home): a Super League contract to 31 Dec 2026, any club from 1 Jul 2026",
+			c:        Contract{Association: "CHN", Expires: D(2026, 12, 31)},
+			q:        Query{AsOf: D(2026, 7, 1)},
+			set:      "CHN",
+			foreign:  D(2026, 7, 1),
+			domestic: D(2026, 7, 1),
+			status:   PrecontractOpen,
+		},
+		{
+			name:   "chn-six-months: not yet on 30 Jun 2026",
+			c:      Contract{Association: "CHN", Expires: D(2026, 12, 31)},
+			q:      Query{AsOf: D(2026, 6, 30)},
+			set:    "CHN",
+			status: UnderContract,
+		},
+		{
+			name: "CFL first window 2026 (9 Jan to 27 Feb): free from 1 Jan 2026, registrable from the 9 Jan opening",
+			c:    Contract{Association: "CHN", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2025, 12, 1), To: "CHN"},
+			set:  "CHN",
+			reg:  &reg{from: D(2026, 1, 9), until: D(2026, 2, 27)},
+		},
+		{
+			name: "CFL second window 2026 (18 Jun to 22 Jul): free from 1 Jul 2026, registrable at once until 22 Jul",
+			c:    Contract{Association: "CHN", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 6, 20), To: "CHN"},
+			set:  "CHN",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 7, 22)},
+		},
+		{
+			name: "FIFA art. 6 assumed in China: free from 16 Jul 2026, before the second window closed on 22 Jul; on 1 Sep registrable until the 2027 first window closes (27 Feb 2027, estimated)",
+			c:    Contract{Association: "CHN", Expires: D(2026, 7, 15)},
+			q:    Query{AsOf: D(2026, 9, 1), To: "CHN"},
+			set:  "CHN",
+			reg:  &reg{from: D(2026, 9, 1), until: D(2027, 2, 27), exception: true},
+		},
+		{
+			name: "CHN first-window pattern (5 Jan to 27 Feb): free from 1 Jan 2027, registrable from 5 Jan 2027 (estimated)",
+			c:    Contract{Association: "CHN", Expires: D(2026, 12, 31)},
+			q:    Query{AsOf: D(2026, 11, 28), To: "CHN"},
+			set:  "CHN",
+			reg:  &reg{from: D(2027, 1, 5), until: D(2027, 2, 27), estimated: true},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := b.Windows(tc.c, tc.q)
+			if w.Set == nil || w.Set.Code != tc.set || w.Fallback {
+				t.Fatalf("rule set %v (fallback %v), want %s", w.Set, w.Fallback, tc.set)
+			}
+			if !tc.foreign.IsZero() && w.Foreign.Date != tc.foreign {
+				t.Errorf("foreign %s, want %s", w.Foreign.Date, tc.foreign)
+			}
+			if !tc.domestic.IsZero() && w.Domestic.Date != tc.domestic {
+				t.Errorf("domestic %s, want %s", w.Domestic.Date, tc.domestic)
+			}
+			if tc.domesticText != "" && !strings.Contains(w.Domestic.Text, tc.domesticText) {
+				t.Errorf("domestic text %q, want it to mention %q", w.Domestic.Text, tc.domesticText)
+			}
+			if tc.status != "" && w.Status != tc.status {
+				t.Errorf("status on %s: %s, want %s", tc.q.AsOf, w.Status, tc.status)
+			}
+			if tc.reg != nil {
+				r := w.Registration
+				switch {
+				case r == nil:
+					t.Errorf("no registration, want from %s", tc.reg.from)
+				case r.From != tc.reg.from || r.Until != tc.reg.until || r.Exception != tc.reg.exception:
+					t.Errorf("registration %s to %s (exception %v), want %s to %s (exception %v)",
+						r.From, r.Until, r.Exception, tc.reg.from, tc.reg.until, tc.reg.exception)
+				case !r.Exception && r.Period.Estimated != tc.reg.estimated:
+					t.Errorf("period %s %s estimated %v, want %v", r.Period.Name, r.Period.Season, r.Period.Estimated, tc.reg.estimated)
+				}
+			}
+			if tc.note != "" {
+				found := false
+				for _, n := range w.Notes {
+					if n.Rule != nil && n.Rule.ID == tc.note {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no note citing %s among %d notes", tc.note, len(w.Notes))
+				}
+			}
+		})
+	}
+}
