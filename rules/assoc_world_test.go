@@ -17,6 +17,8 @@ var worldSets = []struct {
 	// Labour Day 1-2 May); Spring Festival (17 Feb 2026) is lunar and is
 	// not counted, as chn.toml says.
 	{"CHN", "", []Date{D(2026, 10, 2), D(2026, 5, 2), D(2026, 1, 3)}, []Date{D(2026, 2, 17), D(2026, 3, 3)}},
+	// Qatar: Friday-Saturday weekend and National Day (Thursday 18 Dec 2025).
+	{"QAT", "", []Date{D(2026, 1, 2), D(2026, 1, 3), D(2025, 12, 18)}, []Date{D(2026, 1, 4), D(2026, 1, 1)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -99,6 +101,7 @@ func TestWorldWorkedExamples(t *testing.T) {
 		status       Status
 		reg          *reg
 		note         string // id of a rule a note must cite
+		noNote       string // id of a rule no note may cite
 	}{
 		// China PR.
 		{
@@ -145,6 +148,50 @@ func TestWorldWorkedExamples(t *testing.T) {
 			set:  "CHN",
 			reg:  &reg{from: D(2027, 1, 5), until: D(2027, 2, 27), estimated: true},
 		},
+		// Qatar.
+		{
+			name:    "qat-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026, not on 31 Dec 2025",
+			c:       Contract{Association: "QAT", Expires: D(2026, 6, 30)},
+			q:       Query{AsOf: D(2025, 12, 31)},
+			set:     "QAT",
+			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
+			status: UnderContract,
+		},
+		{
+			name: "QSL summer period 2025 (to 15 Sep 2025): free from 1 Jul 2025, registrable on 1 Aug until 15 Sep",
+			c:    Contract{Association: "QAT", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 8, 1), To: "QAT"},
+			set:  "QAT",
+			reg:  &reg{from: D(2025, 8, 1), until: D(2025, 9, 15)},
+		},
+		{
+			name: "QAT free agents with a free list place: free from 1 Jul 2026, before the summer period closed (15 Sep, estimated); on 1 Oct 2026 registrable until the winter period closes (31 Jan 2027, estimated)",
+			c:    Contract{Association: "QAT", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 10, 1), To: "QAT"},
+			set:  "QAT",
+			reg:  &reg{from: D(2026, 10, 1), until: D(2027, 1, 31), exception: true},
+		},
+		{
+			name: "qat-under-23: a 21-year-old Qatari out of contract on 30 Jun 2026 moving to a Qatari club carries a compensation note",
+			c:    Contract{Association: "QAT", Expires: D(2026, 6, 30), Birth: D(2005, 3, 1)},
+			q:    Query{AsOf: D(2026, 5, 1), To: "QAT"},
+			set:  "QAT",
+			note: "qat-under-23",
+		},
+		{
+			name:   "qat-under-23: not for a 26-year-old",
+			c:      Contract{Association: "QAT", Expires: D(2026, 6, 30), Birth: D(2000, 3, 1)},
+			q:      Query{AsOf: D(2026, 5, 1), To: "QAT"},
+			set:    "QAT",
+			noNote: "qat-under-23",
+		},
+		{
+			name:   "qat-under-23 is in force from 2025/26: not for a contract that ended on 30 Jun 2024 (the 40-times-salary era)",
+			c:      Contract{Association: "QAT", Expires: D(2024, 6, 30), Birth: D(2003, 3, 1)},
+			q:      Query{AsOf: D(2024, 5, 1), To: "QAT"},
+			set:    "QAT",
+			noNote: "qat-under-23",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -176,16 +223,19 @@ func TestWorldWorkedExamples(t *testing.T) {
 					t.Errorf("period %s %s estimated %v, want %v", r.Period.Name, r.Period.Season, r.Period.Estimated, tc.reg.estimated)
 				}
 			}
-			if tc.note != "" {
-				found := false
+			cites := func(id string) bool {
 				for _, n := range w.Notes {
-					if n.Rule != nil && n.Rule.ID == tc.note {
-						found = true
+					if n.Rule != nil && n.Rule.ID == id {
+						return true
 					}
 				}
-				if !found {
-					t.Errorf("no note citing %s among %d notes", tc.note, len(w.Notes))
-				}
+				return false
+			}
+			if tc.note != "" && !cites(tc.note) {
+				t.Errorf("no note citing %s among %d notes", tc.note, len(w.Notes))
+			}
+			if tc.noNote != "" && cites(tc.noNote) {
+				t.Errorf("a note cites %s", tc.noNote)
 			}
 		})
 	}
