@@ -19,6 +19,9 @@ var worldSets = []struct {
 	{"CHN", "", []Date{D(2026, 10, 2), D(2026, 5, 2), D(2026, 1, 3)}, []Date{D(2026, 2, 17), D(2026, 3, 3)}},
 	// Qatar: Friday-Saturday weekend and National Day (Thursday 18 Dec 2025).
 	{"QAT", "", []Date{D(2026, 1, 2), D(2026, 1, 3), D(2025, 12, 18)}, []Date{D(2026, 1, 4), D(2026, 1, 1)}},
+	// UAE: Saturday-Sunday weekend since 2022, National Day 2-3 Dec; Friday
+	// is a working day.
+	{"UAE", "", []Date{D(2026, 1, 3), D(2026, 1, 4), D(2025, 12, 2), D(2025, 12, 3)}, []Date{D(2026, 1, 2), D(2026, 1, 5)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -191,6 +194,43 @@ func TestWorldWorkedExamples(t *testing.T) {
 			q:      Query{AsOf: D(2024, 5, 1), To: "QAT"},
 			set:    "QAT",
 			noNote: "qat-under-23",
+		},
+		// United Arab Emirates.
+		{
+			name:    "uae-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:       Contract{Association: "UAE", Expires: D(2026, 6, 30)},
+			q:       Query{AsOf: D(2026, 1, 1)},
+			set:     "UAE",
+			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
+			status: PrecontractOpen,
+		},
+		{
+			name: "UAE FA 21 days after the summer close: free from 1 Jul 2025, unsigned when the period closed on 1 Oct 2025; on 10 Oct registrable until 22 Oct 2025, the UAE's own limit, before the winter close",
+			c:    Contract{Association: "UAE", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 10), To: "UAE"},
+			set:  "UAE",
+			reg:  &reg{from: D(2025, 10, 10), until: D(2025, 10, 22), exception: true},
+		},
+		{
+			name: "UAE FA 21 days: the same player on 25 Oct 2025 waits for the winter period, 13 Jan to 9 Feb 2026",
+			c:    Contract{Association: "UAE", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 25), To: "UAE"},
+			set:  "UAE",
+			reg:  &reg{from: D(2026, 1, 13), until: D(2026, 2, 9)},
+		},
+		{
+			name: "UAE FA 21 days follow the summer period only: free from 1 Feb 2026, before the winter close on 9 Feb; on 1 Mar 2026 he waits for the summer period (10 Jul to 1 Oct 2026, estimated)",
+			c:    Contract{Association: "UAE", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "UAE"},
+			set:  "UAE",
+			reg:  &reg{from: D(2026, 7, 10), until: D(2026, 10, 1), estimated: true},
+		},
+		{
+			name: "UAE summer pattern and its 22 Oct limit: free from 1 Jul 2026, unsigned at the 1 Oct 2026 close (estimated); on 15 Oct registrable until 22 Oct 2026",
+			c:    Contract{Association: "UAE", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 10, 15), To: "UAE"},
+			set:  "UAE",
+			reg:  &reg{from: D(2026, 10, 15), until: D(2026, 10, 22), exception: true},
 		},
 	}
 	for _, tc := range cases {
