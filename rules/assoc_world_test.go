@@ -22,6 +22,9 @@ var worldSets = []struct {
 	// UAE: Saturday-Sunday weekend since 2022, National Day 2-3 Dec; Friday
 	// is a working day.
 	{"UAE", "", []Date{D(2026, 1, 3), D(2026, 1, 4), D(2025, 12, 2), D(2025, 12, 3)}, []Date{D(2026, 1, 2), D(2026, 1, 5)}},
+	// Egypt: Friday-Saturday weekend, Coptic Christmas (Wednesday 7 Jan
+	// 2026), Armed Forces Day (Tuesday 6 Oct 2026).
+	{"EGY", "", []Date{D(2026, 1, 2), D(2026, 1, 3), D(2026, 1, 7), D(2026, 10, 6)}, []Date{D(2026, 1, 4), D(2026, 1, 8)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -231,6 +234,45 @@ func TestWorldWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 10, 15), To: "UAE"},
 			set:  "UAE",
 			reg:  &reg{from: D(2026, 10, 15), until: D(2026, 10, 22), exception: true},
+		},
+		// Egypt.
+		{
+			name:         "egy-six-months: a contract to 30 Jun 2026, another Egyptian club may sign him from 1 Jan 2026 after telling his club",
+			c:            Contract{Association: "EGY", Expires: D(2026, 6, 30)},
+			q:            Query{AsOf: D(2026, 1, 1)},
+			set:          "EGY",
+			foreign:      D(2026, 1, 1),
+			domestic:     D(2026, 1, 1),
+			domesticText: "written notice",
+			status:       PrecontractOpen,
+		},
+		{
+			name: "EFA summer period 2025 (2 Jun to 6 Aug): free from 1 Jul 2025, registrable at once until 6 Aug",
+			c:    Contract{Association: "EGY", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 6, 15), To: "EGY"},
+			set:  "EGY",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 8, 6)},
+		},
+		{
+			name: "EFA winter period 2022/23 (1 to 31 Jan 2023): free from 1 Jan 2023, registrable until 31 Jan",
+			c:    Contract{Association: "EGY", Expires: D(2022, 12, 31)},
+			q:    Query{AsOf: D(2022, 12, 1), To: "EGY"},
+			set:  "EGY",
+			reg:  &reg{from: D(2023, 1, 1), until: D(2023, 1, 31)},
+		},
+		{
+			name: "EGY free agents: free from 1 Feb 2026, before the winter period closed on 8 Feb; on 1 Mar 2026 registrable until the summer period closes (6 Aug 2026, estimated)",
+			c:    Contract{Association: "EGY", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "EGY"},
+			set:  "EGY",
+			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 8, 6), exception: true},
+		},
+		{
+			name: "EGY free agents end with the next close: free from 1 Feb 2026, on 10 Aug 2026 he waits for the winter period 2027 (1 Jan to 8 Feb, estimated)",
+			c:    Contract{Association: "EGY", Expires: D(2026, 1, 31)},
+			q:    Query{AsOf: D(2026, 8, 10), To: "EGY"},
+			set:  "EGY",
+			reg:  &reg{from: D(2027, 1, 1), until: D(2027, 2, 8), estimated: true},
 		},
 	}
 	for _, tc := range cases {
