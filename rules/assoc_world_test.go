@@ -25,6 +25,9 @@ var worldSets = []struct {
 	// Egypt: Friday-Saturday weekend, Coptic Christmas (Wednesday 7 Jan
 	// 2026), Armed Forces Day (Tuesday 6 Oct 2026).
 	{"EGY", "", []Date{D(2026, 1, 2), D(2026, 1, 3), D(2026, 1, 7), D(2026, 10, 6)}, []Date{D(2026, 1, 4), D(2026, 1, 8)}},
+	// Morocco: Saturday-Sunday weekend, Independence Day (Tuesday 18 Nov
+	// 2025), Amazigh New Year (Wednesday 14 Jan 2026).
+	{"MAR", "", []Date{D(2025, 11, 18), D(2026, 1, 14), D(2026, 1, 3)}, []Date{D(2026, 1, 2), D(2026, 1, 12)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -273,6 +276,38 @@ func TestWorldWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2026, 8, 10), To: "EGY"},
 			set:  "EGY",
 			reg:  &reg{from: D(2027, 1, 1), until: D(2027, 2, 8), estimated: true},
+		},
+		// Morocco.
+		{
+			name:         "mar-rstj-six-months: a Botola contract to 30 Jun 2026, a Moroccan club may sign him from 1 Jan 2026 after written notice",
+			c:            Contract{Association: "MAR", Expires: D(2026, 6, 30)},
+			q:            Query{AsOf: D(2025, 12, 31)},
+			set:          "MAR",
+			foreign:      D(2026, 1, 1),
+			domestic:     D(2026, 1, 1),
+			domesticText: "written notice",
+			status:       UnderContract,
+		},
+		{
+			name: "FRMF summer period 2025 (1 Jul to 25 Aug): free from 1 Jul 2025, registrable until 25 Aug",
+			c:    Contract{Association: "MAR", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 6, 15), To: "MAR"},
+			set:  "MAR",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 8, 25)},
+		},
+		{
+			name: "FIFA art. 6 assumed in Morocco: free from 1 Jul 2025, unsigned at the 25 Aug close; on 1 Oct 2025 registrable until the winter period closes on 31 Jan 2026 (as extended by the LNFP)",
+			c:    Contract{Association: "MAR", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "MAR"},
+			set:  "MAR",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 1, 31), exception: true},
+		},
+		{
+			name: "FRMF winter period 2022/23 (3 to 31 Jan 2023): free from 1 Jan 2023, registrable from 3 Jan",
+			c:    Contract{Association: "MAR", Expires: D(2022, 12, 31)},
+			q:    Query{AsOf: D(2022, 12, 1), To: "MAR"},
+			set:  "MAR",
+			reg:  &reg{from: D(2023, 1, 3), until: D(2023, 1, 31)},
 		},
 	}
 	for _, tc := range cases {
