@@ -28,6 +28,8 @@ var worldSets = []struct {
 	// Morocco: Saturday-Sunday weekend, Independence Day (Tuesday 18 Nov
 	// 2025), Amazigh New Year (Wednesday 14 Jan 2026).
 	{"MAR", "", []Date{D(2025, 11, 18), D(2026, 1, 14), D(2026, 1, 3)}, []Date{D(2026, 1, 2), D(2026, 1, 12)}},
+	// South Africa (rickar/cal za): Heritage Day, Day of Reconciliation.
+	{"RSA", "za", []Date{D(2025, 9, 24), D(2025, 12, 16)}, []Date{D(2025, 9, 23)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -308,6 +310,43 @@ func TestWorldWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2022, 12, 1), To: "MAR"},
 			set:  "MAR",
 			reg:  &reg{from: D(2023, 1, 3), until: D(2023, 1, 31)},
+		},
+		// South Africa.
+		{
+			name:    "rsa-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:       Contract{Association: "RSA", Expires: D(2026, 6, 30)},
+			q:       Query{AsOf: D(2026, 1, 1)},
+			set:     "RSA",
+			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
+			status: PrecontractOpen,
+		},
+		{
+			name: "PSL first window 2025/26 (1 Jul to 22 Sep 2025): on its last day a free agent is registrable that day only",
+			c:    Contract{Association: "RSA", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 9, 22), To: "RSA"},
+			set:  "RSA",
+			reg:  &reg{from: D(2025, 9, 22), until: D(2025, 9, 22)},
+		},
+		{
+			name: "PSL rules, not under contract when the period closed: free from 1 Jul 2025; on 15 Oct 2025 registrable until the January window closes (Wednesday 28 Jan 2026, estimated)",
+			c:    Contract{Association: "RSA", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 15), To: "RSA"},
+			set:  "RSA",
+			reg:  &reg{from: D(2025, 10, 15), until: D(2026, 1, 28), exception: true},
+		},
+		{
+			name: "RSA summer pattern with the handbook's roll: 20 Sep 2026 is a Sunday, so the estimated window closes on Monday 21 Sep 2026",
+			c:    Contract{Association: "RSA", Expires: D(2026, 6, 30)},
+			q:    Query{AsOf: D(2026, 6, 1), To: "RSA"},
+			set:  "RSA",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 21), estimated: true},
+		},
+		{
+			name: "PSL first window 2022/23 (1 Jul to 22 Sep 2022): free from 1 Jul 2022, registrable until 22 Sep",
+			c:    Contract{Association: "RSA", Expires: D(2022, 6, 30)},
+			q:    Query{AsOf: D(2022, 6, 1), To: "RSA"},
+			set:  "RSA",
+			reg:  &reg{from: D(2022, 7, 1), until: D(2022, 9, 22)},
 		},
 	}
 	for _, tc := range cases {
