@@ -30,6 +30,8 @@ var worldSets = []struct {
 	{"MAR", "", []Date{D(2025, 11, 18), D(2026, 1, 14), D(2026, 1, 3)}, []Date{D(2026, 1, 2), D(2026, 1, 12)}},
 	// South Africa (rickar/cal za): Heritage Day, Day of Reconciliation.
 	{"RSA", "za", []Date{D(2025, 9, 24), D(2025, 12, 16)}, []Date{D(2025, 9, 23)}},
+	// Hungary (rickar/cal hu): St Stephen's Day, 1956 Revolution Day.
+	{"HUN", "hu", []Date{D(2025, 8, 20), D(2025, 10, 23)}, []Date{D(2025, 10, 22)}},
 }
 
 func TestWorldSets(t *testing.T) {
@@ -347,6 +349,50 @@ func TestWorldWorkedExamples(t *testing.T) {
 			q:    Query{AsOf: D(2022, 6, 1), To: "RSA"},
 			set:  "RSA",
 			reg:  &reg{from: D(2022, 7, 1), until: D(2022, 9, 22)},
+		},
+		// Hungary.
+		{
+			name:    "hun-six-months (FIFA's six months assumed at home): an NB I contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:       Contract{Association: "HUN", Expires: D(2026, 6, 30)},
+			q:       Query{AsOf: D(2026, 1, 1)},
+			set:     "HUN",
+			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
+			status: PrecontractOpen,
+		},
+		{
+			name: "MLSZ winter period 2025/26 (15 Jan to 14 Feb 2026): free from 1 Jan 2026, registrable from 15 Jan",
+			c:    Contract{Association: "HUN", Expires: D(2025, 12, 31)},
+			q:    Query{AsOf: D(2025, 12, 1), To: "HUN"},
+			set:  "HUN",
+			reg:  &reg{from: D(2026, 1, 15), until: D(2026, 2, 14)},
+		},
+		{
+			name: "NB I after the summer close: free from 1 Jul 2025, before the 3 Sep 2025 deadline; on 1 Oct 2025 registrable until the winter period closes on 14 Feb 2026",
+			c:    Contract{Association: "HUN", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 10, 1), To: "HUN"},
+			set:  "HUN",
+			reg:  &reg{from: D(2025, 10, 1), until: D(2026, 2, 14), exception: true},
+		},
+		{
+			name: "NB I free agents end with the next close: the same player on 1 Mar 2026 waits for the summer period 2026 (1 Jul to 3 Sep, estimated)",
+			c:    Contract{Association: "HUN", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2026, 3, 1), To: "HUN"},
+			set:  "HUN",
+			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 3), estimated: true},
+		},
+		{
+			name: "hun-nyiasz-operating-cost: a player born in 2008 moving between Hungarian clubs in 2026 is of youth age (to the end of the year he turns 19)",
+			c:    Contract{Association: "HUN", Expires: D(2026, 6, 30), Birth: D(2008, 3, 1)},
+			q:    Query{AsOf: D(2026, 5, 1), To: "HUN"},
+			set:  "HUN",
+			note: "hun-nyiasz-operating-cost",
+		},
+		{
+			name:   "hun-nyiasz-operating-cost: not for a player born in 2000",
+			c:      Contract{Association: "HUN", Expires: D(2026, 6, 30), Birth: D(2000, 3, 1)},
+			q:      Query{AsOf: D(2026, 5, 1), To: "HUN"},
+			set:    "HUN",
+			noNote: "hun-nyiasz-operating-cost",
 		},
 	}
 	for _, tc := range cases {
