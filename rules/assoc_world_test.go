@@ -8,7 +8,7 @@ import (
 
 // The rule sets of China, the Gulf, North and South Africa and Hungary:
 // code, rickar/cal holiday calendar ("" for fixed holidays in the file),
-// weekend, and days that must be off or working in that calendar.
+// and days that must be off or working under its weekend and holidays.
 var worldSets = []struct {
 	code, holidays string
 	off, working   []Date
@@ -50,6 +50,12 @@ func TestWorldSets(t *testing.T) {
 		}
 		if len(s.Leagues) == 0 {
 			t.Errorf("%s: no league", a.code)
+		}
+		for _, l := range s.Leagues {
+			// No league set stands between these leagues and their association.
+			if got := b.setFor(a.code, l); got != s {
+				t.Errorf("%s: a contract in league %s gets set %v", a.code, l, got)
+			}
 		}
 		if len(s.Domestic) == 0 || s.UsualExpiry == nil {
 			t.Errorf("%s: needs a domestic rule and a usual expiry", a.code)
@@ -163,12 +169,13 @@ func TestWorldWorkedExamples(t *testing.T) {
 		},
 		// Qatar.
 		{
-			name:    "qat-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026, not on 31 Dec 2025",
-			c:       Contract{Association: "QAT", Expires: D(2026, 6, 30)},
-			q:       Query{AsOf: D(2025, 12, 31)},
-			set:     "QAT",
-			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
-			status: UnderContract,
+			name:     "qat-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026, not on 31 Dec 2025",
+			c:        Contract{Association: "QAT", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2025, 12, 31)},
+			set:      "QAT",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   UnderContract,
 		},
 		{
 			name: "QSL summer period 2025 (to 15 Sep 2025): free from 1 Jul 2025, registrable on 1 Aug until 15 Sep",
@@ -207,12 +214,13 @@ func TestWorldWorkedExamples(t *testing.T) {
 		},
 		// United Arab Emirates.
 		{
-			name:    "uae-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
-			c:       Contract{Association: "UAE", Expires: D(2026, 6, 30)},
-			q:       Query{AsOf: D(2026, 1, 1)},
-			set:     "UAE",
-			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
-			status: PrecontractOpen,
+			name:     "uae-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:        Contract{Association: "UAE", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "UAE",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
 		},
 		{
 			name: "UAE FA 21 days after the summer close: free from 1 Jul 2025, unsigned when the period closed on 1 Oct 2025; on 10 Oct registrable until 22 Oct 2025, the UAE's own limit, before the winter close",
@@ -315,12 +323,13 @@ func TestWorldWorkedExamples(t *testing.T) {
 		},
 		// South Africa.
 		{
-			name:    "rsa-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
-			c:       Contract{Association: "RSA", Expires: D(2026, 6, 30)},
-			q:       Query{AsOf: D(2026, 1, 1)},
-			set:     "RSA",
-			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
-			status: PrecontractOpen,
+			name:     "rsa-six-months (FIFA's six months assumed at home): a contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:        Contract{Association: "RSA", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "RSA",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
 		},
 		{
 			name: "PSL first window 2025/26 (1 Jul to 22 Sep 2025): on its last day a free agent is registrable that day only",
@@ -352,12 +361,13 @@ func TestWorldWorkedExamples(t *testing.T) {
 		},
 		// Hungary.
 		{
-			name:    "hun-six-months (FIFA's six months assumed at home): an NB I contract to 30 Jun 2026, any club from 1 Jan 2026",
-			c:       Contract{Association: "HUN", Expires: D(2026, 6, 30)},
-			q:       Query{AsOf: D(2026, 1, 1)},
-			set:     "HUN",
-			foreign: D(2026, 1, 1), domestic: D(2026, 1, 1),
-			status: PrecontractOpen,
+			name:     "hun-six-months (FIFA's six months assumed at home): an NB I contract to 30 Jun 2026, any club from 1 Jan 2026",
+			c:        Contract{Association: "HUN", Expires: D(2026, 6, 30)},
+			q:        Query{AsOf: D(2026, 1, 1)},
+			set:      "HUN",
+			foreign:  D(2026, 1, 1),
+			domestic: D(2026, 1, 1),
+			status:   PrecontractOpen,
 		},
 		{
 			name: "MLSZ winter period 2025/26 (15 Jan to 14 Feb 2026): free from 1 Jan 2026, registrable from 15 Jan",
