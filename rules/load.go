@@ -543,6 +543,12 @@ func (s *Set) compile(doc []byte) error {
 		if fa := r.FreeAgents; fa != nil {
 			rule("registration.free_agents", &fa.Rule)
 			spec("registration.free_agents.until", fa.Until, false)
+			if fa.DaysAfterClose < 0 || fa.DaysAfterClose > maxPeriodDays {
+				bad("registration.free_agents.days_after_close", "%d: want 1 to %d days", fa.DaysAfterClose, maxPeriodDays)
+			}
+			if fa.DaysAfterClose > 0 && fa.Until.isSet() {
+				bad("registration.free_agents.days_after_close", "give until or days_after_close, not both")
+			}
 		}
 	}
 	for i := range s.Compensation {

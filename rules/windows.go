@@ -352,6 +352,9 @@ func freeAgentException(to *Set, periods []*Period, free, start Date) *Registrat
 			}
 		}
 		own := p.FreeAgentsUntil
+		if own.IsZero() && fa.DaysAfterClose > 0 {
+			own = p.Closes.AddDays(fa.DaysAfterClose)
+		}
 		if own.IsZero() && fa.Until.isSet() {
 			own = fa.Until.In(p.Closes.Year())
 			if !own.After(p.Closes) {
