@@ -1,67 +1,9 @@
 package rules
 
 import (
-	"net/url"
-	"path"
 	"strings"
 	"testing"
 )
-
-// The rule sets of the Americas beyond Brazil, Argentina and the United
-// States: code and the rickar/cal calendar ("" where the file lists the
-// fixed public holidays itself).
-var americasFiles = []struct{ code, holidays string }{
-	{"COL", ""}, {"MEX", "mx"}, {"CHI", ""}, {"ECU", ""}, {"URU", ""}, {"PAR", ""},
-}
-
-func TestAmericasFilesLoad(t *testing.T) {
-	b, err := Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range americasFiles {
-		s := b.Set(a.code)
-		if s == nil {
-			t.Errorf("%s: no rule set", a.code)
-			continue
-		}
-		if want := strings.ToLower(a.code) + ".toml"; path.Base(s.File) != want {
-			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
-		}
-		if len(s.Domestic) == 0 || s.UsualExpiry == nil || len(s.Leagues) == 0 {
-			t.Errorf("%s: needs a domestic rule, a usual expiry and a league", a.code)
-		}
-		switch {
-		case s.Calendar == nil:
-			t.Errorf("%s: no calendar", a.code)
-		case s.Calendar.Holidays != a.holidays:
-			t.Errorf("%s: holidays %q, want %q", a.code, s.Calendar.Holidays, a.holidays)
-		case a.holidays == "" && len(s.Calendar.Extra) == 0:
-			t.Errorf("%s: no rickar/cal calendar and no fixed holidays listed", a.code)
-		}
-		if r := s.Registration; r == nil || len(r.Periods) == 0 || len(r.Patterns) == 0 || r.FreeAgents == nil {
-			t.Errorf("%s: registration needs published periods, patterns and a free-agent rule", a.code)
-		}
-		for _, r := range setRules(s) {
-			if len(r.Sources) == 0 {
-				t.Errorf("%s:%d: no source", r.File, r.Line)
-			}
-			for _, src := range r.Sources {
-				u, err := url.Parse(src)
-				if err != nil || u.Scheme != "https" || u.Host == "" || strings.Trim(u.Path, "/") == "" {
-					t.Errorf("%s:%d: source %q is not an https URL of a page (a home page has no path)", r.File, r.Line, src)
-				}
-			}
-		}
-		for _, cp := range s.Compensation {
-			for _, src := range cp.Sources {
-				if u, err := url.Parse(src); err != nil || u.Scheme != "https" || strings.Trim(u.Path, "/") == "" {
-					t.Errorf("%s:%d: source %q is not an https URL of a page", cp.File, cp.Line, src)
-				}
-			}
-		}
-	}
-}
 
 // americasCase is a worked example: the dates are worked out by hand from
 // the rule the name cites, not taken from the program.

@@ -1,79 +1,9 @@
 package rules
 
 import (
-	"net/url"
 	"strings"
 	"testing"
 )
-
-// The rule sets of central and eastern Europe: code and holiday calendar.
-var eastFiles = []struct {
-	code, holidays string
-	league         string
-}{
-	{"POL", "pl", "PL1"},
-	{"ROU", "ro", "RO1"},
-	{"SRB", "rs", "SER1"},
-	{"CZE", "cz", "TS1"},
-	{"RUS", "ru", "RU1"},
-	{"UKR", "", "UKR1"},
-	{"CRO", "hr", "KR1"},
-}
-
-func TestEastSetsLoad(t *testing.T) {
-	b, err := Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range eastFiles {
-		s := b.Set(a.code)
-		if s == nil {
-			t.Errorf("%s: no rule set", a.code)
-			continue
-		}
-		if want := "rules/data/" + strings.ToLower(a.code) + ".toml"; s.File != want {
-			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
-		}
-		if len(s.Leagues) != 1 || s.Leagues[0] != a.league {
-			t.Errorf("%s: leagues %v, want [%s]", a.code, s.Leagues, a.league)
-		}
-		if len(s.Domestic) == 0 || s.DomesticFor(D(2026, 6, 30)) == nil {
-			t.Errorf("%s: no domestic rule in force for a 30 Jun 2026 expiry", a.code)
-		}
-		if s.UsualExpiry == nil {
-			t.Errorf("%s: no usual expiry", a.code)
-		}
-		if s.Calendar == nil || s.Calendar.Holidays != a.holidays {
-			t.Errorf("%s: calendar %+v, want holidays %q", a.code, s.Calendar, a.holidays)
-		}
-		if r := s.Registration; r == nil || len(r.Periods) == 0 || len(r.Patterns) == 0 || r.FreeAgents == nil {
-			t.Errorf("%s: registration needs published periods, patterns and a free-agent rule", a.code)
-		}
-		for _, r := range eastRules(s) {
-			if len(r.Sources) == 0 {
-				t.Errorf("%s:%d: no source", r.File, r.Line)
-			}
-			for _, src := range r.Sources {
-				u, err := url.Parse(src)
-				if err != nil || u.Scheme != "https" || u.Host == "" || strings.Trim(u.Path, "/") == "" {
-					t.Errorf("%s:%d: source %q is not an https page (a home page or no path)", r.File, r.Line, src)
-				}
-			}
-			if r.Confidence == High && r.Disputed != "" && strings.Contains(r.Disputed, "assumed") {
-				t.Errorf("%s:%d: an assumption cannot be high confidence", r.File, r.Line)
-			}
-		}
-	}
-}
-
-// eastRules is every rule of a set, compensation included.
-func eastRules(s *Set) []*Rule {
-	rs := setRules(s)
-	for i := range s.Compensation {
-		rs = append(rs, &s.Compensation[i].Rule)
-	}
-	return rs
-}
 
 // The worked examples: every expected date is worked out by hand from the
 // rule named in the case, not taken from the program.
