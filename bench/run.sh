@@ -1,110 +1,70 @@
 #!/usr/bin/env bash
-# Measures bosman's export of 1,000,000 rows against the floor (read the CSV
-# and write 17 columns with encoding/csv, no calculation), and the start-up of
-# 'bosman player Konate' against a hello-world Go program.
+# Measures bosman against baselines run alternately in the same invocation,
+# by plain spawn-and-wait (bench/measure), printing for each run its median
+# wall time, CPU time and peak RSS and its ratios to the baseline:
 #
-#   bench/run.sh            N=5 export runs, N=20 start-up runs
-#   ROWS=200000 N=3 bench/run.sh
+#   export    1,000,000 generated transfermarkt-datasets rows: bench/floor
+#             (encoding/csv read + write of 17 columns, no calculation) is the
+#             baseline; bosman export; DuckDB with the SQL in bench/duckdb
+#             when node and @duckdb/node-api are installed
+#             (cd bench/duckdb && npm install)
+#   memory    bosman export of 4,000,000 rows, against the 1,000,000 above
+#   lookups   bosman player and club over the 1,000,000-row file, against
+#             bosman export of the same file
+#   start-up  bosman player Konate on the embedded data, against hello world
 #
-# Prints the median wall time, rows per second and peak RSS of each, and the
-# ratios. Needs Go; uses GNU time (/usr/bin/time) for the peak RSS, or the
-# kernel's VmHWM when it is missing.
+#   bench/run.sh                      all of it, N=5 rounds (start-up: 20)
+#   ROWS=200000 BIG=0 N=3 bench/run.sh  a quick run without the 4M file
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${ROWS:-1000000}
+BIG=${BIG:-4000000} # 0: skip the memory run
 N=${N:-5}
 NSTART=${NSTART:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "building bosman, floor, gendata and hello in $work" >&2
+echo "building in $work" >&2
 go build -o "$work/bosman" ./cmd/bosman
 go build -o "$work/floor" ./bench/floor
 go build -o "$work/gendata" ./cmd/gendata
+go build -o "$work/measure" ./bench/measure
 mkdir "$work/hello"
-cat >"$work/hello/main.go" <<'GO'
-package main
-
-import "fmt"
-
-func main() { fmt.Println("hello") }
-GO
-(cd "$work/hello" && cat >go.mod <<'MOD'
-module hello
-
-go 1.26
-MOD
-go build -o "$work/hello-bin" .)
+printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$work/hello/main.go"
+printf 'module hello\n\ngo 1.26\n' >"$work/hello/go.mod"
+(cd "$work/hello" && go build -o "$work/hello-bin" .)
 
 echo "generating $ROWS rows" >&2
 "$work/gendata" -rows "$ROWS" -format tmdatasets -seed 1 -o "$work/players.csv"
+# one player and one club that no generated row shares, for the lookups
+printf '%s\r\n' '9999999,Zeno,Lookup,Zeno Lookup,2025,99999,zeno-lookup,Norway,Oslo,Norway,1999-05-25 00:00:00,Centre-Back,Defender,right,188,2027-06-30 00:00:00,,,,,,https://www.transfermarkt.co.uk/zeno-lookup/profil/spieler/9999999,GB1,Lookup Town FC,5000000,5000000' >>"$work/players.csv"
+export BOSMAN_TODAY=2026-06-01
+B="$work/bosman"
+P="$work/players.csv"
 
-# measure CMD...: runs it with stdout to /dev/null, prints "seconds maxrss_kib"
-if [ -x /usr/bin/time ] && /usr/bin/time -f '%M' true >/dev/null 2>&1; then
-	measure() {
-		local t0 t1
-		t0=$(date +%s.%N)
-		/usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>/dev/null
-		t1=$(date +%s.%N)
-		echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$work/rss")"
-	}
+echo "== export: $ROWS rows, $(du -m "$P" | cut -f1) MB"
+runs=("floor=$work/floor $P" "bosman=$B export --data $P")
+if command -v node >/dev/null && (cd bench/duckdb && node -e "require.resolve('@duckdb/node-api')" 2>/dev/null); then
+	runs+=("duckdb=node bench/duckdb/export.mjs $P")
 else
-	# no GNU time: poll the process's high-water mark until it exits
-	measure() {
-		local t0 t1 pid hwm=0 v
-		t0=$(date +%s.%N)
-		"$@" >/dev/null 2>/dev/null &
-		pid=$!
-		while kill -0 "$pid" 2>/dev/null; do
-			v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-			[ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
-			sleep 0.01
-		done
-		wait "$pid"
-		t1=$(date +%s.%N)
-		echo "$(echo "$t1 - $t0" | bc -l) $hwm"
-	}
+	echo "(DuckDB not installed: cd bench/duckdb && npm install)"
+fi
+"$work/measure" -n "$N" "${runs[@]}"
+
+if [ "$BIG" != 0 ]; then
+	echo
+	echo "generating $BIG rows" >&2
+	"$work/gendata" -rows "$BIG" -format tmdatasets -seed 2 -o "$work/big.csv"
+	echo "== memory: export of $ROWS rows, then of $BIG rows ($(du -m "$work/big.csv" | cut -f1) MB)"
+	"$work/measure" -n "$N" "bosman-$ROWS=$B export --data $P" "bosman-$BIG=$B export --data $work/big.csv"
+	rm -f "$work/big.csv"
 fi
 
-median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-
-export BOSMAN_TODAY=2026-11-28
-: >"$work/bosman.txt"
-: >"$work/floor.txt"
-for i in $(seq "$N"); do # alternate, so that both see the same machine
-	measure "$work/bosman" export --data "$work/players.csv" --format csv >>"$work/bosman.txt"
-	measure "$work/floor" "$work/players.csv" >>"$work/floor.txt"
-done
-: >"$work/player.txt"
-: >"$work/hello.txt"
-for i in $(seq "$NSTART"); do
-	measure "$work/bosman" player Konate >>"$work/player.txt"
-	measure "$work/hello-bin" >>"$work/hello.txt"
-done
-
-row() { # name file rows
-	local t rss
-	t=$(cut -d' ' -f1 "$2" | median)
-	rss=$(cut -d' ' -f2 "$2" | median)
-	if [ "$3" -gt 0 ]; then
-		printf '| %-22s | %9.3f s | %12.0f | %8.1f MiB |\n' "$1" "$t" "$(echo "$3 / $t" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
-	else
-		printf '| %-22s | %9.4f s | %12s | %8.1f MiB |\n' "$1" "$t" "-" "$(echo "$rss / 1024" | bc -l)"
-	fi
-}
-ratio() { echo "$(cut -d' ' -f1 "$1" | median) / $(cut -d' ' -f1 "$2" | median)" | bc -l; }
+echo
+echo "== lookups over $ROWS rows, against reading them all for export"
+"$work/measure" -n "$N" "export=$B export --data $P" "player=$B player --data $P Zeno Lookup" "club=$B club --data $P --all Lookup Town"
 
 echo
-echo "$ROWS rows ($(du -m "$work/players.csv" | cut -f1) MB), median of $N runs; start-up median of $NSTART runs; $(nproc) CPUs, $(go env GOVERSION)"
-echo
-echo "| run                    | median wall | rows/s       | peak RSS     |"
-echo "|------------------------|-------------|--------------|--------------|"
-row "bosman export" "$work/bosman.txt" "$ROWS"
-row "floor (encoding/csv)" "$work/floor.txt" "$ROWS"
-row "bosman player Konate" "$work/player.txt" 0
-row "hello world" "$work/hello.txt" 0
-echo
-printf 'export bosman/floor: %.2fx (target 1.5x); peak RSS %.0f MiB (target 256 MiB)\n' \
-	"$(ratio "$work/bosman.txt" "$work/floor.txt")" "$(echo "$(cut -d' ' -f2 "$work/bosman.txt" | median) / 1024" | bc -l)"
-printf 'start-up player/hello: %.2fx (target 3x)\n' "$(ratio "$work/player.txt" "$work/hello.txt")"
+echo "== start-up: bosman player Konate (embedded data), against hello world"
+"$work/measure" -n "$NSTART" "hello=$work/hello-bin" "player-konate=$B player Konate"

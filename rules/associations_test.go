@@ -6,16 +6,33 @@ import (
 	"testing"
 )
 
-// The association rule files: code, holiday calendar, and the league set
-// they build on, if any.
+// Every embedded rule set but the FIFA baseline: code, holiday calendar
+// ("" where the file lists its fixed public holidays itself, or has none),
+// the league set it builds on, and the top-flight competition it covers.
 var associationFiles = []struct {
-	code, holidays, extends string
+	code, holidays, extends, league string
 }{
-	{"SCO", "gb-sct", ""}, {"ESP", "es", ""}, {"GER", "de", ""}, {"FRA", "fr", ""},
-	{"ITA", "it", ""}, {"NED", "nl", ""}, {"POR", "pt", ""}, {"BEL", "be", ""},
-	{"TUR", "", ""}, {"KSA", "", ""}, {"USA", "us", ""}, {"MLS", "us", "USA"},
-	{"BRA", "br", ""}, {"ARG", "ar", ""}, {"JPN", "jp", ""}, {"NOR", "no", ""},
-	{"SWE", "se", ""}, {"DEN", "dk", ""},
+	{"ENG", "gb", "", "GB1"}, {"EFL", "gb", "ENG", "GB2"}, {"SCO", "gb-sct", "", "SC1"},
+	{"ESP", "es", "", "ES1"}, {"GER", "de", "", "L1"}, {"FRA", "fr", "", "FR1"},
+	{"ITA", "it", "", "IT1"}, {"NED", "nl", "", "NL1"}, {"POR", "pt", "", "PO1"},
+	{"BEL", "be", "", "BE1"}, {"TUR", "", "", "TR1"}, {"KSA", "", "", "SA1"},
+	{"USA", "us", "", ""}, {"MLS", "us", "USA", "MLS1"}, {"BRA", "br", "", "BRA1"},
+	{"ARG", "ar", "", "ARG1"}, {"JPN", "jp", "", "JAP1"}, {"NOR", "no", "", "NO1"},
+	{"SWE", "se", "", "SE1"}, {"DEN", "dk", "", "DK1"},
+	// central and eastern Europe
+	{"POL", "pl", "", "PL1"}, {"ROU", "ro", "", "RO1"}, {"SRB", "rs", "", "SER1"},
+	{"CZE", "cz", "", "TS1"}, {"RUS", "ru", "", "RU1"}, {"UKR", "", "", "UKR1"},
+	{"CRO", "hr", "", "KR1"},
+	// Greece, the Alps, Korea, Australia, Canada
+	{"GRE", "gr", "", "GR1"}, {"AUT", "at", "", "A1"}, {"SUI", "ch", "", "C1"},
+	{"KOR", "", "", "RSK1"}, {"AUS", "au-nsw", "", "AUS1"}, {"CAN", "ca", "", "CDN1"},
+	// the Americas
+	{"COL", "", "", "COL1"}, {"MEX", "mx", "", "MEX1"}, {"CHI", "", "", "CLPD"},
+	{"ECU", "", "", "EC1N"}, {"URU", "", "", "URU1"}, {"PAR", "", "", "PAR1"},
+	// Asia, Africa, Hungary
+	{"CHN", "", "", "CSL"}, {"QAT", "", "", "QSL"}, {"UAE", "", "", "UAE1"},
+	{"EGY", "", "", "EGY1"}, {"MAR", "", "", "MAR1"}, {"RSA", "za", "", "SFA1"},
+	{"HUN", "hu", "", "UNG1"},
 }
 
 func TestAssociationFilesLoad(t *testing.T) {
@@ -23,20 +40,27 @@ func TestAssociationFilesLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	listed := map[string]bool{}
 	for _, a := range associationFiles {
+		listed[a.code] = true
 		s := b.Set(a.code)
 		if s == nil {
 			t.Errorf("%s: no rule set", a.code)
 			continue
 		}
-		if want := "data/" + strings.ToLower(a.code) + ".toml"; s.File != want && path.Base(s.File) != path.Base(want) {
+		if want := "data/" + strings.ToLower(a.code) + ".toml"; path.Base(s.File) != path.Base(want) {
 			t.Errorf("%s: defined in %s, want %s", a.code, s.File, want)
 		}
 		if s.Extends != a.extends {
 			t.Errorf("%s: extends %q, want %q", a.code, s.Extends, a.extends)
 		}
-		if len(s.Domestic) == 0 {
-			t.Errorf("%s: no domestic rule", a.code)
+		if a.league != "" {
+			if got := b.setFor(s.Association(), a.league); got != s {
+				t.Errorf("%s: a club of %s in %s gets set %v", a.code, s.Association(), a.league, got)
+			}
+		}
+		if len(s.Domestic) == 0 || s.DomesticFor(D(2026, 6, 30)) == nil {
+			t.Errorf("%s: no domestic rule in force for a 30 Jun 2026 expiry", a.code)
 		}
 		if s.UsualExpiry == nil {
 			t.Errorf("%s: no usual expiry", a.code)
@@ -44,24 +68,51 @@ func TestAssociationFilesLoad(t *testing.T) {
 		if s.Calendar == nil || s.Calendar.Holidays != a.holidays {
 			t.Errorf("%s: calendar %+v, want holidays %q", a.code, s.Calendar, a.holidays)
 		}
-		if s.Registration == nil || len(s.Registration.Patterns) == 0 || s.Registration.FreeAgents == nil {
+		if r := s.Registration; r == nil || len(r.Patterns) == 0 || r.FreeAgents == nil {
 			t.Errorf("%s: registration needs periods or patterns and a free-agent rule", a.code)
 		}
 		for _, r := range setRules(s) {
-			for _, src := range r.Sources {
-				if !strings.HasPrefix(src, "https://") {
-					t.Errorf("%s:%d: source %q is not an https URL", r.File, r.Line, src)
-				}
+			if r.Confidence == High && strings.Contains(strings.ToLower(r.Disputed), "assumed") {
+				t.Errorf("%s:%d: an assumption rated high", r.File, r.Line)
 			}
+		}
+	}
+	for _, s := range b.Sets() {
+		if !listed[s.Code] {
+			t.Errorf("%s (%s) is not in associationFiles: add it, so its file is checked", s.Code, s.File)
 		}
 	}
 	if s := b.setFor("USA", "MLS1"); s == nil || s.Code != "MLS" {
 		t.Errorf("league MLS1 gives set %v, want MLS", s)
 	}
+	// Canadian MLS clubs belong to Canada Soccer but follow the MLS set.
+	if s := b.setFor("CAN", "MLS1"); s == nil || s.Code != "MLS" {
+		t.Errorf("Canada Soccer club in MLS1 gives set %v, want MLS", s)
+	}
 	// Saudi Arabia's weekend is Friday and Saturday.
 	w := b.Set("KSA").Calendar.work
 	if w.IsWorkday(D(2026, 1, 2)) || !w.IsWorkday(D(2026, 1, 4)) {
 		t.Errorf("KSA: Friday 2 Jan 2026 should be off and Sunday 4 Jan a working day")
+	}
+}
+
+// A set with no rickar/cal calendar lists its fixed public holidays, except
+// Turkey, Saudi Arabia and Ukraine (martial law suspends Ukraine's), which
+// count weekends only and say so.
+func TestFixedHolidaysWhereNoCalendar(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	weekendsOnly := map[string]bool{"TUR": true, "KSA": true, "UKR": true}
+	for _, a := range associationFiles {
+		s := b.Set(a.code)
+		if s == nil || s.Calendar == nil || a.holidays != "" || weekendsOnly[a.code] {
+			continue
+		}
+		if len(s.Calendar.Extra) == 0 {
+			t.Errorf("%s: no holiday calendar and no fixed holidays listed", a.code)
+		}
 	}
 }
 

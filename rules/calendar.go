@@ -114,6 +114,9 @@ type workdays struct {
 
 const tableFrom, tableYears = 1900, 300
 
+// inTable reports whether d falls in the years the working-day table covers.
+func inTable(d Date) bool { y := d.Year(); return y >= tableFrom && y < tableFrom+tableYears }
+
 func newWorkdays(name string, weekend []string, extra []FixedHoliday) (*workdays, error) {
 	w := &workdays{years: map[int]*[367]uint16{}}
 	if name != "" {

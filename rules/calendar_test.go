@@ -48,3 +48,23 @@ func TestFallbackDomesticIsAssumed(t *testing.T) {
 		t.Errorf("at home: %s %s, want 2026-01-01 low (assumed)", w.Domestic.Date, w.Domestic.Confidence)
 	}
 }
+
+// RFS art. 14: a player whose contract ended before a period closed may be
+// registered for 30 days after the close. For the estimated 2026/27 summer
+// period (20 Jun to 10 Sep 2026) that is until 10 Oct 2026; on 15 Oct he
+// waits for the winter period (23 Jan 2027, estimated).
+func TestFreeAgentsDaysAfterClose(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Contract{Association: "RUS", Expires: D(2026, 6, 30)}
+	w := b.Windows(c, Query{AsOf: D(2026, 10, 1), To: "RUS"})
+	if r := w.Registration; r == nil || !r.Exception || r.From != D(2026, 10, 1) || r.Until != D(2026, 10, 10) {
+		t.Errorf("on 1 Oct 2026: %+v, want the exception until 2026-10-10", r)
+	}
+	w = b.Windows(c, Query{AsOf: D(2026, 10, 15), To: "RUS"})
+	if r := w.Registration; r == nil || r.Exception || r.From != D(2027, 1, 23) {
+		t.Errorf("on 15 Oct 2026: %+v, want the winter period from 2027-01-23", r)
+	}
+}

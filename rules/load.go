@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -112,7 +113,7 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			data, err := fs.ReadFile(fsys, name)
+			data, err := readRuleFile(fsys, name, path.Join(display, path.Base(name)))
 			if err != nil {
 				perr[i] = err
 				return
@@ -145,6 +146,58 @@ func (b *Book) addDir(fsys fs.FS, dir, display string, override bool) error {
 		b.entries[s.Code] = en
 	}
 	return errors.Join(errs...)
+}
+
+// readRuleFile reads one rule file, refusing what is not a regular file
+// (a device, a pipe, a directory, also behind a symlink: reading /dev/zero
+// or a FIFO would never end) and what is larger than maxRuleFileBytes.
+func readRuleFile(fsys fs.FS, name, display string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", display, plainPathError(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s): a rule file is a TOML text file", display, fileKind(st.Mode()))
+	}
+	if st.Size() > maxRuleFileBytes {
+		return nil, fmt.Errorf("%s: %d bytes: a rule file may be at most 1 MiB (the largest embedded one is a few KiB)", display, st.Size())
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", display, plainPathError(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxRuleFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", display, plainPathError(err))
+	}
+	if len(data) > maxRuleFileBytes {
+		return nil, fmt.Errorf("%s: more than 1 MiB: a rule file may be at most 1 MiB", display)
+	}
+	return data, nil
+}
+
+// plainPathError drops the operation and path Go puts before the reason.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
 }
 
 // link checks extends (refusing cycles), indexes league sets, and links
@@ -317,6 +370,7 @@ func (b *Book) setFor(assoc, league string) *Set {
 // Parse reads one rule file. Errors name the file and line.
 func Parse(data []byte, name string) (*Set, error) {
 	var s Set
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark, as editors on Windows write
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
@@ -344,6 +398,15 @@ func Parse(data []byte, name string) (*Set, error) {
 }
 
 // compile checks a decoded set and prepares it for use.
+// Limits on the values of a rule file, so that no value, however large,
+// makes a window vanish or a period last a season.
+const (
+	maxYears         = 60  // ages and service years
+	maxPeriodDays    = 183 // a registration period (FIFA: 12 weeks at most; with room)
+	maxRenewalMonths = 60  // an automatic renewal (five years, FIFA art. 18.2's longest contract)
+	maxRuleFileBytes = 1 << 20
+)
+
 func (s *Set) compile(doc []byte) error {
 	var errs []error
 	lines := indexLines(doc)
@@ -404,6 +467,14 @@ func (s *Set) compile(doc []byte) error {
 			if d.FreeAgencyAge == 0 || d.FreeAgencyService == 0 {
 				bad(key, "league-free-agency needs free_agency_age and free_agency_service_years")
 			}
+			for _, v := range []struct {
+				key string
+				n   int
+			}{{"free_agency_age", d.FreeAgencyAge}, {"free_agency_service_years", d.FreeAgencyService}, {"re_entry_age", d.ReEntryAge}, {"re_entry_service_years", d.ReEntryServiceYear}} {
+				if v.n < 0 || v.n > maxYears {
+					bad(key+"."+v.key, "%d: want 0 to %d", v.n, maxYears)
+				}
+			}
 		default:
 			bad(key+".kind", "%q: want %s, %s or %s", d.Kind, KindSixMonths, KindApproachAfter, KindLeagueFreeAgency)
 		}
@@ -437,6 +508,8 @@ func (s *Set) compile(doc []byte) error {
 				bad(key, "a period needs opens and closes")
 			} else if p.Closes.Before(p.Opens) {
 				bad(key+".closes", "%s is before opens %s (swap opens and closes, or fix the year)", p.Closes, p.Opens)
+			} else if n := p.Closes.Sub(p.Opens) + 1; n > maxPeriodDays {
+				bad(key+".closes", "the period lasts %d days (%s to %s): a registration period lasts at most %d; check the dates", n, p.Opens, p.Closes, maxPeriodDays)
 			}
 			for j := 0; j < i; j++ {
 				q := r.Periods[j]
@@ -453,6 +526,16 @@ func (s *Set) compile(doc []byte) error {
 			if p.Roll != "" && p.Roll != "next-workday" {
 				bad(key+".roll", "%q: want next-workday or nothing", p.Roll)
 			}
+			if p.Opens.isSet() && p.Closes.isSet() && p.Opens.h != nil && p.Closes.h != nil {
+				// the period of a sample year, as periodsOpening makes it
+				o, c := p.Opens.In(2026), p.Closes.In(2026)
+				if c.Before(o) {
+					c = p.Closes.In(2027)
+				}
+				if n := c.Sub(o) + 1; n > maxPeriodDays {
+					bad(key+".closes", "the period would last %d days (%s to %s in 2026): a registration period lasts at most %d; check opens, closes and their offsets", n, o, c, maxPeriodDays)
+				}
+			}
 		}
 		if len(r.Patterns) == 0 {
 			bad("registration", "needs at least one [[registration.pattern]] so seasons without published dates can be estimated")
@@ -460,6 +543,12 @@ func (s *Set) compile(doc []byte) error {
 		if fa := r.FreeAgents; fa != nil {
 			rule("registration.free_agents", &fa.Rule)
 			spec("registration.free_agents.until", fa.Until, false)
+			if fa.DaysAfterClose < 0 || fa.DaysAfterClose > maxPeriodDays {
+				bad("registration.free_agents.days_after_close", "%d: want 1 to %d days", fa.DaysAfterClose, maxPeriodDays)
+			}
+			if fa.DaysAfterClose > 0 && fa.Until.isSet() {
+				bad("registration.free_agents.days_after_close", "give until or days_after_close, not both")
+			}
 		}
 	}
 	for i := range s.Compensation {
@@ -471,6 +560,9 @@ func (s *Set) compile(doc []byte) error {
 		}
 		if c.UnderAge == 0 && c.UntilYearOfBirthday == 0 {
 			bad(key, "needs under_age or until_year_of_birthday")
+		}
+		if c.UnderAge < 0 || c.UnderAge > maxYears || c.UntilYearOfBirthday < 0 || c.UntilYearOfBirthday > maxYears {
+			bad(key, "under_age and until_year_of_birthday are ages: want 0 to %d", maxYears)
 		}
 	}
 	for i := range s.Deadlines {
@@ -485,8 +577,8 @@ func (s *Set) compile(doc []byte) error {
 		spec("renewal.club_notice", r.ClubNotice, true)
 		spec("renewal.player_notice", r.PlayerNotice, false)
 		spec("renewal.free_on", r.FreeOn, false)
-		if r.Months <= 0 {
-			bad("renewal.months", "want a positive number of months")
+		if r.Months <= 0 || r.Months > maxRenewalMonths {
+			bad("renewal.months", "%d: want 1 to %d months", r.Months, maxRenewalMonths)
 		}
 	}
 	for i := range s.Notes {

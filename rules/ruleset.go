@@ -139,8 +139,11 @@ type FreeAgentRule struct {
 	Allowed bool     `toml:"allowed"`
 	After   []string `toml:"after"` // names of periods after which it applies; empty: all
 	// Until is the last day, the first such day after the period closed;
-	// unset: until the next period opens.
+	// unset: until the next period has closed (FIFA art. 6).
 	Until *DaySpec `toml:"until"`
+	// DaysAfterClose: the limit is this many days after the period closed
+	// (Russia: 30), for seasons whose period gives no free_agents_until.
+	DaysAfterClose int `toml:"days_after_close"`
 }
 
 // Registrations holds the periods and the free-agent exception.

@@ -31,12 +31,23 @@ type DaySpec struct {
 
 const cacheFrom, cacheYears = 1900, 300
 
+// maxCalcOffset bounds calc_offset: a rule day is a day near a named one
+// (the day after the third Saturday in May, the last day of February), not
+// one a season away.
+const maxCalcOffset = 62
+
 func (s *DaySpec) isSet() bool { return s != nil && s.Month != 0 }
 
 // compile checks the spec and builds its cal.Holiday.
 func (s *DaySpec) compile() error {
 	if s.Month < 1 || s.Month > 12 {
 		return fmt.Errorf("month %d is not 1..12", s.Month)
+	}
+	if s.CalcOffset < -maxCalcOffset || s.CalcOffset > maxCalcOffset {
+		return fmt.Errorf("calc_offset %d: want at most %d days either way (a day near the one named)", s.CalcOffset, maxCalcOffset)
+	}
+	if s.Weekday != "" && s.Day != 0 && (s.Day < 1 || s.Day > DaysIn(2024, time.Month(s.Month))) {
+		return fmt.Errorf("day %d does not exist in month %d", s.Day, s.Month)
 	}
 	h := &cal.Holiday{Month: time.Month(s.Month), Day: s.Day, Offset: s.Offset, CalcOffset: s.CalcOffset}
 	switch {

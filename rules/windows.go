@@ -352,6 +352,9 @@ func freeAgentException(to *Set, periods []*Period, free, start Date) *Registrat
 			}
 		}
 		own := p.FreeAgentsUntil
+		if own.IsZero() && fa.DaysAfterClose > 0 {
+			own = p.Closes.AddDays(fa.DaysAfterClose)
+		}
 		if own.IsZero() && fa.Until.isSet() {
 			own = fa.Until.In(p.Closes.Year())
 			if !own.After(p.Closes) {
@@ -419,10 +422,11 @@ func (w *Windows) Countdown(d Date) (days, workdays int, ok bool) {
 		return 0, 0, false
 	}
 	days = d.Sub(w.AsOf)
-	if cal := w.Set.Calendar; cal != nil && cal.work != nil {
+	workdays = -1
+	if cal := w.Set.Calendar; cal != nil && cal.work != nil && inTable(w.AsOf) && inTable(d) {
+		// working days are counted within the years of the calendar table
+		// only (1900 to 2199), so a far date costs no more than a near one
 		workdays = cal.work.Between(w.AsOf.AddDays(1), d)
-	} else {
-		workdays = -1
 	}
 	return days, workdays, true
 }
