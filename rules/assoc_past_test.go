@@ -1,0 +1,72 @@
+package rules
+
+import "testing"
+
+// pastCase is a worked example on a registration period of a past season
+// (2022/23 to 2024/25; calendar-year leagues 2022 to 2024): the period is
+// published in the rule file, so the answer is not an estimate. The dates
+// are worked out by hand from the period the name cites, not taken from the
+// program.
+type pastCase struct {
+	name      string
+	c         Contract
+	q         Query
+	from      Date   // first day he may be registered
+	until     Date   // last day of that chance
+	exception bool   // registered outside the period, under FIFA art. 6
+	period    string // name of the period he is registered in, or whose close the exception follows
+	season    string // that period's season
+}
+
+func TestPastRegistrationPeriods(t *testing.T) {
+	b := book(t)
+	cases := []pastCase{
+		// England (and the EFL, which takes England's periods).
+		{
+			name:   "England summer 2022/23 (10 Jun to 1 Sep 2022): free from 1 Jul 2022, registrable at once until 1 Sep",
+			c:      Contract{Association: "ENG", Expires: D(2022, 6, 30)},
+			q:      Query{AsOf: D(2022, 7, 1), To: "ENG"},
+			from:   D(2022, 7, 1),
+			until:  D(2022, 9, 1),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:   "England winter 2023/24 (1 Jan to Thu 1 Feb 2024): asked on 1 Feb 2024, still inside; the estimate would have closed on Wed 31 Jan",
+			c:      Contract{Association: "ENG", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 2, 1), To: "ENG"},
+			from:   D(2024, 2, 1),
+			until:  D(2024, 2, 1),
+			period: "winter", season: "2023/24",
+		},
+		{
+			name:   "EFL summer 2024/25 (England's 14 Jun to Fri 30 Aug 2024): free from 1 Jul 2024, registrable until 30 Aug",
+			c:      Contract{Association: "ENG", Expires: D(2024, 6, 30)},
+			q:      Query{AsOf: D(2024, 7, 1), To: "EFL"},
+			from:   D(2024, 7, 1),
+			until:  D(2024, 8, 30),
+			period: "summer", season: "2024/25",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := b.Windows(tc.c, tc.q)
+			r := w.Registration
+			switch {
+			case r == nil:
+				t.Fatalf("no registration, want from %s", tc.from)
+			case r.Period == nil:
+				t.Fatalf("registration from %s without a period", r.From)
+			}
+			if r.From != tc.from || r.Until != tc.until || r.Exception != tc.exception {
+				t.Errorf("registration %s to %s (exception %v), want %s to %s (exception %v)",
+					r.From, r.Until, r.Exception, tc.from, tc.until, tc.exception)
+			}
+			if r.Period.Estimated {
+				t.Errorf("period %s %s (%s to %s) is estimated, want the published one", r.Period.Name, r.Period.Season, r.Period.Opens, r.Period.Closes)
+			}
+			if r.Period.Name != tc.period || r.Period.Season != tc.season {
+				t.Errorf("period %s %s, want %s %s", r.Period.Name, r.Period.Season, tc.period, tc.season)
+			}
+		})
+	}
+}
