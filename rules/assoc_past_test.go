@@ -46,6 +46,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 8, 30),
 			period: "summer", season: "2024/25",
 		},
+		// Spain.
+		{
+			name:   "Spain winter 2023/24 (Tue 2 Jan to Thu 1 Feb 2024): free from 1 Jan 2024, registrable when the period opens on 2 Jan",
+			c:      Contract{Association: "ESP", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 1, 1), To: "ESP"},
+			from:   D(2024, 1, 2),
+			until:  D(2024, 2, 1),
+			period: "winter", season: "2023/24",
+		},
+		{
+			name:      "Spain summer 2024/25 closed Fri 30 Aug 2024: free since 1 Jul, asked 2 Sep, registrable as a free agent until winter 2024/25 closes on Mon 3 Feb 2025",
+			c:         Contract{Association: "ESP", Expires: D(2024, 6, 30)},
+			q:         Query{AsOf: D(2024, 9, 2), To: "ESP"},
+			from:      D(2024, 9, 2),
+			until:     D(2025, 2, 3),
+			exception: true,
+			period:    "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
