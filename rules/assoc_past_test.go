@@ -64,6 +64,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2024/25",
 		},
+		// Germany.
+		{
+			name:   "Germany summer 2022/23 (1 Jul to Thu 1 Sep 2022; the estimate ends Wed 31 Aug): free since 1 Jul, asked 1 Sep 2022, still inside",
+			c:      Contract{Association: "GER", Expires: D(2022, 6, 30)},
+			q:      Query{AsOf: D(2022, 9, 1), To: "GER"},
+			from:   D(2022, 9, 1),
+			until:  D(2022, 9, 1),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:      "Germany after summer 2022/23 (closed 1 Sep 2022): a free agent asked 15 Sep 2022 may be registered until 31 Dec 2022 (ger free agents: after the summer period, until 31 December)",
+			c:         Contract{Association: "GER", Expires: D(2022, 6, 30)},
+			q:         Query{AsOf: D(2022, 9, 15), To: "GER"},
+			from:      D(2022, 9, 15),
+			until:     D(2022, 12, 31),
+			exception: true,
+			period:    "summer", season: "2022/23",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
