@@ -82,6 +82,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2022/23",
 		},
+		// Italy.
+		{
+			name:   "Italy winter 2024/25 closed Mon 3 Feb 2025 (the estimate: 2 Feb): contract to 31 Dec 2024, asked 3 Feb 2025, still inside",
+			c:      Contract{Association: "ITA", Expires: D(2024, 12, 31)},
+			q:      Query{AsOf: D(2025, 2, 3), To: "ITA"},
+			from:   D(2025, 2, 3),
+			until:  D(2025, 2, 3),
+			period: "winter", season: "2024/25",
+		},
+		{
+			name:      "Italy after summer 2023/24 (closed 1 Sep 2023): a free agent asked 10 Sep 2023 may be registered until winter 2023/24 closes on 1 Feb 2024, before Italy's own 23 Feb limit",
+			c:         Contract{Association: "ITA", Expires: D(2023, 6, 30)},
+			q:         Query{AsOf: D(2023, 9, 10), To: "ITA"},
+			from:      D(2023, 9, 10),
+			until:     D(2024, 2, 1),
+			exception: true,
+			period:    "summer", season: "2023/24",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
