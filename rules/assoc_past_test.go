@@ -100,6 +100,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2023/24",
 		},
+		// France.
+		{
+			name:   "France summer 2022/23 opened Fri 10 Jun 2022 (the estimate: 16 Jun): contract ended 9 Jun 2022, registrable on 10 Jun until 1 Sep",
+			c:      Contract{Association: "FRA", Expires: D(2022, 6, 9)},
+			q:      Query{AsOf: D(2022, 6, 10), To: "FRA"},
+			from:   D(2022, 6, 10),
+			until:  D(2022, 9, 1),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:      "France after summer 2024/25 (closed Fri 30 Aug 2024): a free agent asked 2 Sep 2024 may be registered until winter 2024/25 closes on Mon 3 Feb 2025 (fra free agents: after the summer period)",
+			c:         Contract{Association: "FRA", Expires: D(2024, 6, 30)},
+			q:         Query{AsOf: D(2024, 9, 2), To: "FRA"},
+			from:      D(2024, 9, 2),
+			until:     D(2025, 2, 3),
+			exception: true,
+			period:    "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
