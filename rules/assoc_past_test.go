@@ -118,6 +118,32 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2024/25",
 		},
+		// United States: MLS registers under U.S. Soccer's periods.
+		{
+			name:   "MLS 2022 secondary window (7 Jul to 4 Aug 2022): contract ended 30 Jun 2022, asked 1 Jul, registrable when the window opens on 7 Jul",
+			c:      Contract{Association: "USA", League: "MLS1", Expires: D(2022, 6, 30)},
+			q:      Query{AsOf: D(2022, 7, 1), To: "MLS"},
+			from:   D(2022, 7, 7),
+			until:  D(2022, 8, 4),
+			period: "summer", season: "2022",
+		},
+		{
+			name:   "MLS 2024 primary window (31 Jan to 23 Apr 2024): free from 1 Jan 2024, asked 15 Feb 2024, registrable at once",
+			c:      Contract{Association: "USA", League: "MLS1", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 2, 15), To: "MLS"},
+			from:   D(2024, 2, 15),
+			until:  D(2024, 4, 23),
+			period: "winter", season: "2024",
+		},
+		{
+			name:      "MLS 2023: contract terminated 14 Jul 2023, asked 1 Sep after the secondary window (closed 2 Aug), signable as a free agent until the roster freeze on 13 Sep 2023",
+			c:         Contract{Association: "USA", Expires: D(2023, 7, 14)},
+			q:         Query{AsOf: D(2023, 9, 1), To: "MLS"},
+			from:      D(2023, 9, 1),
+			until:     D(2023, 9, 13),
+			exception: true,
+			period:    "summer", season: "2023",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
