@@ -144,6 +144,15 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2023",
 		},
+		{
+			name:      "MLS 2025: contract terminated 31 Jul 2025, asked 1 Sep after the secondary window (closed 21 Aug), signable as a free agent until the roster freeze on 12 Sep 2025, not until the 2026 primary window closes",
+			c:         Contract{Association: "USA", Expires: D(2025, 7, 31)},
+			q:         Query{AsOf: D(2025, 9, 1), To: "MLS"},
+			from:      D(2025, 9, 1),
+			until:     D(2025, 9, 12),
+			exception: true,
+			period:    "summer", season: "2025",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
