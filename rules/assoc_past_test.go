@@ -153,6 +153,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2025",
 		},
+		// Portugal.
+		{
+			name:   "Portugal summer 2022/23 (1 Jul to 22 Sep 2022; the estimate ends Wed 31 Aug): free since 1 Jul, asked 15 Sep 2022, still inside",
+			c:      Contract{Association: "POR", Expires: D(2022, 6, 30)},
+			q:      Query{AsOf: D(2022, 9, 15), To: "POR"},
+			from:   D(2022, 9, 15),
+			until:  D(2022, 9, 22),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:   "Portugal winter 2023/24 (Wed 3 Jan to 31 Jan 2024): free from 1 Jan 2024, asked 2 Jan, registrable when the window opens on 3 Jan",
+			c:      Contract{Association: "POR", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 1, 2), To: "POR"},
+			from:   D(2024, 1, 3),
+			until:  D(2024, 1, 31),
+			period: "winter", season: "2023/24",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
