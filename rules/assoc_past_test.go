@@ -170,6 +170,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 1, 31),
 			period: "winter", season: "2023/24",
 		},
+		// Netherlands.
+		{
+			name:   "Netherlands summer 2022/23 (9 Jun to Wed 31 Aug 2022): free since 1 Jul, asked 31 Aug 2022, on the last day",
+			c:      Contract{Association: "NED", Expires: D(2022, 6, 30)},
+			q:      Query{AsOf: D(2022, 8, 31), To: "NED"},
+			from:   D(2022, 8, 31),
+			until:  D(2022, 8, 31),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:   "Netherlands summer 2024/25 closed Mon 2 Sep 2024 (the estimate: Sun 1 Sep): free since 1 Jul, asked 2 Sep 2024, still inside",
+			c:      Contract{Association: "NED", Expires: D(2024, 6, 30)},
+			q:      Query{AsOf: D(2024, 9, 2), To: "NED"},
+			from:   D(2024, 9, 2),
+			until:  D(2024, 9, 2),
+			period: "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
