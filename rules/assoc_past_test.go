@@ -187,6 +187,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 9, 2),
 			period: "summer", season: "2024/25",
 		},
+		// Belgium.
+		{
+			name:   "Belgium summer 2022/23 opened 15 Jun 2022 (the estimate: 1 Jul): contract ended 14 Jun 2022, registrable on 15 Jun until 6 Sep",
+			c:      Contract{Association: "BEL", Expires: D(2022, 6, 14)},
+			q:      Query{AsOf: D(2022, 6, 15), To: "BEL"},
+			from:   D(2022, 6, 15),
+			until:  D(2022, 9, 6),
+			period: "summer", season: "2022/23",
+		},
+		{
+			name:      "Belgium after summer 2024/25 (closed 6 Sep 2024): a free agent asked 7 Sep may be registered until winter 2024/25 closes on 3 Feb 2025",
+			c:         Contract{Association: "BEL", Expires: D(2024, 6, 30)},
+			q:         Query{AsOf: D(2024, 9, 7), To: "BEL"},
+			from:      D(2024, 9, 7),
+			until:     D(2025, 2, 3),
+			exception: true,
+			period:    "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
