@@ -205,6 +205,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "summer", season: "2024/25",
 		},
+		// Turkey.
+		{
+			name:   "Turkey winter 2022/23, extended after the earthquakes to 18 Feb 2023: contract ended 31 Dec 2022, asked 10 Feb 2023, still inside",
+			c:      Contract{Association: "TUR", Expires: D(2022, 12, 31)},
+			q:      Query{AsOf: D(2023, 2, 10), To: "TUR"},
+			from:   D(2023, 2, 10),
+			until:  D(2023, 2, 18),
+			period: "winter", season: "2022/23",
+		},
+		{
+			name:   "Turkey after summer 2023/24 (closed 15 Sep 2023): no free-agent exception (tur free agents: not allowed), so asked 16 Sep he waits for the second period, 11 Jan to 9 Feb 2024",
+			c:      Contract{Association: "TUR", Expires: D(2023, 6, 30)},
+			q:      Query{AsOf: D(2023, 9, 16), To: "TUR"},
+			from:   D(2024, 1, 11),
+			until:  D(2024, 2, 9),
+			period: "winter", season: "2023/24",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
