@@ -222,6 +222,24 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 2, 9),
 			period: "winter", season: "2023/24",
 		},
+		// Saudi Arabia.
+		{
+			name:   "Saudi Arabia summer 2023/24 (1 Jul to 7 Sep 2023): free from 1 Jul 2023, registrable at once until 7 Sep",
+			c:      Contract{Association: "KSA", Expires: D(2023, 6, 30)},
+			q:      Query{AsOf: D(2023, 7, 1), To: "KSA"},
+			from:   D(2023, 7, 1),
+			until:  D(2023, 9, 7),
+			period: "summer", season: "2023/24",
+		},
+		{
+			name:      "Saudi Arabia after winter 2024/25 (closed 30 Jan 2025): an unemployed player asked 31 Jan may be registered until summer 2025/26 closes on 10 Sep 2025",
+			c:         Contract{Association: "KSA", Expires: D(2024, 12, 31)},
+			q:         Query{AsOf: D(2025, 1, 31), To: "KSA"},
+			from:      D(2025, 1, 31),
+			until:     D(2025, 9, 10),
+			exception: true,
+			period:    "winter", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
