@@ -240,6 +240,31 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			exception: true,
 			period:    "winter", season: "2024/25",
 		},
+		// Brazil.
+		{
+			name:   "Brazil first window 2022 (19 Jan to 12 Apr 2022): free from 1 Jan 2022, asked 15 Jan, registrable when the window opens on 19 Jan",
+			c:      Contract{Association: "BRA", Expires: D(2021, 12, 31)},
+			q:      Query{AsOf: D(2022, 1, 15), To: "BRA"},
+			from:   D(2022, 1, 19),
+			until:  D(2022, 4, 12),
+			period: "winter", season: "2022",
+		},
+		{
+			name:   "Brazil 2023 domestic exception (5 to 20 Apr 2023, after the first window closed on 4 Apr): asked 6 Apr 2023, registrable until 20 Apr",
+			c:      Contract{Association: "BRA", Expires: D(2023, 3, 31)},
+			q:      Query{AsOf: D(2023, 4, 6), To: "BRA"},
+			from:   D(2023, 4, 6),
+			until:  D(2023, 4, 20),
+			period: "domestic", season: "2023",
+		},
+		{
+			name:   "Brazil domestic window 2024 (1 to 19 Apr 2024): free since 1 Jan 2024, asked 10 Apr, registrable until 19 Apr",
+			c:      Contract{Association: "BRA", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 4, 10), To: "BRA"},
+			from:   D(2024, 4, 10),
+			until:  D(2024, 4, 19),
+			period: "domestic", season: "2024",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
