@@ -265,6 +265,31 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 4, 19),
 			period: "domestic", season: "2024",
 		},
+		// Argentina.
+		{
+			name:   "Argentina mid-year 2024 (31 May to 22 Aug 2024): free from 1 Jul 2024, registrable at once until 22 Aug",
+			c:      Contract{Association: "ARG", Expires: D(2024, 6, 30)},
+			q:      Query{AsOf: D(2024, 7, 1), To: "ARG"},
+			from:   D(2024, 7, 1),
+			until:  D(2024, 8, 22),
+			period: "summer", season: "2024",
+		},
+		{
+			name:   "Argentina domestic extension 2024 (23 Aug to 6 Sep 2024): asked 1 Sep, registrable until 6 Sep",
+			c:      Contract{Association: "ARG", Expires: D(2024, 6, 30)},
+			q:      Query{AsOf: D(2024, 9, 1), To: "ARG"},
+			from:   D(2024, 9, 1),
+			until:  D(2024, 9, 6),
+			period: "domestic", season: "2024",
+		},
+		{
+			name:   "Argentina mid-year 2025 (7 to 24 Jul 2025): free from 1 Jul 2025, registrable when the window opens on 7 Jul",
+			c:      Contract{Association: "ARG", Expires: D(2025, 6, 30)},
+			q:      Query{AsOf: D(2025, 7, 1), To: "ARG"},
+			from:   D(2025, 7, 7),
+			until:  D(2025, 7, 24),
+			period: "summer", season: "2025",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
