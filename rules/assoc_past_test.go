@@ -290,6 +290,15 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2025, 7, 24),
 			period: "summer", season: "2025",
 		},
+		// Japan.
+		{
+			name:   "Japan first window 2022 (7 Jan to 1 Apr 2022): contract ended 31 Jan 2022, registrable from 1 Feb until 1 Apr",
+			c:      Contract{Association: "JPN", Expires: D(2022, 1, 31)},
+			q:      Query{AsOf: D(2022, 2, 1), To: "JPN"},
+			from:   D(2022, 2, 1),
+			until:  D(2022, 4, 1),
+			period: "winter", season: "2022",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
