@@ -299,6 +299,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2022, 4, 1),
 			period: "winter", season: "2022",
 		},
+		// Norway.
+		{
+			name:   "Norway summer 2023 (1 to 31 Aug 2023): contract ended 31 Dec 2022, asked 15 Aug 2023, registrable until 31 Aug",
+			c:      Contract{Association: "NOR", Expires: D(2022, 12, 31)},
+			q:      Query{AsOf: D(2023, 8, 15), To: "NOR"},
+			from:   D(2023, 8, 15),
+			until:  D(2023, 8, 31),
+			period: "summer", season: "2023",
+		},
+		{
+			name:   "Norway: free from 1 Jan 2023, his free-agent chance ended when the summer 2023 window closed on 31 Aug; asked 1 Sep he waits for winter 2024 (31 Jan to 3 Apr 2024)",
+			c:      Contract{Association: "NOR", Expires: D(2022, 12, 31)},
+			q:      Query{AsOf: D(2023, 9, 1), To: "NOR"},
+			from:   D(2024, 1, 31),
+			until:  D(2024, 4, 3),
+			period: "winter", season: "2024",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
