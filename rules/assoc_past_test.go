@@ -316,6 +316,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 4, 3),
 			period: "winter", season: "2024",
 		},
+		// Sweden.
+		{
+			name:   "Sweden summer 2023 (7 Jul to 31 Aug 2023; the estimate ends 26 Aug): contract ended 31 Dec 2022, asked 30 Aug 2023, still inside",
+			c:      Contract{Association: "SWE", Expires: D(2022, 12, 31)},
+			q:      Query{AsOf: D(2023, 8, 30), To: "SWE"},
+			from:   D(2023, 8, 30),
+			until:  D(2023, 8, 31),
+			period: "summer", season: "2023",
+		},
+		{
+			name:   "Sweden after summer 2023 (closed 31 Aug): no free agents after the summer window (swe free agents: after the winter window only), so a player free from 1 Aug 2023, asked 1 Sep, waits for winter 2024 (1 Feb to 27 Mar 2024)",
+			c:      Contract{Association: "SWE", Expires: D(2023, 7, 31)},
+			q:      Query{AsOf: D(2023, 9, 1), To: "SWE"},
+			from:   D(2024, 2, 1),
+			until:  D(2024, 3, 27),
+			period: "winter", season: "2024",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
