@@ -333,6 +333,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 3, 27),
 			period: "winter", season: "2024",
 		},
+		// Denmark.
+		{
+			name:   "Denmark summer 2023/24 closed Fri 1 Sep 2023 (the estimate: 1 Sep too, but unpublished): free since 1 Jul, asked 1 Sep 2023, on the last day",
+			c:      Contract{Association: "DEN", Expires: D(2023, 6, 30)},
+			q:      Query{AsOf: D(2023, 9, 1), To: "DEN"},
+			from:   D(2023, 9, 1),
+			until:  D(2023, 9, 1),
+			period: "summer", season: "2023/24",
+		},
+		{
+			name:   "Denmark winter 2024/25 (1 to 31 Jan 2025): contract ended 31 Dec 2024, asked 2 Jan 2025, registrable until 31 Jan",
+			c:      Contract{Association: "DEN", Expires: D(2024, 12, 31)},
+			q:      Query{AsOf: D(2025, 1, 2), To: "DEN"},
+			from:   D(2025, 1, 2),
+			until:  D(2025, 1, 31),
+			period: "winter", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
