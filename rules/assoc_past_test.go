@@ -350,6 +350,23 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2025, 1, 31),
 			period: "winter", season: "2024/25",
 		},
+		// Scotland.
+		{
+			name:   "Scotland winter 2023/24 (1 Jan to Thu 1 Feb 2024; the estimate ends Wed 31 Jan): contract ended 31 Dec 2023, asked 1 Feb 2024, still inside",
+			c:      Contract{Association: "SCO", Expires: D(2023, 12, 31)},
+			q:      Query{AsOf: D(2024, 2, 1), To: "SCO"},
+			from:   D(2024, 2, 1),
+			until:  D(2024, 2, 1),
+			period: "winter", season: "2023/24",
+		},
+		{
+			name:   "Scotland summer 2024/25 (14 Jun to Fri 30 Aug 2024): free from 1 Jul 2024, registrable at once until 30 Aug",
+			c:      Contract{Association: "SCO", Expires: D(2024, 6, 30)},
+			q:      Query{AsOf: D(2024, 7, 1), To: "SCO"},
+			from:   D(2024, 7, 1),
+			until:  D(2024, 8, 30),
+			period: "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
