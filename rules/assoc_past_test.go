@@ -326,16 +326,17 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			period: "summer", season: "2023",
 		},
 		{
-			name:   "Sweden after summer 2023 (closed 31 Aug): no free agents after the summer window (swe free agents: after the winter window only), so a player free from 1 Aug 2023, asked 1 Sep, waits for winter 2024 (1 Feb to 27 Mar 2024)",
-			c:      Contract{Association: "SWE", Expires: D(2023, 7, 31)},
-			q:      Query{AsOf: D(2023, 9, 1), To: "SWE"},
-			from:   D(2024, 2, 1),
-			until:  D(2024, 3, 27),
-			period: "winter", season: "2024",
+			name:      "Sweden between the 2023 windows: free from 1 Apr 2023, after winter 2023 closed on 4 Apr, registrable as a free agent until the summer window closes on 31 Aug 2023 (swe free agents: after the winter window, never after the summer one)",
+			c:         Contract{Association: "SWE", Expires: D(2023, 3, 31)},
+			q:         Query{AsOf: D(2023, 4, 5), To: "SWE"},
+			from:      D(2023, 4, 5),
+			until:     D(2023, 8, 31),
+			exception: true,
+			period:    "winter", season: "2023",
 		},
 		// Denmark.
 		{
-			name:   "Denmark summer 2023/24 closed Fri 1 Sep 2023 (the estimate: 1 Sep too, but unpublished): free since 1 Jul, asked 1 Sep 2023, on the last day",
+			name:   "Denmark summer 2023/24 (15 Jun to Fri 1 Sep 2023, moved from 31 Aug): free since 1 Jul, asked 1 Sep 2023, on the last day",
 			c:      Contract{Association: "DEN", Expires: D(2023, 6, 30)},
 			q:      Query{AsOf: D(2023, 9, 1), To: "DEN"},
 			from:   D(2023, 9, 1),
@@ -389,5 +390,39 @@ func TestPastRegistrationPeriods(t *testing.T) {
 				t.Errorf("period %s %s, want %s %s", r.Period.Name, r.Period.Season, tc.period, tc.season)
 			}
 		})
+	}
+}
+
+// Every association with a set of its own has published periods from the
+// recent past (2022 on), each with a season, a text, https sources and a
+// confidence, so that a season asked about is not an estimate where its
+// dates were found.
+func TestPastPeriodsPublished(t *testing.T) {
+	b := book(t)
+	for _, code := range []string{"ENG", "EFL", "SCO", "ESP", "GER", "FRA", "ITA", "NED", "POR", "BEL",
+		"TUR", "KSA", "USA", "MLS", "BRA", "ARG", "JPN", "NOR", "SWE", "DEN"} {
+		s := b.Set(code)
+		if s == nil || s.Registration == nil {
+			t.Errorf("%s: no rule set with registration periods", code)
+			continue
+		}
+		past := 0
+		for _, p := range s.Registration.Periods {
+			if p.Opens.Before(D(2022, 1, 1)) || !p.Opens.Before(D(2025, 6, 1)) {
+				continue
+			}
+			past++
+			if p.Season == "" || p.Text == "" || p.Confidence == Unknown || len(p.Sources) == 0 {
+				t.Errorf("%s:%d: %s period opening %s needs a season, a text, sources and a confidence", p.File, p.Line, code, p.Opens)
+			}
+			for _, src := range p.Sources {
+				if why := homePage(src); why != "" {
+					t.Errorf("%s:%d: source %q %s", p.File, p.Line, src, why)
+				}
+			}
+		}
+		if past == 0 {
+			t.Errorf("%s: no published period between 2022 and the 2025/26 season", code)
+		}
 	}
 }
