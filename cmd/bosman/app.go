@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -39,53 +38,49 @@ func (e *exitError) hint(format string, args ...any) *exitError {
 	return e
 }
 
-// env is one run of bosman: its streams, its environment and what it loaded.
-type env struct {
+// streams are one run's input, output and environment: all a command may
+// touch besides the files its flags name.
+type streams struct {
 	stdin  io.Reader
 	out    *bufio.Writer // stdout, flushed only when the command succeeds
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
-	isTTY  bool
+	isTTY  bool // stdout is a terminal
 	now    func() time.Time
-
-	asOf   rules.Date
-	format string
-	color  bool
-	book   *rules.Book
-	data   *data // loaded on first use
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
 // exit status. It never calls os.Exit, so tests run it in-process.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
 	if f, ok := stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			e.isTTY = true
+			s.isTTY = true
 		}
 	}
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
 		if d, err := rules.ParseISO(fixed); err == nil {
-			e.now = func() time.Time { return d.Time() }
+			s.now = func() time.Time { return d.Time() }
 		}
 	}
-	return e.run(args)
+	return s.run(args)
 }
 
-func (e *env) run(args []string) (code int) {
+// run runs the command args name and reports its error, if any.
+func (s *streams) run(args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(e.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
+			fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
 			code = 1
 		}
 	}()
-	e.out = bufio.NewWriterSize(e.stdout, 64<<10)
-	app := e.newApp()
+	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
+	app := newApp(s)
 	err := app.Run(reorder(args, app))
 	if err == nil {
-		if ferr := e.out.Flush(); ferr != nil {
-			fmt.Fprintf(e.stderr, "bosman: error: writing output: %v\n", ferr)
+		if ferr := s.out.Flush(); ferr != nil {
+			fmt.Fprintf(s.stderr, "bosman: error: writing output: %v\n", ferr)
 			return 1
 		}
 		return 0
@@ -96,13 +91,13 @@ func (e *env) run(args []string) (code int) {
 	}
 	for i, line := range strings.Split(ee.msg, "\n") {
 		if i == 0 {
-			fmt.Fprintf(e.stderr, "bosman: error: %s\n", line)
+			fmt.Fprintf(s.stderr, "bosman: error: %s\n", line)
 		} else {
-			fmt.Fprintf(e.stderr, "bosman:   %s\n", line)
+			fmt.Fprintf(s.stderr, "bosman:   %s\n", line)
 		}
 	}
 	for _, h := range ee.hints {
-		fmt.Fprintf(e.stderr, "bosman: hint: %s\n", h)
+		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
 	}
 	return ee.code
 }
@@ -140,50 +135,41 @@ func globalFlags(cmd string) []cli.Flag {
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
-func (e *env) newApp() *cli.App {
+const appDescription = "bosman combines each association's rules (FIFA's six months, England's third Saturday in May,\n" +
+	"Italy's 1 January …) with a dataset of contracts, and gives for each player the day a foreign club\n" +
+	"may sign him to a pre-contract, the day a domestic club may, the day he is free, and when a new\n" +
+	"club may register him, each with its rule and source.\n\n" +
+	"Examples:\n" +
+	"   bosman player Konate --as-of 2025-10-07\n" +
+	"   bosman club \"Real Madrid\" --to ENG\n" +
+	"   bosman export --format csv --output windows.csv\n" +
+	"   bosman rules ITA"
+
+// newApp is bosman's command line, writing to s.
+func newApp(s *streams) *cli.App {
 	app := &cli.App{
-		Name:      "bosman",
-		Usage:     "when is this player free to sign elsewhere?",
-		UsageText: "bosman COMMAND [flags] [args]",
-		Description: "bosman combines each association's rules (FIFA's six months, England's third Saturday in May,\n" +
-			"Italy's 1 January …) with a dataset of contracts, and gives for each player the day a foreign club\n" +
-			"may sign him to a pre-contract, the day a domestic club may, the day he is free, and when a new\n" +
-			"club may register him, each with its rule and source.\n\n" +
-			"Examples:\n" +
-			"   bosman player Konate --as-of 2025-10-07\n" +
-			"   bosman club \"Real Madrid\" --to ENG\n" +
-			"   bosman export --format csv --output windows.csv\n" +
-			"   bosman rules ITA",
+		Name:            "bosman",
+		Usage:           "when is this player free to sign elsewhere?",
+		UsageText:       "bosman COMMAND [flags] [args]",
+		Description:     appDescription,
 		Version:         version(),
 		HideHelpCommand: true,
-		Writer:          e.out,
-		ErrWriter:       e.stderr,
-		Reader:          e.stdin,
+		Writer:          s.out,
+		ErrWriter:       s.stderr,
+		Reader:          s.stdin,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return flagError(err, c.Command.Flags)
 		},
-		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				cli.ShowAppHelp(c)
-				return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
-			}
-			if c.Args().First() == "help" {
-				if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
-					return cli.ShowCommandHelp(c, name)
-				}
-				return cli.ShowAppHelp(c)
-			}
-			return unknownCommand(c.Args().First(), c.App.Commands)
-		},
+		Action: noCommand,
 		Commands: []*cli.Command{
-			e.playerCommand(),
-			e.clubCommand(),
-			e.exportCommand(),
-			e.rulesCommand(),
-			e.validateCommand(),
-			e.timelineCommand(),
-			e.completionCommand(),
+			playerCommand(s),
+			clubCommand(s),
+			exportCommand(s),
+			rulesCommand(s),
+			validateCommand(s),
+			timelineCommand(s),
+			completionCommand(s),
 		},
 	}
 	for _, cmd := range app.Commands {
@@ -196,6 +182,21 @@ func (e *env) newApp() *cli.App {
 	return app
 }
 
+// noCommand is the app's action: help, or a usage error.
+func noCommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		cli.ShowAppHelp(c)
+		return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
+	}
+	if c.Args().First() == "help" {
+		if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
+			return cli.ShowCommandHelp(c, name)
+		}
+		return cli.ShowAppHelp(c)
+	}
+	return unknownCommand(c.Args().First(), c.App.Commands)
+}
+
 // reorder moves the global flags a user wrote before the command to after
 // it, and a command's flags written after its arguments to before them, so
 // that 'bosman --as-of 2025-10-07 player Konate' and 'bosman player Konate
@@ -205,20 +206,7 @@ func reorder(args []string, app *cli.App) []string {
 	if len(args) < 2 {
 		return args
 	}
-	valued := map[string]bool{}
-	cmdIndex := map[string]*cli.Command{}
-	for _, c := range app.Commands {
-		cmdIndex[c.Name] = c
-		for _, a := range c.Aliases {
-			cmdIndex[a] = c
-		}
-		for _, f := range c.Flags {
-			_, isBool := f.(*cli.BoolFlag)
-			for _, n := range f.Names() {
-				valued[n] = !isBool
-			}
-		}
-	}
+	cmdIndex, valued := flagIndex(app)
 	var before, flags, pos []string
 	var cmd string
 	rest := args[1:]
@@ -256,6 +244,26 @@ func reorder(args []string, app *cli.App) []string {
 	out = append(out, before...)
 	out = append(out, flags...)
 	return append(out, pos...)
+}
+
+// flagIndex maps the app's command names and aliases to their commands,
+// and its flags' names to whether they take a value.
+func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
+	valued := map[string]bool{}
+	cmdIndex := map[string]*cli.Command{}
+	for _, c := range app.Commands {
+		cmdIndex[c.Name] = c
+		for _, a := range c.Aliases {
+			cmdIndex[a] = c
+		}
+		for _, f := range c.Flags {
+			_, isBool := f.(*cli.BoolFlag)
+			for _, n := range f.Names() {
+				valued[n] = !isBool
+			}
+		}
+	}
+	return cmdIndex, valued
 }
 
 // flagError turns urfave/cli's flag parsing errors into usage errors with a
@@ -318,85 +326,25 @@ func version() string {
 			v = info.Main.Version
 		}
 	}
-	if ok {
-		var rev, modified string
-		for _, s := range info.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				if s.Value == "true" {
-					modified = "+dirty"
-				}
+	if !ok {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
 			}
 		}
-		if rev != "" {
-			if len(rev) > 12 {
-				rev = rev[:12]
-			}
-			v += " (" + rev + modified + ")"
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
 		}
+		v += " (" + rev + modified + ")"
 	}
 	return v
-}
-
-// setup reads the global flags every command shares.
-func (e *env) setup(c *cli.Context) error {
-	formats := formats[c.Command.Name]
-	defaultFormat := formats[0]
-	e.asOf = rules.DateOf(e.now())
-	if s := c.String("as-of"); s != "" || c.IsSet("as-of") {
-		d, err := rules.ParseISO(s)
-		if err != nil {
-			return usageErr("--as-of: %v", err).hint("write the date as YYYY-MM-DD, e.g. --as-of 2025-10-07")
-		}
-		e.asOf = d
-	}
-	e.format = defaultFormat
-	if f := c.String("format"); f != "" {
-		e.format = strings.ToLower(f)
-	} else if out := c.String("output"); out != "" {
-		// --output windows.json: the file's extension names the format
-		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-		if ext == "md" {
-			ext = "markdown"
-		}
-		for _, f := range formats {
-			if f == ext {
-				e.format = f
-			}
-		}
-	}
-	ok := false
-	for _, f := range formats {
-		ok = ok || f == e.format
-	}
-	if !ok {
-		return usageErr("--format %s: %s writes %s", e.format, c.Command.Name, strings.Join(formats, ", ")).
-			hint("e.g. --format %s", formats[len(formats)-1])
-	}
-	// colour on a terminal (or with CLICOLOR_FORCE set, as gh and others
-	// allow), never with --no-color, NO_COLOR or TERM=dumb
-	force := e.getenv("CLICOLOR_FORCE") != "" && e.getenv("CLICOLOR_FORCE") != "0"
-	e.color = (e.isTTY || force) && !c.Bool("no-color") && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
-	book, err := rules.Embedded()
-	if err != nil {
-		return dataErr("embedded rules: %v", err)
-	}
-	if dir := c.String("rules"); dir != "" {
-		st, err := os.Stat(dir)
-		if err != nil || !st.IsDir() {
-			return dataErr("--rules %s: not a directory", dir).hint("--rules takes a directory of *.toml rule files; see 'bosman rules' and README")
-		}
-		book, err = book.WithDir(os.DirFS(dir), ".", filepath.Clean(dir))
-		if err != nil {
-			ee := dataErr("%s", err)
-			if strings.Contains(err.Error(), "no *.toml rule files") {
-				return ee.hint("put NAME.toml rule files in %s, or leave out --rules to use the embedded rules", dir)
-			}
-			return ee.hint("fix the rule file, or leave out --rules to use the embedded rules")
-		}
-	}
-	e.book = book
-	return nil
 }

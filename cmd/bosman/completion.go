@@ -6,7 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func (e *env) completionCommand() *cli.Command {
+func completionCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
 		Usage:     "print a shell completion script: bash, zsh or fish",
@@ -19,15 +19,15 @@ func (e *env) completionCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			switch c.Args().First() {
 			case "bash":
-				fmt.Fprint(e.out, bashCompletion)
+				fmt.Fprint(s.out, bashCompletion)
 			case "zsh":
-				fmt.Fprint(e.out, zshCompletion)
+				fmt.Fprint(s.out, zshCompletion)
 			case "fish":
-				s, err := c.App.ToFishCompletion()
+				script, err := c.App.ToFishCompletion()
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(e.out, s)
+				fmt.Fprintln(s.out, script)
 			case "":
 				return usageErr("completion needs a shell").hint("e.g. source <(bosman completion bash); zsh and fish work too")
 			default:

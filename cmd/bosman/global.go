@@ -1,0 +1,109 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bosmanhq/bosman/report"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// global is what the flags every command shares say.
+type global struct {
+	asOf   rules.Date
+	format string
+	color  bool
+	book   *rules.Book
+}
+
+// readGlobal reads the flags every command shares: the as-of date, the
+// format, colour, and the rules.
+func readGlobal(s *streams, c *cli.Context) (*global, error) {
+	g := &global{asOf: rules.DateOf(s.now())}
+	if v := c.String("as-of"); v != "" || c.IsSet("as-of") {
+		d, err := rules.ParseISO(v)
+		if err != nil {
+			return nil, usageErr("--as-of: %v", err).hint("write the date as YYYY-MM-DD, e.g. --as-of 2025-10-07")
+		}
+		g.asOf = d
+	}
+	format, err := readFormat(c)
+	if err != nil {
+		return nil, err
+	}
+	g.format = format
+	// colour on a terminal (or with CLICOLOR_FORCE set, as gh and others
+	// allow), never with --no-color, NO_COLOR or TERM=dumb
+	force := s.getenv("CLICOLOR_FORCE") != "" && s.getenv("CLICOLOR_FORCE") != "0"
+	g.color = (s.isTTY || force) && !c.Bool("no-color") && s.getenv("NO_COLOR") == "" && s.getenv("TERM") != "dumb"
+	if g.book, err = readBook(c.String("rules")); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// readFormat is the --format of the command, or the one the extension of
+// --output names, or the command's first.
+func readFormat(c *cli.Context) (string, error) {
+	formats := formats[c.Command.Name]
+	format := formats[0]
+	if f := c.String("format"); f != "" {
+		format = strings.ToLower(f)
+	} else if out := c.String("output"); out != "" {
+		// --output windows.json: the file's extension names the format
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if ext == "md" {
+			ext = "markdown"
+		}
+		for _, f := range formats {
+			if f == ext {
+				format = f
+			}
+		}
+	}
+	for _, f := range formats {
+		if f == format {
+			return format, nil
+		}
+	}
+	return "", usageErr("--format %s: %s writes %s", format, c.Command.Name, strings.Join(formats, ", ")).
+		hint("e.g. --format %s", formats[len(formats)-1])
+}
+
+// readBook is the embedded rules, with the rule files of dir (if not "")
+// added or replacing sets.
+func readBook(dir string) (*rules.Book, error) {
+	book, err := rules.Embedded()
+	if err != nil {
+		return nil, dataErr("embedded rules: %v", err)
+	}
+	if dir == "" {
+		return book, nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return nil, dataErr("--rules %s: not a directory", dir).hint("--rules takes a directory of *.toml rule files; see 'bosman rules' and README")
+	}
+	book, err = book.WithDir(os.DirFS(dir), ".", filepath.Clean(dir))
+	if err != nil {
+		ee := dataErr("%s", err)
+		if strings.Contains(err.Error(), "no *.toml rule files") {
+			return nil, ee.hint("put NAME.toml rule files in %s, or leave out --rules to use the embedded rules", dir)
+		}
+		return nil, ee.hint("fix the rule file, or leave out --rules to use the embedded rules")
+	}
+	return book, nil
+}
+
+// query is the question the flags ask, for a club of association to.
+func (g *global) query(to string) *report.Query {
+	return &report.Query{Book: g.book, AsOf: g.asOf, To: to}
+}
+
+// style is how the forms for people are drawn.
+func (g *global) style() report.Style {
+	return report.Style{AsOf: g.asOf, Color: g.color}
+}

@@ -1,0 +1,111 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// ClubTable writes a club's selection for people: a heading, one row per
+// contract with its windows, and the notes that go with them.
+func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
+	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
+	if sel.Horizon.All {
+		what = "all contracts"
+	}
+	fmt.Fprintf(out, "%s: %s, as of %s (%d)\n\n", sel.Names[0], what, sel.AsOf.Human(), len(sel.Entries))
+	if err := clubBody(out, sel, st); err != nil {
+		return err
+	}
+	if sel.Expired > 0 || sel.Unknown > 0 {
+		fmt.Fprintf(out, "Not listed: %d contracts that ended before %s and %d without an expiry in the data (see --all).\n",
+			sel.Expired, sel.AsOf.Human(), sel.Unknown)
+	}
+	return nil
+}
+
+// clubBody is the table and its notes, or a line saying there is none.
+func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
+	entries := sel.Entries
+	if len(entries) == 0 {
+		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
+		return nil
+	}
+	header := []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
+	if sel.To != "" {
+		header = append(header, "Reg. "+sel.To)
+	}
+	var rows [][]string
+	var notes []string
+	consent := false
+	for i := range entries {
+		row, home := clubRow(&entries[i], sel.To != "", st)
+		rows = append(rows, row)
+		consent = consent || home
+		notes = append(notes, clubNotes(&entries[i])...)
+	}
+	if err := renderTable(out, header, rows, false, map[int]bool{6: true}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nFree agent from the day after expiry.")
+	if consent {
+		fmt.Fprintf(out, " \"consent\": no date at home without the club's consent.")
+	}
+	fmt.Fprintln(out)
+	if set := entries[0].Windows.Set; set != nil {
+		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
+			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth)
+		}
+	}
+	for _, n := range notes {
+		writeWrapped(out, "- ", n, cardWidth)
+	}
+	return nil
+}
+
+// clubRow is an entry's row of the club table, and whether it needs the
+// club's consent at home.
+func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
+	w := en.Windows
+	born := ""
+	if !en.Contract.Birth.IsZero() {
+		born = strconv.Itoa(en.Contract.Birth.Year())
+	}
+	days := ""
+	if n, _, ok := w.Countdown(w.FreeAgent.Date); ok {
+		days = strconv.Itoa(n)
+	}
+	home := w.Domestic.Date.String()
+	if home == "" && w.Status != rules.UnknownExpiry {
+		home = "consent"
+		consent = true
+	}
+	row = []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
+		st.paint(statusText(w), w.Status), days}
+	if reg {
+		r := ""
+		if w.Registration != nil {
+			r = w.Registration.From.String()
+		}
+		row = append(row, r)
+	}
+	return row, consent
+}
+
+// clubNotes are the notes below the table about one entry.
+func clubNotes(en *Entry) []string {
+	w := en.Windows
+	var notes []string
+	if len(w.Scenarios) > 0 {
+		notes = append(notes, en.Contract.Player+": "+scenarioText(w.Scenarios[0]))
+	}
+	if en.StaleClub {
+		notes = append(notes, en.Contract.Player+": "+en.StaleClubNote()+".")
+	}
+	if w.Stale {
+		notes = append(notes, fmt.Sprintf("%s: the contract ended on %s; the data may not show a renewal or a move.", en.Contract.Player, en.Contract.Expires.Human()))
+	}
+	return notes
+}

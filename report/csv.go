@@ -1,0 +1,127 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// csvWriter writes CSV or TSV as encoding/csv would (RFC 4180 quoting, \n
+// line ends), appending straight to a buffer: dates and numbers never need
+// quoting, so a row costs no allocation.
+type csvWriter struct {
+	w       io.Writer
+	sep     byte
+	neutral bool // CSV; TSV folds tabs and newlines in text to spaces
+	b       []byte
+}
+
+func newDelimitedWriter(w io.Writer, sep byte) *csvWriter {
+	cw := &csvWriter{w: w, sep: sep, neutral: sep == ','}
+	for i, col := range Columns {
+		if i > 0 {
+			cw.b = append(cw.b, sep)
+		}
+		cw.b = cw.text(cw.b, col, false)
+	}
+	cw.b = append(cw.b, '\n')
+	return cw
+}
+
+func (cw *csvWriter) Write(en *Entry) error {
+	c, w := &en.Contract, en.Windows
+	b, sep := cw.b, cw.sep
+	b = cw.text(b, c.PlayerID, true)
+	b = append(b, sep)
+	b = cw.text(b, c.Player, true)
+	b = append(b, sep)
+	b = c.Birth.AppendText(b)
+	b = append(b, sep)
+	b = cw.text(b, c.Club, true)
+	b = append(b, sep)
+	b = cw.text(b, c.Association, false)
+	b = append(b, sep)
+	for _, d := range [...]rules.Date{c.Signed, c.Expires, c.Option.Until, w.FreeAgent.Date, w.Foreign.Date, w.Domestic.Date} {
+		b = d.AppendText(b)
+		b = append(b, sep)
+	}
+	b = append(b, w.Status...)
+	b = append(b, sep)
+	if d, wd, ok := w.Countdown(w.FreeAgent.Date); ok {
+		b = strconv.AppendInt(b, int64(d), 10)
+		b = append(b, sep)
+		if wd >= 0 {
+			b = strconv.AppendInt(b, int64(wd), 10)
+		}
+	} else {
+		b = append(b, sep)
+	}
+	b = append(b, sep)
+	if w.Registration != nil {
+		b = w.Registration.From.AppendText(b)
+	}
+	b = append(b, sep)
+	b = append(b, Confidence(w).String()...)
+	b = append(b, sep)
+	b = cw.text(b, c.Source, true)
+	b = append(b, '\n')
+	cw.b = b
+	if len(b) >= 32<<10 {
+		return cw.flush()
+	}
+	return nil
+}
+
+// text appends a text field, neutralised (free text only) and quoted as
+// encoding/csv quotes.
+func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
+	if free && !cw.neutral {
+		s = tsvFolder.Replace(s)
+	}
+	if free && s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		s = "'" + s // rare: a formula-like cell, which a spreadsheet would run
+	}
+	if !needsQuotes(s, cw.sep) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+var tsvFolder = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// needsQuotes is encoding/csv's rule: a separator, quote or line break
+// anywhere, or white space first.
+func needsQuotes(s string, sep byte) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == '"' || c == sep {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func (cw *csvWriter) flush() error {
+	_, err := cw.w.Write(cw.b)
+	cw.b = cw.b[:0]
+	return err
+}
+
+func (cw *csvWriter) Close() error { return cw.flush() }

@@ -1,0 +1,67 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// Entry is one contract and its windows on the as-of date: the answer every
+// form renders.
+type Entry struct {
+	Contract contracts.Contract
+	Windows  *rules.Windows
+	// StaleClub: the source last saw him at the club before the as-of
+	// season, so the club may be out of date.
+	StaleClub bool
+	// DataAsOf is the day the row's facts were last confirmed against its
+	// source; zero when the data does not say.
+	DataAsOf rules.Date
+}
+
+// StaleClubNote says why the club may be out of date.
+func (en *Entry) StaleClubNote() string {
+	c := &en.Contract
+	return fmt.Sprintf("the source last saw him at %s in %d/%02d: the club may be out of date", c.Club, c.LastSeason, (c.LastSeason+1)%100)
+}
+
+// Query is what every answer is asked with: the rules, the day the question
+// is asked, and the association of the club that would register the player
+// ("" for none).
+type Query struct {
+	Book *rules.Book
+	AsOf rules.Date
+	To   string
+}
+
+// Answer returns the windows of c.
+func (q *Query) Answer(c contracts.Contract) Entry {
+	en := Entry{Windows: new(rules.Windows)}
+	q.AnswerInto(&en, &c)
+	return en
+}
+
+// AnswerInto is Answer into en, reusing its Windows: export answers a
+// million rows one after another.
+func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
+	en.Contract = *c
+	q.Book.WindowsInto(en.Windows, rules.Contract{
+		Association: c.Association,
+		League:      c.League,
+		Signed:      c.Signed,
+		Start:       c.Start,
+		Expires:     c.Expires,
+		Birth:       c.Birth,
+		Option:      rules.Option{Until: c.Option.Until, Holder: c.Option.Holder},
+	}, rules.Query{AsOf: q.AsOf, To: q.To})
+	en.DataAsOf = c.Confirmed
+	en.StaleClub = false
+	if c.LastSeason > 0 {
+		season := q.AsOf.Year()
+		if q.AsOf.Month() < 7 {
+			season--
+		}
+		en.StaleClub = c.LastSeason < season
+	}
+}

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+func konate() contracts.Contract {
+	return contracts.Contract{
+		PlayerID: "357119", Player: "Ibrahima Konaté", Birth: rules.D(1999, 5, 25),
+		Club: "Liverpool FC", Association: "ENG", League: "GB1", Expires: rules.D(2026, 6, 30),
+		Confirmed: rules.D(2025, 10, 1),
+	}
+}
+
+// TestCard: Konaté, asked on 7 Oct 2025 for a Spanish club. Abroad from
+// 1 Jan 2026 (six months before he is free on 1 Jul 2026, FIFA RSTP art.
+// 18.3), at home from 17 May 2026 (the day after the third Saturday in May:
+// 1 May 2026 is a Friday, so the Saturdays are 2, 9 and 16 May); he is 26.
+func TestCard(t *testing.T) {
+	q := testQuery(t, rules.D(2025, 10, 7), "ESP")
+	en := q.Answer(konate())
+	if en.DataAsOf != rules.D(2025, 10, 1) {
+		t.Errorf("DataAsOf %s, want the row's confirmed date 2025-10-01", en.DataAsOf)
+	}
+	var b bytes.Buffer
+	if err := Card(&b, &en, nil, Style{AsOf: q.AsOf}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"Ibrahima Konaté, born 25 May 1999 (26 on 7 Oct 2025)\n",
+		"Liverpool FC · ENG (",
+		"Contract expires 30 Jun 2026\n",
+		"Status on 7 Oct 2025: under contract\n",
+		"Pre-contract abroad from   1 Jan 2026",
+		"Pre-contract at home from  17 May 2026",
+		"Free agent from            1 Jul 2026",
+		"Registration in ESP from",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("card lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour without Style.Color")
+	}
+}
+
+// TestHorizons: 12 months from 7 Oct 2025 end on 7 Oct 2026; the season
+// 2026/27 runs 1 Jul 2026 to 30 Jun 2027, the season 2026 is the year.
+func TestHorizons(t *testing.T) {
+	asOf := rules.D(2025, 10, 7)
+	for _, tc := range []struct {
+		h           Horizon
+		from, until rules.Date
+	}{
+		{Within(asOf, 12, 'm'), asOf, rules.D(2026, 10, 7)},
+		{Within(asOf, 2, 'y'), asOf, rules.D(2027, 10, 7)},
+		{Within(asOf, 90, 'd'), asOf, rules.D(2026, 1, 5)},
+		{Season(2026, false), rules.D(2026, 7, 1), rules.D(2027, 6, 30)},
+		{Season(2026, true), rules.D(2026, 1, 1), rules.D(2026, 12, 31)},
+	} {
+		if tc.h.From != tc.from || tc.h.Until != tc.until {
+			t.Errorf("%s to %s, want %s to %s", tc.h.From, tc.h.Until, tc.from, tc.until)
+		}
+	}
+}
+
+// TestFilterAndInForce: Saliba renewed on 29 Sep 2025 (to 2029); asked on
+// 1 Sep 2025 the 2027 contract is in force, on 7 Oct the 2029 one.
+func TestFilterAndInForce(t *testing.T) {
+	old := contracts.Contract{PlayerID: "1", Player: "William Saliba", Club: "Arsenal FC", Association: "FRA",
+		Signed: rules.D(2023, 7, 1), Expires: rules.D(2027, 6, 30)}
+	renewed := old
+	renewed.Signed, renewed.Expires = rules.D(2025, 9, 29), rules.D(2029, 6, 30)
+	k := konate()
+	all := []contracts.Contract{old, k, renewed}
+	if got := InForce(all, rules.D(2025, 9, 1)); len(got) != 2 || got[0].Expires != old.Expires {
+		t.Errorf("on 1 Sep 2025: %v", got)
+	}
+	got := InForce(all, rules.D(2025, 10, 7))
+	if len(got) != 2 || got[0].Expires != renewed.Expires || got[1].Player != k.Player {
+		t.Errorf("on 7 Oct 2025: %v", got)
+	}
+	f := Filter{Association: "ENG", ExpiringBefore: rules.D(2026, 7, 1)}
+	if !f.Keep(&k) || f.Keep(&renewed) {
+		t.Errorf("ENG before 1 Jul 2026 keeps Konaté (30 Jun 2026) only")
+	}
+	f.ExpiringBefore = rules.D(2026, 6, 30) // before: the day itself is out
+	if f.Keep(&k) {
+		t.Errorf("expiring before 30 Jun 2026 keeps a 30 Jun 2026 expiry")
+	}
+}
+
+// TestICSEvents: three all-day events for Konaté (abroad, at home, free),
+// each ending the next day.
+func TestICSEvents(t *testing.T) {
+	q := testQuery(t, rules.D(2025, 10, 7), "")
+	var b bytes.Buffer
+	rw := NewICSWriter(&b, q.AsOf)
+	en := q.Answer(konate())
+	if err := rw.Write(&en); err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"UID:357119-foreign-20260101@bosman\r\n", "DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\n",
+		"UID:357119-domestic-20260517@bosman\r\n", "UID:357119-free-20260701@bosman\r\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "BEGIN:VEVENT"); n != 3 {
+		t.Errorf("%d events, want 3", n)
+	}
+}

@@ -1,0 +1,219 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// RulesList writes the rule sets of book, one a row: the domestic rule for
+// a contract expiring six months after asOf, the usual expiry, the holiday
+// calendar and the confidence. markdown writes a Markdown table without the
+// footnote.
+func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool) error {
+	var rows [][]string
+	for _, s := range book.Sets() {
+		dom := "six months, as abroad"
+		if dr := s.DomesticFor(asOf.AddMonths(6)); dr != nil {
+			dom = domesticSummary(dr)
+		}
+		// the table must fit 100 columns: England's rule in short
+		dom = strings.NewReplacer("from the day after the third Saturday in May", "after 3rd Sat in May",
+			", if free on 1 July", " (free 1 Jul)").Replace(dom)
+		exp := ""
+		if s.UsualExpiry != nil {
+			exp = s.UsualExpiry.String()
+		}
+		hol := "none"
+		if s.Calendar != nil && s.Calendar.Holidays != "" {
+			hol = s.Calendar.Holidays
+		}
+		name := s.Name
+		if s.Extends != "" {
+			name += " (on " + s.Extends + ")"
+		}
+		rows = append(rows, []string{s.Code, truncate(name, 18), dom, exp, hol, s.Confidence().String()})
+	}
+	if err := renderTable(out, []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}, rows, markdown, nil); err != nil {
+		return err
+	}
+	if !markdown {
+		fmt.Fprintf(out, "\nAbroad, every association follows FIFA RSTP art. 18.3 (six months). Any other association gets\nthe FIFA baseline, and bosman says so. 'bosman rules CODE' shows one set with its sources.\n")
+	}
+	return nil
+}
+
+func domesticSummary(dr *rules.DomesticRule) string {
+	switch dr.Kind {
+	case rules.KindSixMonths:
+		if dr.NotBefore != nil && dr.NotBefore.Month != 0 {
+			return "six months, not before " + dr.NotBefore.String()
+		}
+		return "six months, as abroad"
+	case rules.KindApproachAfter:
+		s := "from " + dr.Opens.String()
+		if dr.FreeOn != nil && dr.FreeOn.Month != 0 {
+			s += ", if free on " + dr.FreeOn.String()
+		}
+		return s
+	case rules.KindLeagueFreeAgency:
+		return "league free agency / re-entry"
+	}
+	return dr.Kind
+}
+
+// rulePage writes one rule set in full.
+type rulePage struct {
+	out      io.Writer
+	markdown bool // the periods as a Markdown table
+}
+
+func (rp rulePage) p(format string, args ...any) { fmt.Fprintf(rp.out, format, args...) }
+
+// RulePage writes the rule set s in full: every rule with its text,
+// sources and confidence, and the registration periods, estimated ones
+// marked. markdown writes the periods as a Markdown table.
+func RulePage(out io.Writer, s *rules.Set, markdown bool) error {
+	rp := rulePage{out: out, markdown: markdown}
+	rp.heading(s)
+	if s.Foreign != nil {
+		rp.rule("Abroad", &s.Foreign.Rule)
+	} else {
+		rp.p("\nAbroad: FIFA RSTP art. 18.3 (see 'bosman rules FIFA')\n")
+	}
+	for i := range s.Domestic {
+		dr := &s.Domestic[i]
+		rp.rule("At home", &dr.Rule, "Reading: "+domesticSummary(dr)+".")
+	}
+	if cal := s.Calendar; cal != nil {
+		hol := cal.Holidays
+		if hol == "" {
+			hol = "none"
+		}
+		rp.rule("Working days", &cal.Rule, "Holiday calendar: "+hol+"; weekend: "+strings.Join(weekendOr(cal.Weekend), ", ")+".")
+	}
+	for i := range s.Compensation {
+		rp.rule("Compensation ("+s.Compensation[i].Scope+")", &s.Compensation[i].Rule)
+	}
+	for i := range s.Deadlines {
+		rp.rule("Deadline: "+s.Deadlines[i].Day.String(), &s.Deadlines[i].Rule)
+	}
+	if r := s.Renewal; r != nil {
+		rp.rule("Automatic renewal", &r.Rule)
+	}
+	for i := range s.Notes {
+		rp.rule("Note", &s.Notes[i])
+	}
+	if reg := s.Registration; reg != nil {
+		return rp.registration(reg)
+	}
+	return nil
+}
+
+// heading is the set's name, makers, base, leagues, season and expiry.
+func (rp rulePage) heading(s *rules.Set) {
+	rp.p("%s: %s\n", s.Code, s.Name)
+	if s.Bodies != "" {
+		rp.p("Rules made by: %s\n", s.Bodies)
+	}
+	if s.Extends != "" {
+		rp.p("Builds on: %s (what this set leaves out comes from there)\n", s.Extends)
+	}
+	if len(s.Leagues) > 0 {
+		rp.p("Leagues: %s\n", strings.Join(s.Leagues, ", "))
+	}
+	if s.Season != "" {
+		writeWrapped(rp.out, "", "Season: "+s.Season, cardWidth)
+	}
+	if s.UsualExpiry != nil {
+		rp.p("Usual expiry: %s\n", s.UsualExpiry.String())
+	}
+}
+
+// rule writes one rule: title, id, confidence, the lines in extra, text,
+// doubts, sources and where it is defined.
+func (rp rulePage) rule(title string, r *rules.Rule, extra ...string) {
+	rp.p("\n%s", title)
+	if r.ID != "" {
+		rp.p(" [%s]", r.ID)
+	}
+	rp.p(" (confidence: %s)\n", r.Confidence)
+	if !r.InForce.From.IsZero() || !r.InForce.Until.IsZero() {
+		rp.p("  In force for contracts expiring %s to %s\n", orWord(r.InForce.From.String(), "any time"), orWord(r.InForce.Until.String(), "now"))
+	}
+	for _, x := range extra {
+		if x != "" {
+			writeWrapped(rp.out, "  ", x, cardWidth)
+		}
+	}
+	writeWrapped(rp.out, "  ", r.Text, cardWidth)
+	if r.Disputed != "" {
+		writeWrapped(rp.out, "  ", "Sources differ or are silent: "+r.Disputed, cardWidth)
+	}
+	for _, src := range r.Sources {
+		rp.p("  source: %s\n", src)
+	}
+	if r.File != "" {
+		rp.p("  defined in: %s:%d\n", r.File, r.Line)
+	}
+}
+
+// registration writes the periods, published then estimated, their
+// sources as numbered notes, and the rule for free agents.
+func (rp rulePage) registration(reg *rules.Registrations) error {
+	rp.p("\nRegistration periods (published, then the pattern used where none is):\n")
+	var rows [][]string
+	var sources []string
+	for _, pd := range reg.Periods {
+		ref := ""
+		for _, src := range pd.Sources {
+			n := indexOf(sources, src)
+			if n < 0 {
+				sources = append(sources, src)
+				n = len(sources) - 1
+			}
+			ref += fmt.Sprintf("[%d]", n+1)
+		}
+		rows = append(rows, []string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref})
+	}
+	for _, pt := range reg.Patterns {
+		roll := ""
+		if pt.Roll != "" {
+			roll = " (" + pt.Roll + ")"
+		}
+		rows = append(rows, []string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""})
+	}
+	if err := renderTable(rp.out, []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}, rows, rp.markdown, nil); err != nil {
+		return err
+	}
+	for i, src := range sources {
+		rp.p("  [%d] %s\n", i+1, src)
+	}
+	if fa := reg.FreeAgents; fa != nil {
+		extra := "Allowed: no."
+		if fa.Allowed {
+			extra = "Allowed after: " + strings.Join(orAll(fa.After), ", ") + "."
+			if fa.Until != nil && fa.Until.Month != 0 {
+				extra += " Until: " + fa.Until.String() + "."
+			}
+		}
+		rp.rule("Free agents outside a period (FIFA art. 6)", &fa.Rule, extra)
+	}
+	return nil
+}
+
+func weekendOr(w []string) []string {
+	if len(w) == 0 {
+		return []string{"saturday", "sunday"}
+	}
+	return w
+}
+
+func orAll(s []string) []string {
+	if len(s) == 0 {
+		return []string{"any period"}
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+package report
+
+import (
+	"sort"
+	"time"
+
+	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
+)
+
+// InForce returns each player's contract in force and known on asOf, in
+// dataset order.
+func InForce(all []contracts.Contract, asOf rules.Date) []contracts.Contract {
+	var out []contracts.Contract
+	seen := map[string]int{}
+	for _, c := range all {
+		key := c.PlayerID
+		if key == "" {
+			key = c.Player + "\x00" + c.Birth.String()
+		}
+		if i, ok := seen[key]; ok {
+			rows := []contracts.Contract{out[i], c}
+			if best, ok := contracts.InForce(rows, asOf); ok {
+				out[i] = best
+			}
+			continue
+		}
+		if !c.Signed.IsZero() && c.Signed.After(asOf) {
+			continue // not known yet on the as-of date
+		}
+		seen[key] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Horizon is the range of expiries a club listing covers.
+type Horizon struct {
+	From, Until rules.Date
+	All         bool // every contract in force, whatever its expiry
+}
+
+// Within is the horizon of n days ('d'), months ('m') or years ('y') from
+// asOf.
+func Within(asOf rules.Date, n int, unit byte) Horizon {
+	h := Horizon{From: asOf}
+	switch unit {
+	case 'd':
+		h.Until = asOf.AddDays(n)
+	case 'm':
+		h.Until = asOf.AddMonths(n)
+	case 'y':
+		h.Until = asOf.AddMonths(12 * n)
+	}
+	return h
+}
+
+// Season is the horizon of the season that starts in year start: 1 July to
+// 30 June, or the calendar year when calendarYear.
+func Season(start int, calendarYear bool) Horizon {
+	if calendarYear {
+		return Horizon{From: rules.D(start, time.January, 1), Until: rules.D(start, time.December, 31)}
+	}
+	return Horizon{From: rules.D(start, time.July, 1), Until: rules.D(start+1, time.June, 30)}
+}
+
+// ClubSelection is a club's contracts in force on the as-of date within a
+// horizon, answered and sorted by expiry, and what the horizon left out.
+type ClubSelection struct {
+	Names   []string // the club's names in the data; Names[0] for titles
+	Horizon Horizon
+	AsOf    rules.Date
+	To      string // the association asked about with --to, or ""
+	Entries []Entry
+	Expired int // left out: ended before the as-of date
+	Unknown int // left out: no expiry in the data
+}
+
+// SelectClub selects the contracts of the club called names in all, as club
+// and timeline list them: within the horizon unless h.All.
+func SelectClub(all []contracts.Contract, names []string, h Horizon, q *Query) ClubSelection {
+	sel := ClubSelection{Names: names, Horizon: h, AsOf: q.AsOf, To: q.To}
+	isClub := NameSet(names)
+	for _, ct := range InForce(all, q.AsOf) {
+		if !isClub[ct.Club] {
+			continue
+		}
+		if !h.All && (ct.Expires.IsZero() || ct.Expires.Before(h.From) || ct.Expires.After(h.Until)) {
+			switch {
+			case ct.Expires.IsZero():
+				sel.Unknown++
+			case ct.Expires.Before(q.AsOf):
+				sel.Expired++
+			}
+			continue
+		}
+		sel.Entries = append(sel.Entries, q.Answer(ct))
+	}
+	SortByExpiry(sel.Entries)
+	return sel
+}
+
+// SortByExpiry orders entries by expiry, unknown last, then by name.
+func SortByExpiry(entries []Entry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].Contract.Expires, entries[j].Contract.Expires
+		if a != b {
+			return !a.IsZero() && (b.IsZero() || a.Before(b))
+		}
+		return entries[i].Contract.Player < entries[j].Contract.Player
+	})
+}
+
+// NameSet is the set of names.
+func NameSet(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
+}
+
+// ClubAssociations maps each association of the clubs called names in all
+// to one of those names: a club named in --to gives its association.
+func ClubAssociations(all []contracts.Contract, names []string) map[string]string {
+	assocs := map[string]string{}
+	for _, name := range names {
+		for _, ct := range all {
+			if ct.Club == name && ct.Association != "" {
+				assocs[ct.Association] = name
+			}
+		}
+	}
+	return assocs
+}

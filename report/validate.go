@@ -1,0 +1,29 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/bosmanhq/bosman/contracts"
+)
+
+// Validation writes what validating the file at path found: every problem
+// as 'file:line:column: …', then a line of counts.
+func Validation(out io.Writer, path string, ds *contracts.Dataset) {
+	for _, p := range ds.Problems {
+		sev := "error: "
+		if p.Severity == contracts.Warning {
+			sev, p.Severity = "warning: ", contracts.Error // the word once, first
+		}
+		fmt.Fprintf(out, "%s%s\n", sev, p.Error())
+	}
+	if more := ds.Errors + ds.Warnings - len(ds.Problems); more > 0 {
+		fmt.Fprintf(out, "%s: and %d more problems not listed\n", path, more)
+	}
+	format := ds.Format
+	if format == "" {
+		format = "not read as contracts"
+	}
+	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates; %s, %s\n",
+		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))
+}
