@@ -593,10 +593,10 @@ func TestUpdateFailures(t *testing.T) {
 			want: []string{"cannot connect to 127.0.0.1:", "connection refused"}, is: syscall.ECONNREFUSED},
 		{name: "404", cached: true, handler: http.NotFound,
 			want: []string{"/data/players.csv.gz: not found (404 Not Found)", "--from must name the directory"}},
-		{name: "503", cached: true, handler: func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", 503) },
+		{name: "503", cached: true, handler: func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) },
 			want: []string{"players.csv.gz: the server answered 503 Service Unavailable", "try again later"}},
 		{name: "304 to an unconditional request", cached: false,
-			handler: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(304) },
+			handler: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) },
 			want:    []string{"the server answered 304 Not Modified to a request for the whole file", "nothing was cached"}},
 		{name: "body cut short", cached: true, handler: func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Length", strconv.Itoa(len(good)))
