@@ -217,6 +217,13 @@ func TestEastWorkedExamples(t *testing.T) {
 			set:  "RUS",
 			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 3, 21), exception: true},
 		},
+		{
+			name: "RFS art. 14 in a season without published dates: released 31 Aug 2026, before the estimated 10 Sep close, registrable on 1 Oct until 10 Oct 2026 (30 days after 10 Sep)",
+			c:    Contract{Association: "RUS", Expires: D(2026, 8, 31)},
+			q:    Query{AsOf: D(2026, 10, 1), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2026, 10, 1), until: D(2026, 10, 10), exception: true},
+		},
 		// Ukraine
 		{
 			name:     "ukr-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
