@@ -336,3 +336,23 @@ func TestMixedWorkedExamples(t *testing.T) {
 		})
 	}
 }
+
+// kor-fa-negotiation is known from the league's notices of July 2022 on;
+// a 2018 report describes an older system (the player's own club alone
+// until 31 December), so a contract that ended on 31 December 2021 gets no
+// K League rule: FIFA's six months (1 July 2021), at low confidence, and
+// the contract of 31 December 2022 is the first under the 1 July rule.
+func TestKoreaNegotiationEra(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Windows(Contract{Association: "KOR", Expires: D(2021, 12, 31)}, Query{AsOf: D(2021, 7, 1)})
+	if w.Domestic.Date != D(2021, 7, 1) || w.Domestic.Confidence != Low || !strings.Contains(w.Domestic.Text, "FIFA baseline assumed") {
+		t.Errorf("31 Dec 2021: domestic %s at %s (%q), want FIFA's 2021-07-01 at low", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text)
+	}
+	w = b.Windows(Contract{Association: "KOR", Expires: D(2022, 12, 31)}, Query{AsOf: D(2022, 7, 1)})
+	if w.Domestic.Rule == nil || w.Domestic.Rule.ID != "kor-fa-negotiation" || w.Domestic.Date != D(2022, 7, 1) || w.Domestic.Confidence != High {
+		t.Errorf("31 Dec 2022: domestic %s by %v at %s, want 2022-07-01 by kor-fa-negotiation at high", w.Domestic.Date, w.Domestic.Rule, w.Domestic.Confidence)
+	}
+}
