@@ -91,11 +91,25 @@ func TestMixedWorkedExamples(t *testing.T) {
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 12)},
 		},
 		{
-			name: "EPO free agents in an unpublished season (until 26 Sep): free from 1 Jul 2026, on 20 Sep 2026 registrable until 26 Sep",
+			name: "EPO free agents in an unpublished season (14 days after the close): free from 1 Jul 2026, unsigned at the estimated 12 Sep close, on 20 Sep 2026 registrable until 26 Sep",
 			c:    Contract{Association: "GRE", Expires: D(2026, 6, 30)},
 			q:    Query{AsOf: D(2026, 9, 20), To: "GRE"},
 			set:  "GRE",
 			reg:  &reg{from: D(2026, 9, 20), until: D(2026, 9, 26), exception: true},
+		},
+		{
+			name: "EPO free agents after an unpublished winter window (14 days after the close, not until September): a contract ended 20 Jan 2027, unsigned at the estimated 6 Feb close, on 15 Feb 2027 registrable until 20 Feb",
+			c:    Contract{Association: "GRE", Expires: D(2027, 1, 20)},
+			q:    Query{AsOf: D(2027, 2, 15), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2027, 2, 15), until: D(2027, 2, 20), exception: true},
+		},
+		{
+			name: "EPO free agents: the same player on 21 Feb 2027 waits for the summer window (1 Jul 2027, estimated)",
+			c:    Contract{Association: "GRE", Expires: D(2027, 1, 20)},
+			q:    Query{AsOf: D(2027, 2, 21), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2027, 7, 1), until: D(2027, 9, 12)},
 		},
 
 		// Austria.
