@@ -412,3 +412,30 @@ func TestWorldWorkedExamples(t *testing.T) {
 		})
 	}
 }
+
+// Qatar: qat-six-months from the 2025/26 season (contracts ending from
+// 1 June 2025); before it, qat-40-times-salary-era, the same six months
+// (1 January for a 30 June expiry) at low confidence, with the dispute
+// about the '40 times salary' rule shown.
+func TestQatarEras(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		expires, domestic Date
+		rule              string
+	}{
+		{D(2024, 6, 30), D(2024, 1, 1), "qat-40-times-salary-era"},
+		{D(2025, 5, 31), D(2024, 12, 1), "qat-40-times-salary-era"},
+		{D(2025, 6, 30), D(2025, 1, 1), "qat-six-months"},
+	} {
+		w := b.Windows(Contract{Association: "QAT", Expires: c.expires}, Query{AsOf: D(2024, 1, 1)})
+		if w.Domestic.Rule == nil || w.Domestic.Rule.ID != c.rule || w.Domestic.Date != c.domestic || w.Domestic.Confidence != Low {
+			t.Errorf("expiry %s: domestic %s by %v at %s, want %s by %s at low", c.expires, w.Domestic.Date, w.Domestic.Rule, w.Domestic.Confidence, c.domestic, c.rule)
+		}
+		if noteByID(w, c.rule) == nil {
+			t.Errorf("expiry %s: no disputed note citing %s", c.expires, c.rule)
+		}
+	}
+}
