@@ -439,3 +439,21 @@ func TestQatarEras(t *testing.T) {
 		}
 	}
 }
+
+// South Africa, 2020: contracts ending 30 June 2020 were extended to the end
+// of August or of the delayed season; the answer for such a contract
+// carries the note, dated on its last day, and a 2021 expiry does not.
+func TestSouthAfricaCovid2020(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Windows(Contract{Association: "RSA", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+	if n := noteByID(w, "rsa-covid-2020"); n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) {
+		t.Errorf("30 Jun 2020 expiry: note %+v, want an rsa-covid-2020 deadline on 2020-06-30", n)
+	}
+	w = b.Windows(Contract{Association: "RSA", Expires: D(2021, 6, 30)}, Query{AsOf: D(2021, 5, 15)})
+	if noteByID(w, "rsa-covid-2020") != nil {
+		t.Errorf("the 2020 note shows for a 30 Jun 2021 expiry")
+	}
+}
