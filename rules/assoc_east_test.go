@@ -361,3 +361,24 @@ func TestEastCalendars(t *testing.T) {
 		}
 	}
 }
+
+// COVID, 2020: in Czechia and Romania a contract ending 30 June 2020 could
+// be extended by agreement before it ran out; the answer for such a
+// contract carries the deadline (its last day, 30 June 2020), and a 2021
+// expiry does not.
+func TestEastCovid2020(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, id := range map[string]string{"CZE": "cze-covid-2020", "ROU": "rou-covid-2020"} {
+		w := b.Windows(Contract{Association: code, Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+		if n := noteByID(w, id); n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) {
+			t.Errorf("%s: 30 Jun 2020 expiry: note %+v, want a %s deadline on 2020-06-30", code, n, id)
+		}
+		w = b.Windows(Contract{Association: code, Expires: D(2021, 6, 30)}, Query{AsOf: D(2021, 5, 15)})
+		if noteByID(w, id) != nil {
+			t.Errorf("%s: the 2020 note shows for a 30 Jun 2021 expiry", code)
+		}
+	}
+}
