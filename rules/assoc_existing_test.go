@@ -267,3 +267,20 @@ func TestSaudiCovid(t *testing.T) {
 		t.Fatalf("ksa-covid-2020-extension: note %+v, want a medium, disputed note on 2020-06-30 for a 30 Jun 2020 expiry", n)
 	}
 }
+
+// Saudi Arabia, 2025/26: the summer window opened on 3 July 2025 (SAFF's
+// announcement) and closed on 10 September; an unemployed player may be
+// registered outside the periods, until the winter window closes on
+// 2 February 2026 (FIFA art. 6; no SAFF limit found).
+func TestSaudiRegistration2025(t *testing.T) {
+	b := book(t)
+	c := Contract{Association: "KSA", Expires: D(2025, 6, 30)} // free on 1 Jul 2025
+	w := b.Windows(c, Query{AsOf: D(2025, 7, 1), To: "KSA"})
+	if r := w.Registration; r == nil || r.Exception || r.From != D(2025, 7, 3) || r.Until != D(2025, 9, 10) {
+		t.Errorf("on 1 Jul 2025: registration %+v, want 2025-07-03 to 2025-09-10 in the summer window", r)
+	}
+	w = b.Windows(c, Query{AsOf: D(2025, 10, 1), To: "KSA"})
+	if r := w.Registration; r == nil || !r.Exception || r.From != D(2025, 10, 1) || r.Until != D(2026, 2, 2) {
+		t.Errorf("on 1 Oct 2025: registration %+v, want the free-agent exception to 2026-02-02", r)
+	}
+}
