@@ -218,22 +218,27 @@ func TestJapanEras(t *testing.T) {
 			t.Errorf("domestic %s at %s (%q), want FIFA's 2008-08-01 at low", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text)
 		}
 	})
-	t.Run("renewal-notice notes: 30 Nov until 2009, Form A to January 2026, revised from February 2026", func(t *testing.T) {
-		want := map[string]Span{
-			"jpn-renewal-notice-until-2009": {Until: D(2009, 12, 31)},
-			"jpn-form-a":                    {From: D(2010, 1, 1), Until: D(2026, 1, 31)},
-			"jpn-renewal-2026":              {From: D(2026, 2, 1)},
+	t.Run("renewal-notice notes follow one another without gap or overlap, and the eras of the domestic rules", func(t *testing.T) {
+		set := b.Set("JPN")
+		spans := map[string]Span{}
+		for _, n := range set.Notes {
+			spans[n.ID] = n.InForce
 		}
-		for _, n := range b.Set("JPN").Notes {
-			if span, ok := want[n.ID]; ok {
-				if n.InForce != span {
-					t.Errorf("%s in force %+v, want %+v", n.ID, n.InForce, span)
-				}
-				delete(want, n.ID)
-			}
+		for _, d := range set.Domestic {
+			spans[d.ID] = d.InForce
 		}
-		for id := range want {
-			t.Errorf("no note %s", id)
+		old, formA, rev := spans["jpn-renewal-notice-until-2009"], spans["jpn-form-a"], spans["jpn-renewal-2026"]
+		// The 30 November notice is the rule before Form A; Form A runs to
+		// the 2025 season's end, when the 2009 rule ends; the 2026 revision
+		// starts with the 2026 rules and has no end.
+		if !old.From.IsZero() || old.Until.AddDays(1) != formA.From {
+			t.Errorf("jpn-renewal-notice-until-2009 %+v does not end the day before jpn-form-a %+v starts", old, formA)
+		}
+		if formA.Until != spans["jpn-jfa-six-months-2009"].Until {
+			t.Errorf("jpn-form-a ends %s, the 2009 rule %s", formA.Until, spans["jpn-jfa-six-months-2009"].Until)
+		}
+		if rev.From != spans["jpn-jfa-six-months-2026"].From || rev.From != formA.Until.AddDays(1) || !rev.Until.IsZero() {
+			t.Errorf("jpn-renewal-2026 %+v does not start with the 2026 rules (%s) the day after Form A ends", rev, spans["jpn-jfa-six-months-2026"].From)
 		}
 	})
 }
