@@ -289,3 +289,19 @@ func TestSaudiRegistration2025(t *testing.T) {
 		t.Errorf("on 1 Oct 2025: registration %+v, want the free-agent exception to 2026-02-02", r)
 	}
 }
+
+// Scotland: the 2024 summer window closed on Friday 30 August; a free agent
+// may still be signed after a close (not registered with more than two
+// clubs that season), until the next window closes: Monday 3 February 2025.
+func TestScotlandRegistration(t *testing.T) {
+	b := book(t)
+	c := Contract{Association: "SCO", Expires: D(2024, 6, 30)} // free on 1 Jul 2024
+	w := b.Windows(c, Query{AsOf: D(2024, 8, 1), To: "SCO"})
+	if r := w.Registration; r == nil || r.Exception || r.From != D(2024, 8, 1) || r.Until != D(2024, 8, 30) {
+		t.Errorf("on 1 Aug 2024: registration %+v, want 2024-08-01 to 2024-08-30 in the summer window", r)
+	}
+	w = b.Windows(c, Query{AsOf: D(2024, 10, 1), To: "SCO"})
+	if r := w.Registration; r == nil || !r.Exception || r.From != D(2024, 10, 1) || r.Until != D(2025, 2, 3) {
+		t.Errorf("on 1 Oct 2024: registration %+v, want the free-agent exception to 2025-02-03", r)
+	}
+}
