@@ -64,3 +64,76 @@ func signedOrder(c *Contract) rules.Date {
 	}
 	return c.Signed
 }
+
+// Overlay returns, among the rows of one player, the one that answers on
+// asOf when curated rows (hand-sourced, dated contracts) sit on top of a
+// listing (Listing rows: the embedded snapshot, a release), so that the
+// newest confirmed fact about the player wins while history still answers
+// questions about the past. The rule:
+//
+//  1. The curated row is InForce of the rows that are not Listing rows:
+//     the latest signed among those known on asOf.
+//  2. The listing row is the Listing row with the latest Confirmed on or
+//     before asOf (a listing is known from the day it was taken; one with
+//     no Confirmed is known always).
+//  3. When there are both, the listing row answers unless the curated
+//     row's DataAsOf (the later of its Confirmed and Signed) is on or after
+//     the listing's Confirmed: a curated 2025 row does not hide the June
+//     2026 snapshot, a curated row confirmed or announced after the
+//     snapshot does, and on a tie the hand-checked row wins.
+//  4. When only one of them is known, it answers. So before the snapshot
+//     was taken, the curated rows known then answer (Saliba's 2027
+//     contract as of 2025-09-01, his 2030 one as of 2025-10-07).
+//  5. When neither is known on asOf and the player has a listing row, the
+//     earliest-confirmed one answers and ok is still true: the caller
+//     compares its DataAsOf with asOf to say that the facts postdate the
+//     question. Otherwise ok is false, as for InForce.
+//
+// A zero asOf means no cut-off. Without Listing rows, Overlay is InForce.
+// Ties among listing rows go to the one that comes last in rows.
+func Overlay(rows []Contract, asOf rules.Date) (c Contract, ok bool) {
+	listing, earliest := -1, -1
+	curated := false
+	for i := range rows {
+		r := &rows[i]
+		if !r.Listing {
+			curated = true
+			continue
+		}
+		if earliest < 0 || r.Confirmed.Before(rows[earliest].Confirmed) {
+			earliest = i
+		}
+		if !asOf.IsZero() && r.Confirmed.After(asOf) {
+			continue
+		}
+		if listing < 0 || !r.Confirmed.Before(rows[listing].Confirmed) {
+			listing = i
+		}
+	}
+	if earliest < 0 {
+		return InForce(rows, asOf)
+	}
+	var cur Contract
+	curOK := false
+	if curated {
+		kept := make([]Contract, 0, len(rows))
+		for _, r := range rows {
+			if !r.Listing {
+				kept = append(kept, r)
+			}
+		}
+		cur, curOK = InForce(kept, asOf)
+	}
+	switch {
+	case curOK && listing >= 0:
+		if l := rows[listing]; cur.DataAsOf().Before(l.Confirmed) {
+			return l, true
+		}
+		return cur, true
+	case curOK:
+		return cur, true
+	case listing >= 0:
+		return rows[listing], true
+	}
+	return rows[earliest], true
+}
