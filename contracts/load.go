@@ -126,6 +126,11 @@ type LoadOptions struct {
 	// names one): for a club's own sheet. A FIFA code, competition id or
 	// country name, as in the association column.
 	Association string
+	// NoInfer leaves the association of a row that states neither an
+	// association nor a league empty. By default it is inferred from the
+	// club's name when the embedded data knows the club (see
+	// InferAssociation), and the row is marked AssociationInferred.
+	NoInfer bool
 	// Confirmed, when set, is the day the file's facts were confirmed, for
 	// the rows whose confirmed column is empty (a release's scrape day).
 	Confirmed rules.Date

@@ -286,8 +286,11 @@ func (ld *loader) detect() bool {
 			"put the matching clubs.csv beside this file")
 	}
 	if f.noAssoc && ld.defaultAssoc == "" {
-		ld.problem(1, 0, Warning, "the file has no association or league column: association left empty",
-			"add an association column (ENG, ESP …) to have the rules of a country applied")
+		msg := "the file has no association or league column: association inferred from the club name where bosman knows the club, else left empty"
+		if ld.opt.NoInfer {
+			msg = "the file has no association or league column: association left empty"
+		}
+		ld.problem(1, 0, Warning, msg, "add an association column (ENG, ESP …) to have the rules of a country applied")
 	}
 	return true
 }

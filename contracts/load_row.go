@@ -29,6 +29,9 @@ type rowEnv struct {
 
 	noExpiry, firstNoExpiry int
 	noAssoc, firstNoAssoc   int
+	inferred, firstInferred int
+	inferredEx              string               // the first inferred row's club and association
+	inferCache              map[string]knownClub // club name → inferred association, "" none
 	unknownLeague           map[string]bool
 }
 
@@ -364,12 +367,40 @@ func (ld *loader) association(c *Contract) {
 		c.Association = ld.defaultAssoc
 		return
 	}
+	if c.Club != "" && !ld.opt.NoInfer {
+		if code, league, ok := ld.infer(c.Club); ok {
+			c.Association, c.AssociationInferred = code, true
+			if c.League == "" {
+				c.League = league
+			}
+			if ld.inferred == 0 {
+				ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+code
+			}
+			ld.inferred++
+			return
+		}
+	}
 	if c.League == "" && !ld.format.noAssoc {
 		if ld.noAssoc == 0 {
 			ld.firstNoAssoc = ld.line
 		}
 		ld.noAssoc++
 	}
+}
+
+// infer is InferAssociation, remembered per club name for the file.
+func (ld *loader) infer(club string) (assoc, league string, ok bool) {
+	if v, ok := ld.inferCache[club]; ok {
+		return v.assoc, v.league, v.assoc != ""
+	}
+	assoc, league, _ = InferAssociation(club)
+	if ld.inferCache == nil {
+		ld.inferCache = make(map[string]knownClub)
+	}
+	if len(ld.inferCache) < 1<<12 {
+		ld.inferCache[strings.Clone(club)] = knownClub{assoc, league}
+	}
+	return assoc, league, assoc != ""
 }
 
 // leagueAssociation is leagueAssociation for c, remembering the answer
@@ -564,6 +595,11 @@ func (ld *loader) finish() {
 	if ld.noExpiry > 0 {
 		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
 			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
+	}
+	if ld.inferred > 0 {
+		ld.problem(ld.firstInferred, ld.format.cols[fClub], Warning,
+			fmt.Sprintf("%s no association or league: association inferred from the club name, the first on this line (%s)", rowsHave(ld.inferred), ld.inferredEx),
+			"give an association column to state it")
 	}
 	if ld.noAssoc > 0 {
 		ld.problem(ld.firstNoAssoc, 0, Warning,

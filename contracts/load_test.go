@@ -130,7 +130,7 @@ func TestLoadKnownValues(t *testing.T) {
 			MarketValue: 45_000_000, Club: "Real Madrid", ClubID: "418", Association: "ESP", League: "ES1", Expires: rules.D(2030, 6, 30), Pos: Pos{Line: 141}}},
 		{"scrape mendy merged", "tm_expiring_contracts_jun2025_scraped_2024-09.csv", LoadOptions{}, "Ferland Mendy", Contract{
 			Player: "Ferland Mendy", Position: Defender, SubPosition: "Left-Back", MarketValue: 22_000_000, Club: "Real Madrid",
-			Expires: rules.D(2025, 6, 30), Pos: Pos{Line: 2}}},
+			Association: "ESP", AssociationInferred: true, Expires: rules.D(2025, 6, 30), Pos: Pos{Line: 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,7 +254,7 @@ func TestLoadFormats(t *testing.T) {
 		{"tm expiring scrape", "Name,Position,Club,Contract End Date,Market Value,Fee Paid,Agent\n" +
 			"Koke,Central Midfield,Atletico de Madrid,\"Jun 30, 2025\",EUR9.00m,-,Relatives\n",
 			LoadOptions{}, "Transfermarkt expiring-contracts scrape", "", Contract{Player: "Koke", Position: Midfield, SubPosition: "Central Midfield",
-				MarketValue: 9_000_000, Club: "Atletico de Madrid", Expires: rules.D(2025, 6, 30)}},
+				MarketValue: 9_000_000, Club: "Atletico de Madrid", Association: "ESP", AssociationInferred: true, Expires: rules.D(2025, 6, 30)}},
 		{"spreadsheet synonyms", "Player;Team;Country;Born;Contract until;Market value\nDavid Alaba;Real Madrid;Spain;24.06.1992;30.06.2026;20m\n",
 			LoadOptions{}, "spreadsheet", `market_value_eur="Market value"`, Contract{Player: "David Alaba", Club: "Real Madrid",
 				Association: "ESP", Birth: rules.D(1992, 6, 24), Expires: rules.D(2026, 6, 30), MarketValue: 20_000_000}},

@@ -28,7 +28,8 @@ type Contract struct {
 	League      string // competition id when known (GB1, MLS1 …); may be empty
 	// AssociationInferred is true when the row stated neither association
 	// nor league and Association was inferred from the club's name (see
-	// LoadOptions.NoInfer): the output should say so.
+	// InferAssociation, LoadOptions.NoInfer): the output should say so. A
+	// row whose association was neither stated nor inferred has none.
 	AssociationInferred bool
 
 	Signed  rules.Date // day the contract was signed or announced; zero when unknown

@@ -287,3 +287,65 @@ func TestLoadOptionsConfirmedListing(t *testing.T) {
 		t.Errorf("DataAsOf of an empty row = %s", d)
 	}
 }
+
+// A sheet with a club column only: the association is inferred from the
+// clubs the embedded data knows, and said; a club it does not know is left
+// without one.
+func TestInferAssociation(t *testing.T) {
+	in := "Name,Club,Expiry\n" +
+		"A,Liverpool FC,2026-06-30\nB,Arsenal Football Club,2026-06-30\nC,Celtic,2026-05-31\nD,Toronto FC,2026-12-31\n" +
+		"E,Zed Rovers,2026-06-30\nF,Real Madrid,2026-06-30\nG,PAOK Thessaloniki,2026-06-30\nH,,2026-06-30\nI,Liverpool FC,2027-06-30\n"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ assoc, league string }{{"ENG", ""}, {"ENG", ""}, {"SCO", ""}, {"CAN", "MLS1"}, {"", ""}, {"ESP", ""}, {"GRE", ""}, {"", ""}, {"ENG", ""}}
+	for i, c := range ds.Contracts {
+		if c.Association != want[i].assoc || c.League != want[i].league || c.AssociationInferred != (want[i].assoc != "") {
+			t.Errorf("%s at %q: %q %q inferred %v; want %q %q", c.Player, c.Club, c.Association, c.League, c.AssociationInferred, want[i].assoc, want[i].league)
+		}
+	}
+	var msgs []string
+	for _, p := range ds.Problems {
+		msgs = append(msgs, p.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, w := range []string{
+		"in.csv:2:2: warning: 7 rows have no association or league: association inferred from the club name, the first on this line (Liverpool FC → ENG)",
+		"in.csv:6: warning: 2 rows have no association or league, the first on this line: kept, association unknown",
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("problems lack %q:\n%s", w, all)
+		}
+	}
+	// NoInfer leaves them all empty.
+	ds, err = loadString(t, in, LoadOptions{NoInfer: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range ds.Contracts {
+		if c.Association != "" || c.AssociationInferred {
+			t.Errorf("NoInfer: %s has %q", c.Player, c.Association)
+		}
+	}
+	// The expiring-contracts scrape names no league: Alexander-Arnold's
+	// Liverpool is England's.
+	ds, err = LoadFile(filepath.Join(testdataDir, "tm_expiring_contracts_jun2025_scraped_2024-09.csv"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range ds.Contracts {
+		if c.Player == "Trent Alexander-Arnold" && (c.Association != "ENG" || !c.AssociationInferred) {
+			t.Errorf("Alexander-Arnold at %s: %q inferred %v", c.Club, c.Association, c.AssociationInferred)
+		}
+		if c.Association == "" && c.AssociationInferred {
+			t.Errorf("%s: inferred but empty", c.Player)
+		}
+	}
+	if p := ds.Problems[0].Error(); !strings.Contains(p, "association inferred from the club name where bosman knows the club") {
+		t.Errorf("first problem %q", p)
+	}
+	if _, _, ok := InferAssociation(""); ok {
+		t.Error("an empty club name was inferred")
+	}
+}
