@@ -129,7 +129,9 @@ type LoadOptions struct {
 	// NoInfer leaves the association of a row that states neither an
 	// association nor a league empty. By default it is inferred from the
 	// club's name when the embedded data knows the club (see
-	// InferAssociation), and the row is marked AssociationInferred.
+	// InferAssociation), and the row is marked AssociationInferred; and a
+	// row of an MLS club that gives no league gets MLS1, as MLS has no
+	// promotion or relegation.
 	NoInfer bool
 	// Confirmed, when set, is the day the file's facts were confirmed, for
 	// the rows whose confirmed column is empty (a release's scrape day).

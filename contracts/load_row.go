@@ -343,6 +343,7 @@ func (ld *loader) association(c *Contract) {
 			return
 		}
 		c.Association = code
+		ld.closedLeague(c)
 		return
 	}
 	if c.League != "" {
@@ -365,6 +366,7 @@ func (ld *loader) association(c *Contract) {
 	}
 	if ld.defaultAssoc != "" {
 		c.Association = ld.defaultAssoc
+		ld.closedLeague(c)
 		return
 	}
 	if c.Club != "" && !ld.opt.NoInfer {
@@ -385,6 +387,20 @@ func (ld *loader) association(c *Contract) {
 			ld.firstNoAssoc = ld.line
 		}
 		ld.noAssoc++
+	}
+}
+
+// closedLeague gives a row that states its association but no league the
+// league of its club when that is MLS, which has no promotion or
+// relegation (see InferAssociation): the MLS rule set applies by the
+// league, and a file written without one (bosman's export) reads back
+// with it.
+func (ld *loader) closedLeague(c *Contract) {
+	if c.League != "" || c.Club == "" || ld.opt.NoInfer {
+		return
+	}
+	if _, league, ok := ld.infer(c.Club); ok && league != "" {
+		c.League = ld.intern(league)
 	}
 }
 

@@ -175,6 +175,9 @@ func TestEmbeddedPlayersAsIndex(t *testing.T) {
 // later; Saliba's history answers before his renewal.
 func TestEmbeddedOverlaySeedPlayers(t *testing.T) {
 	m := embedded(t)
+	if ds, err := Default(); err != nil || len(ds.Contracts) != 142 {
+		t.Fatalf("Default: %v, %d rows; the command line's tests pin its 142", err, len(ds.Contracts))
+	}
 	tests := []struct {
 		query        string
 		asOf         rules.Date
@@ -190,7 +193,18 @@ func TestEmbeddedOverlaySeedPlayers(t *testing.T) {
 		{"William Saliba", rules.D(2025, 9, 1), "Arsenal FC", "ENG", rules.D(2027, 6, 30), false},
 		// After the snapshot, the curated rows confirmed before it give way.
 		{"Ibrahima Konate", rules.D(2026, 6, 12), "Liverpool FC", "ENG", rules.D(2026, 6, 30), true},
-		{"William Saliba", rules.D(2026, 12, 1), "Arsenal FC", "ENG", rules.D(2030, 6, 30), true},
+		// Saliba's renewal was announced in the snapshot's season: his row stands.
+		{"William Saliba", rules.D(2026, 12, 1), "Arsenal FC", "ENG", rules.D(2030, 6, 30), false},
+		// Salah's early exit, announced on 24 Mar 2026, wins over the June
+		// snapshot, which still shows his contract to 2027.
+		{"Mohamed Salah", rules.D(2026, 12, 1), "Liverpool FC", "ENG", rules.D(2026, 6, 30), false},
+		// Bradley's curated row is a February 2025 list's 2027; the snapshot's 2029 answers.
+		{"Conor Bradley", rules.D(2026, 12, 1), "Liverpool FC", "ENG", rules.D(2029, 6, 30), true},
+		// Giménez's move to AC Milan (3 Feb 2025) is in default-additions.csv.
+		{"Santiago Gimenez", rules.D(2025, 1, 15), "Feyenoord Rotterdam", "NED", rules.D(2027, 6, 30), false},
+		{"Santiago Gimenez", rules.D(2025, 10, 7), "AC Milan", "ITA", rules.D(2029, 6, 30), false},
+		// Bradley's renewal of 17 May 2025, also there.
+		{"Conor Bradley", rules.D(2025, 10, 7), "Liverpool FC", "ENG", rules.D(2029, 6, 30), false},
 		// A player the curated rows do not have: the snapshot, whatever the date.
 		{"Erling Haaland", rules.D(2025, 10, 7), "Manchester City", "ENG", rules.D(2034, 6, 30), true},
 	}
@@ -209,8 +223,13 @@ func TestEmbeddedOverlaySeedPlayers(t *testing.T) {
 
 func TestOverlay(t *testing.T) {
 	snapDay := rules.D(2026, 6, 12)
-	snap := Contract{Club: "Snapshot FC", Expires: rules.D(2029, 6, 30), Confirmed: snapDay, Listing: true}
-	older := Contract{Club: "Older snapshot", Expires: rules.D(2027, 6, 30), Confirmed: rules.D(2026, 6, 2), Listing: true}
+	snap := Contract{Club: "Snapshot FC", Expires: rules.D(2029, 6, 30), Confirmed: snapDay, LastSeason: 2025, Listing: true}
+	older := Contract{Club: "Older snapshot", Expires: rules.D(2027, 6, 30), Confirmed: rules.D(2026, 6, 2), LastSeason: 2025, Listing: true}
+	inSeason := Contract{Club: "Announced in the season", Signed: rules.D(2026, 3, 24), Confirmed: rules.D(2026, 3, 24), Expires: rules.D(2026, 6, 30)}
+	seasonStart := Contract{Club: "Announced on 1 July", Signed: rules.D(2025, 7, 1), Expires: rules.D(2027, 6, 30)}
+	lastSeason := Contract{Club: "Announced the season before", Signed: rules.D(2025, 6, 30), Expires: rules.D(2027, 6, 30)}
+	noSeason := snap
+	noSeason.LastSeason = 0
 	old2025 := Contract{Club: "Curated 2025", Expires: rules.D(2027, 6, 30), Confirmed: rules.D(2025, 2, 26)}
 	signed2023 := Contract{Club: "Signed 2023", Signed: rules.D(2023, 7, 7), Confirmed: rules.D(2023, 7, 7), Expires: rules.D(2027, 6, 30)}
 	signed2025 := Contract{Club: "Signed 2025", Signed: rules.D(2025, 9, 30), Confirmed: rules.D(2025, 9, 30), Expires: rules.D(2030, 6, 30)}
@@ -228,10 +247,15 @@ func TestOverlay(t *testing.T) {
 		{"rule 3: a curated 2025 row does not hide the newer snapshot", []Contract{old2025, snap}, rules.D(2026, 12, 1), "Snapshot FC", true},
 		{"rule 3: no cut-off is the latest", []Contract{old2025, snap}, rules.Date{}, "Snapshot FC", true},
 		{"rule 3: a curated announcement after the snapshot wins", []Contract{signed2025, snap, announcedAfter}, rules.D(2026, 12, 1), "Announced after", true},
-		{"rule 1: not yet announced on the date: the snapshot", []Contract{signed2025, snap, announcedAfter}, rules.D(2026, 7, 15), "Snapshot FC", true},
+		{"rule 1: not yet announced on the date: the snapshot", []Contract{signed2023, snap, announcedAfter}, rules.D(2026, 7, 15), "Snapshot FC", true},
 		{"rule 3: a curated row confirmed after the snapshot wins", []Contract{confirmedAfter, snap}, rules.D(2026, 12, 1), "Confirmed after", true},
 		{"rule 3: on the same day the curated row wins", []Contract{sameDay, snap}, rules.D(2026, 12, 1), "Same day", true},
 		{"rule 3: a curated row with no dates gives way", []Contract{undated, snap}, rules.D(2026, 12, 1), "Snapshot FC", true},
+		{"rule 3: announced in the listing's season, before it was taken: the curated row", []Contract{snap, inSeason}, rules.D(2026, 12, 1), "Announced in the season", true},
+		{"rule 3: announced on the first day of the listing's season", []Contract{seasonStart, snap}, rules.D(2026, 12, 1), "Announced on 1 July", true},
+		{"rule 3: announced the day before the season: the listing", []Contract{lastSeason, snap}, rules.D(2026, 12, 1), "Snapshot FC", true},
+		{"rule 3: a listing of no known season: only a newer row wins", []Contract{inSeason, noSeason}, rules.D(2026, 12, 1), "Snapshot FC", true},
+		{"rule 3: an announcement of an earlier season gives way (Høgh's of Dec 2023)", []Contract{signed2023, snap}, rules.D(2026, 12, 1), "Snapshot FC", true},
 		{"rule 4: before the snapshot, the curated row known then", []Contract{signed2023, signed2025, snap}, rules.D(2025, 9, 1), "Signed 2023", true},
 		{"rule 4: history still answers", []Contract{signed2023, signed2025, snap}, rules.D(2025, 10, 7), "Signed 2025", true},
 		{"rule 2: the newest listing known on the date", []Contract{older, snap}, rules.D(2026, 6, 5), "Older snapshot", true},
@@ -401,7 +425,8 @@ func TestEmbeddedClubRows(t *testing.T) {
 		}
 		names[c.Player] = c
 	}
-	if c := names["William Saliba"]; c.Expires != rules.D(2030, 6, 30) || !c.Listing {
+	// His renewal of 30 Sep 2025 was announced in the snapshot's season.
+	if c := names["William Saliba"]; c.Expires != rules.D(2030, 6, 30) || c.Listing {
 		t.Errorf("Saliba: %+v", c)
 	}
 	if _, ok := names["Martin Ødegaard"]; !ok {

@@ -348,4 +348,16 @@ func TestInferAssociation(t *testing.T) {
 	if _, _, ok := InferAssociation(""); ok {
 		t.Error("an empty club name was inferred")
 	}
+	// A row that states its association but no league gets MLS1 for a club
+	// of MLS, which has no promotion or relegation: bosman's export writes
+	// no league, and reads back under the MLS rules.
+	ds, err = loadString(t, "player,club,association,contract_expires\nA,CF Montréal,CAN,2027-12-31\nB,Inter Miami CF,USA,2028-12-31\nC,Liverpool FC,ENG,2027-06-30\n", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"MLS1", "MLS1", ""} {
+		if c := ds.Contracts[i]; c.League != want || c.AssociationInferred {
+			t.Errorf("%s at %s: league %q (inferred %v), want %q", c.Player, c.Club, c.League, c.AssociationInferred, want)
+		}
+	}
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/rules"
 )
 
 // Compare lists what the snapshot says against curated rows (bosman's CSV,
@@ -13,7 +15,8 @@ import (
 // row against his snapshot row (same Transfermarkt id; for a curated row
 // without one, the snapshot player of the same folded name and date of
 // birth, whose id it gives), when they disagree on the club, the expiry or
-// the association; and the curated players the snapshot does not have.
+// the association, and which of the two answers today (see
+// contracts.Overlay); and the curated players the snapshot does not have.
 // It is how the curated rows are re-checked after a new snapshot.
 func Compare(w io.Writer, curated []contracts.Contract, s *Snapshot) error {
 	byID := map[string]*contracts.Contract{}
@@ -69,9 +72,9 @@ func Compare(w io.Writer, curated []contracts.Contract, s *Snapshot) error {
 			continue
 		}
 		contradicted++
-		winner := "snapshot"
-		if !cur.DataAsOf().Before(snap.Confirmed) {
-			winner = "curated"
+		winner := "curated"
+		if c, _ := contracts.Overlay(append(slices.Clone(groups[id]), *snap), rules.Date{}); c.Listing {
+			winner = "snapshot"
 		}
 		fmt.Fprintf(w, "contradicts: %s %s: %s (curated / snapshot); curated confirmed %s, so the %s row answers today\n",
 			id, cur.Player, strings.Join(diffs, ", "), orDash(cur.DataAsOf().String()), winner)

@@ -22,8 +22,9 @@
 // top leagues' clubs, or else the official name with its legal form
 // abbreviated or stripped (see shortName).
 //
-// -compare FILE lists the rows of a bosman CSV (the curated default.csv)
-// that the snapshot contradicts, instead of writing anything.
+// -compare FILES lists the rows of bosman CSVs (the curated default.csv
+// and default-additions.csv, comma-separated) that the snapshot
+// contradicts, instead of writing anything.
 package main
 
 import (
@@ -55,7 +56,7 @@ func main() {
 	clubsFile := flag.String("clubs", "", "a transfermarkt-datasets clubs.csv `FILE`, for the clubs' codes")
 	out := flag.String("o", "contracts/data", "write the snapshot to `DIR`")
 	source := flag.String("source", DefaultSource, "the upstream `URL` the file was downloaded from")
-	compare := flag.String("compare", "", "list the rows of the bosman CSV `FILE` the snapshot contradicts, and write nothing")
+	compare := flag.String("compare", "", "list the rows of the bosman CSV `FILES` (comma-separated) the snapshot contradicts, and write nothing")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: mksnapshot [-clubs clubs.csv] [-o DIR] [-source URL] [-compare default.csv] players.csv[.gz]")
@@ -83,11 +84,15 @@ func run(playersFile, clubsFile, out, source, compare string, stdout io.Writer) 
 		return fmt.Errorf("%s: %v", playersFile, err)
 	}
 	if compare != "" {
-		ds, err := contracts.LoadFile(compare, contracts.LoadOptions{})
-		if err != nil {
-			return err
+		var rows []contracts.Contract
+		for _, f := range strings.Split(compare, ",") {
+			ds, err := contracts.LoadFile(f, contracts.LoadOptions{})
+			if err != nil {
+				return err
+			}
+			rows = append(rows, ds.Contracts...)
 		}
-		return Compare(stdout, ds.Contracts, snap)
+		return Compare(stdout, rows, snap)
 	}
 	for name, b := range map[string][]byte{"snapshot-players.tsv": snap.Players, "snapshot-clubs.tsv": snap.Clubs, "SNAPSHOT.md": snap.Report} {
 		if err := writeFile(filepath.Join(out, name), b); err != nil {

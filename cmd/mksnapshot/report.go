@@ -73,6 +73,7 @@ func report(s *Snapshot, st *stats) []byte {
 	p("%d named clubs have fewer than 10 current players (%s players in all): most of them are no longer in the competition the upstream gives (a relegated club keeps its last top-flight id: Watford FC in GB1), so those rows' league may be out of date; the association is right. ", small, thousands(smallRows))
 	p("%s current players are at %s clubs the upstream does not name (its current_club_name and competition are empty: clubs outside the %d competitions it scrapes); they are kept with the club id alone, and no association.\n\n",
 		thousands(st.noClub), thousands(st.noClubIDs), len(leagues)-1)
+	p("**Loans.** The upstream has no loan column: a player on loan is listed at the club he is on loan at, with the loan's end as his expiry (Grealish at Everton to 30 Jun 2026, his Manchester City contract running to 2027; Endrick at Lyon). So a 30 June expiry at a club may be a loan ending, not a contract: bosman cannot tell them apart from this file. The curated rows correct the loans they know.\n\n")
 	p("## Clubs\n\n")
 	named := len(s.ClubList) - st.noClubIDs
 	p("%s clubs, %s of them named. The upstream writes clubs by their long official names (\"Arsenal Football Club\", \"Club Internacional de Fútbol Miami\"). ", thousands(len(s.ClubList)), thousands(named))
