@@ -516,24 +516,41 @@ func (m *Market) InForce(asOf rules.Date) ([]Contract, error) {
 }
 
 func (m *Market) inForce(all []Contract, asOf rules.Date) []Contract {
-	groups := make(map[string]int, len(all))
-	var rows [][]Contract
-	for _, c := range all {
+	groups := make(map[string]int32, len(all))
+	first := make([]int32, 0, len(all)) // per player: his first row
+	var more map[int32][]int32          // per player with several rows: the others
+	for i := range all {
+		c := &all[i]
 		k := c.PlayerID
 		if k == "" {
 			k = "\x00" + c.Player + "\x00" + c.Birth.String()
 		}
-		i, ok := groups[k]
+		g, ok := groups[k]
 		if !ok {
-			i = len(rows)
-			groups[k] = i
-			rows = append(rows, nil)
+			groups[k] = int32(len(first))
+			first = append(first, int32(i))
+			continue
 		}
-		rows[i] = append(rows[i], c)
+		if more == nil {
+			more = make(map[int32][]int32)
+		}
+		more[g] = append(more[g], int32(i))
 	}
-	out := make([]Contract, 0, len(rows))
-	for _, r := range rows {
-		if c, ok := Overlay(r, asOf); ok {
+	out := make([]Contract, 0, len(first))
+	var rows []Contract
+	for g, i := range first {
+		others, ok := more[int32(g)]
+		if !ok {
+			if c, ok := Overlay(all[i:i+1], asOf); ok {
+				out = append(out, c)
+			}
+			continue
+		}
+		rows = append(rows[:0], all[i])
+		for _, j := range others {
+			rows = append(rows, all[j])
+		}
+		if c, ok := Overlay(rows, asOf); ok {
 			out = append(out, c)
 		}
 	}

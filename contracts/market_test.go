@@ -549,3 +549,64 @@ func TestEmbeddedConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// smallMarket is a Market over a snapshot of the rows of the June 2026
+// extract in testdata, with two curated rows on top: the embedded data's
+// code paths at a fraction of its size.
+func smallMarket(t testing.TB) *Market {
+	t.Helper()
+	ds, err := LoadFile(filepath.Join(testdataDir, "tmdatasets_players_2026-06-12_extract.csv"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []Contract
+	var clubs []SnapshotClub
+	seen := map[string]bool{}
+	for _, c := range ds.Contracts {
+		if c.LastSeason != 2025 {
+			continue
+		}
+		if !seen[c.ClubID] {
+			seen[c.ClubID] = true
+			clubs = append(clubs, SnapshotClub{ID: c.ClubID, League: c.League, Association: c.Association, Name: c.Club, Official: c.Club})
+		}
+		rows = append(rows, c)
+	}
+	players, table, err := EncodeSnapshot(SnapshotMeta{Scraped: rules.D(2026, 6, 12), Season: 2025}, clubs, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := openSnapshot("small", string(players), string(table))
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated := []Contract{
+		{PlayerID: "357119", Player: "Ibrahima Konaté", Club: "Liverpool FC", Association: "ENG", Expires: rules.D(2026, 6, 30)},
+		{PlayerID: "x1", Player: "Nobody Else", Club: "Zed Rovers", Expires: rules.D(2027, 6, 30)},
+	}
+	return &Market{snap: s, curated: curated}
+}
+
+// No query, however odd, makes the name and club searches fail: they
+// answer, or find nothing.
+func FuzzEmbeddedQuery(f *testing.F) {
+	m := smallMarket(f)
+	if r := m.Resolve("Konate"); r.Match.PlayerID != "357119" || len(r.Match.Rows) != 2 {
+		f.Fatalf("the small market: %+v", r)
+	}
+	for _, s := range []string{"Konate", "kon", "a", "|", "\t", "\n=31", "357119", "ødegaard", "N'Golo", " ", "=", "0", "-1", "é", "\x00", "Real Madrid", "inter"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, p := range m.Players(q) {
+			if len(p.Rows) == 0 || p.Kind < MatchExact || p.Kind > MatchPrefix {
+				t.Fatalf("%q: match %+v", q, p)
+			}
+		}
+		for _, name := range m.Clubs(q) {
+			if name == "" {
+				t.Fatalf("%q: an empty club name", q)
+			}
+		}
+	})
+}

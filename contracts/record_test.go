@@ -361,3 +361,15 @@ func TestInferAssociation(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseMarketValue(f *testing.F) {
+	for _, s := range []string{"45000000", "200000000.0", "EUR22.00m", "€45.00m", "€500k", "1,234.5", "45,00 Mio. €", "-", "£20m", "9999999999999999999999m", "1.2.3", "0.0000000001bn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseMarketValue(s)
+		if n < 0 || n > maxMarketValue || err != nil && n != 0 {
+			t.Fatalf("ParseMarketValue(%q) = %d, %v", s, n, err)
+		}
+	})
+}
