@@ -48,3 +48,28 @@ func TestEveryCompetitionHasItsAssociationsRules(t *testing.T) {
 		t.Errorf("%d competitions, want 32", len(leagues))
 	}
 }
+
+// The data status of an answer, by hand from the rules of dataStatus.
+func TestDataStatus(t *testing.T) {
+	scrape := rules.D(2026, 6, 12)
+	cases := []struct {
+		name      string
+		asOf, day rules.Date
+		stale     bool
+		want      string
+	}{
+		{"a 2026 row asked about 2020 answers from data six years later", rules.D(2020, 1, 1), scrape, false, DataBeforeData},
+		{"asked 11 days before the scrape: within the month's grace", rules.D(2026, 6, 1), scrape, false, DataCurrent},
+		{"asked 31 days before the scrape: before the data", rules.D(2026, 5, 12), scrape, false, DataBeforeData},
+		{"asked 365 days after the facts: still current", rules.D(2027, 6, 12), scrape, false, DataCurrent},
+		{"asked 366 days after the facts: old", rules.D(2027, 6, 13), scrape, false, DataOld},
+		{"old beats a stale club", rules.D(2027, 7, 1), scrape, true, DataOld},
+		{"a stale club in current data", rules.D(2026, 8, 1), scrape, true, DataStaleClub},
+		{"no day in the data", rules.D(2026, 8, 1), rules.Date{}, false, DataUnknown},
+	}
+	for _, tc := range cases {
+		if got := dataStatus(tc.asOf, tc.day, tc.stale); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
