@@ -174,7 +174,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `,"'=HYPERLINK(""x"")",`) || !strings.Contains(stdout, ",'+cmd,") || !strings.Contains(stdout, ",'@SUM(A1)\n") {
+	if !strings.Contains(stdout, `,"'=HYPERLINK(""x"")",`) || !strings.Contains(stdout, ",'+cmd,") || !strings.Contains(stdout, ",'@SUM(A1),") {
 		t.Fatalf("formulas not neutralised:\n%s", stdout)
 	}
 }
