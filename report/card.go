@@ -18,6 +18,10 @@ const cardWidth = 100
 // them, and the rules' sources. history is every contract of the player in
 // the data; with more than one, the card lists them.
 func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) error {
+	clean := *en
+	clean.Contract = cleanContract(en.Contract)
+	en = &clean
+	history = cleanHistory(history)
 	c, w := &en.Contract, en.Windows
 	cardHeading(out, c, w, st.AsOf)
 	if w.Status == rules.UnknownExpiry {
@@ -43,9 +47,9 @@ func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) erro
 	sourceLine(out, c)
 	fmt.Fprintf(out, "Rules:\n")
 	for _, r := range usedRules(w) {
-		fmt.Fprintf(out, "  %s (%s confidence), %s:%d\n", ruleName(r), r.Confidence, r.File, r.Line)
+		fmt.Fprintf(out, "  %s (%s confidence), %s:%d\n", ruleName(r), r.Confidence, Clean(r.File), r.Line)
 		for _, src := range r.Sources {
-			fmt.Fprintf(out, "    %s\n", src)
+			fmt.Fprintf(out, "    %s\n", Clean(src))
 		}
 	}
 	return nil
@@ -54,11 +58,16 @@ func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) erro
 // cardHeading is the player, his club and the rule set applied.
 func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, asOf rules.Date) {
 	born := ""
-	if !c.Birth.IsZero() {
+	switch {
+	case c.Birth.IsZero():
+	case c.Birth.After(asOf):
+		// a question about a day before his birth: no negative age
+		born = fmt.Sprintf(", born %s (not yet born on %s)", c.Birth.Human(), asOf.Human())
+	default:
 		born = fmt.Sprintf(", born %s (%d on %s)", c.Birth.Human(), rules.AgeOn(c.Birth, asOf), asOf.Human())
 	}
 	fmt.Fprintf(out, "%s%s\n", c.Player, born)
-	setName := w.Set.Name
+	setName := Clean(w.Set.Name)
 	if w.Fallback {
 		setName = "no rule set: FIFA baseline"
 	}
@@ -104,12 +113,12 @@ func cardRows(w *rules.Windows, st Style) [][]string {
 	add("Pre-contract at home from", w.Domestic, ruleName(w.Domestic.Rule))
 	add("Free agent from", w.FreeAgent, "day after expiry")
 	if r := w.Registration; r != nil {
-		what := "Registration in " + r.To.Code + " from"
+		what := "Registration in " + Clean(r.To.Code) + " from"
 		conf := r.Rule.Confidence
 		if r.Period != nil && r.Period.Estimated {
 			conf = rules.Low
 		}
-		rows = append(rows, []string{what, r.From.Human(), countdown(w, r.From), registrationBasis(r), conf.String()})
+		rows = append(rows, []string{what, r.From.Human(), countdown(w, r.From), Clean(registrationBasis(r)), conf.String()})
 	}
 	return rows
 }
@@ -214,10 +223,10 @@ func ruleName(r *rules.Rule) string {
 		return ""
 	}
 	if r.ID != "" {
-		return r.ID
+		return Clean(r.ID)
 	}
 	if r.Set != nil {
-		return r.Set.Code
+		return Clean(r.Set.Code)
 	}
 	return ""
 }
@@ -269,6 +278,15 @@ func usedRules(w *rules.Windows) []*rules.Rule {
 	}
 	for _, n := range w.Notes {
 		add(n.Rule)
+	}
+	return out
+}
+
+// cleanHistory is the player's contracts with their texts cleaned.
+func cleanHistory(rows []contracts.Contract) []contracts.Contract {
+	out := make([]contracts.Contract, len(rows))
+	for i := range rows {
+		out[i] = cleanContract(rows[i])
 	}
 	return out
 }

@@ -11,6 +11,11 @@ import (
 // ClubTable writes a club's selection for people: a heading, one row per
 // contract with its windows, and the notes that go with them.
 func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
+	clean := *sel
+	clean.Entries = cleanEntries(sel.Entries)
+	clean.Names = []string{Clean(sel.Names[0])}
+	clean.To = Clean(sel.To)
+	sel = &clean
 	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
 	if sel.Horizon.All {
 		what = "all contracts"
@@ -56,7 +61,7 @@ func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
 	fmt.Fprintln(out)
 	if set := entries[0].Windows.Set; set != nil {
 		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
-			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth)
+			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth) // cleaned there
 		}
 	}
 	for _, n := range notes {

@@ -34,7 +34,7 @@ func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool) 
 		if s.Extends != "" {
 			name += " (on " + s.Extends + ")"
 		}
-		rows = append(rows, []string{s.Code, truncate(name, 18), dom, exp, hol, s.Confidence().String()})
+		rows = append(rows, cleanRow([]string{s.Code, truncate(Clean(name), 18), dom, exp, hol, s.Confidence().String()}))
 	}
 	if err := renderTable(out, []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}, rows, markdown, nil); err != nil {
 		return err
@@ -70,7 +70,16 @@ type rulePage struct {
 	markdown bool // the periods as a Markdown table
 }
 
-func (rp rulePage) p(format string, args ...any) { fmt.Fprintf(rp.out, format, args...) }
+// p writes a line of the page, its texts cleaned (see Clean): a rule file
+// given with --rules is the user's.
+func (rp rulePage) p(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = Clean(s)
+		}
+	}
+	fmt.Fprintf(rp.out, format, args...)
+}
 
 // RulePage writes the rule set s in full: every rule with its text,
 // sources and confidence, and the registration periods, estimated ones
@@ -176,14 +185,14 @@ func (rp rulePage) registration(reg *rules.Registrations) error {
 			}
 			ref += fmt.Sprintf("[%d]", n+1)
 		}
-		rows = append(rows, []string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref})
+		rows = append(rows, cleanRow([]string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref}))
 	}
 	for _, pt := range reg.Patterns {
 		roll := ""
 		if pt.Roll != "" {
 			roll = " (" + pt.Roll + ")"
 		}
-		rows = append(rows, []string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""})
+		rows = append(rows, cleanRow([]string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""}))
 	}
 	if err := renderTable(rp.out, []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}, rows, rp.markdown, nil); err != nil {
 		return err

@@ -33,10 +33,10 @@ type Timeline struct {
 // free-agency day, with the registration periods of q.To or, by default,
 // of the association all lanes share.
 func NewTimeline(title string, lanes []Entry, q *Query) *Timeline {
-	t := &Timeline{Title: title, AsOf: q.AsOf, Lanes: lanes}
+	t := &Timeline{Title: Clean(title), AsOf: q.AsOf, Lanes: cleanEntries(lanes)}
 	SortByExpiry(t.Lanes)
 	t.frame()
-	t.Assoc = q.To
+	t.Assoc = Clean(q.To)
 	if t.Assoc == "" {
 		t.Assoc = commonAssociation(t.Lanes)
 	}

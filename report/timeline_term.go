@@ -54,10 +54,10 @@ type laneMarks struct {
 	consent []string // players with no date at home without consent
 }
 
-// WriteTerminal draws t in width columns (at least 44), with ANSI colour
-// when color.
+// WriteTerminal draws t in width columns (at least 44, at most MaxWidth),
+// with ANSI colour when color.
 func (t *Timeline) WriteTerminal(w io.Writer, width int, color bool) error {
-	v := newTermView(t, w, max(width, 44), color)
+	v := newTermView(t, w, min(max(width, 44), MaxWidth), color)
 	v.heading()
 	v.axis()
 	v.registrationRow()

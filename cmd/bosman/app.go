@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/report"
 	"github.com/bosmanhq/bosman/rules"
 )
 
@@ -47,7 +48,9 @@ type streams struct {
 	stderr io.Writer
 	getenv func(string) string
 	isTTY  bool // stdout is a terminal
-	now    func() time.Time
+	// termCols is the terminal's width when stdout is one, else 0
+	termCols int
+	now      func() time.Time
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
@@ -57,6 +60,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	if f, ok := stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			s.isTTY = true
+			s.termCols = terminalColumns(f)
 		}
 	}
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
@@ -89,7 +93,9 @@ func (s *streams) run(args []string) (code int) {
 	if !errors.As(err, &ee) {
 		ee = &exitError{code: 1, msg: err.Error()}
 	}
-	for i, line := range strings.Split(ee.msg, "\n") {
+	// Messages quote names, clubs and paths from the user's data: cleaned,
+	// they cannot drive the terminal.
+	for i, line := range strings.Split(report.CleanLines(ee.msg), "\n") {
 		if i == 0 {
 			fmt.Fprintf(s.stderr, "bosman: error: %s\n", line)
 		} else {
@@ -97,9 +103,15 @@ func (s *streams) run(args []string) (code int) {
 		}
 	}
 	for _, h := range ee.hints {
-		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
+		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", report.CleanLines(h))
 	}
 	return ee.code
+}
+
+// say writes a message line to stderr, after "bosman: ", cleaned: it may
+// quote the user's data (see report.Clean).
+func (s *streams) say(format string, args ...any) {
+	fmt.Fprintf(s.stderr, "bosman: %s\n", report.CleanLines(fmt.Sprintf(format, args...)))
 }
 
 // formats lists the output formats of each command; the first is the default.

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -142,15 +141,10 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
 		if err := writeFileAtomic(out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out, len(t.Lanes), t.From, t.To)
+		s.say("wrote %s (%s, %s to %s)", out, report.Count(len(t.Lanes), "lane"), t.From, t.To)
 		return nil
 	}
-	width := 80
-	if v := s.getenv("COLUMNS"); v != "" {
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-			width = n
-		}
-	}
+	width := s.width()
 	if out != "" {
 		return writeFileAtomic(out, func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}
