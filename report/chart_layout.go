@@ -117,11 +117,9 @@ func (l *chartLayout) periods() {
 // grid draws the month lines with their labels, the years, and the
 // edges of the days in view.
 func (l *chartLayout) grid() {
-	ch, t, px0, px1 := l.ch, l.t, l.px0, l.px1
-	starts := monthStarts(t.From, t.To)
+	ch, px0, px1 := l.ch, l.px0, l.px1
+	starts := monthStarts(l.t.From, l.t.To)
 	perMonth := (px1 - px0) * 30.44 / l.span
-	lastYearEnd := -1e9
-	firstJan := true
 	for i, m := range starts {
 		x := l.xOf(m)
 		colr := colGrid
@@ -130,25 +128,39 @@ func (l *chartLayout) grid() {
 		}
 		ch.line(x, 128, x, l.bottom, colr, 1, false)
 		l.monthLabel(starts, i, perMonth)
-		if m.Month() == time.January || (i == 0 && firstJan) {
-			ys := strconv.Itoa(m.Year())
-			if x >= lastYearEnd+8 && x+ch.measure(ys, 13, true) <= px1 {
-				ch.text(x+2, 104, ys, 13, true, colInk, 0)
-				lastYearEnd = x + ch.measure(ys, 13, true)
-			}
-			firstJan = false
-		}
 	}
-	if len(starts) > 0 && l.xOf(starts[0]) > px0+1 || len(starts) == 0 {
-		// the view begins inside a month: the year on the left edge
-		ys := strconv.Itoa(t.From.Year())
-		if lastYearEnd < 0 || px0+ch.measure(ys, 13, true)+8 <= l.xOf(starts[0]) {
-			ch.text(px0+2, 104, ys, 13, true, colInk, 0)
-		}
-	}
+	l.yearLabels(starts)
 	ch.line(px0, 128, px0, l.bottom, colGridYear, 1, false)
 	ch.line(px1, 128, px1, l.bottom, colGridYear, 1, false)
 	ch.text(px1+12, 122, "Free agent", 11, true, colMuted, 0)
+}
+
+// yearLabels names every year with a day in view: each January's year at
+// its line, and the first year, when the view begins after its 1 January,
+// at the left edge, or ending just before the next January's line when the
+// edge is too close to it (the name column leaves room above the lanes).
+func (l *chartLayout) yearLabels(starts []rules.Date) {
+	ch, t := l.ch, l.t
+	const size, gap = 13.0, 6.0
+	nextJan := -1.0
+	for _, m := range starts {
+		if m.Month() == time.January {
+			x := l.xOf(m)
+			if nextJan < 0 {
+				nextJan = x
+			}
+			ch.text(x+2, 104, strconv.Itoa(m.Year()), size, true, colInk, 0)
+		}
+	}
+	if t.From.Month() == time.January && t.From.Day() == 1 {
+		return // the view begins on 1 January: labelled above
+	}
+	ys := strconv.Itoa(t.From.Year())
+	if nextJan < 0 || l.px0+2+ch.measure(ys, size, true)+gap <= nextJan {
+		ch.text(l.px0+2, 104, ys, size, true, colInk, 0)
+		return
+	}
+	ch.text(nextJan-gap, 104, ys, size, true, colInk, 2)
 }
 
 // monthLabel names month starts[i], in full, by its letter or not at all,
