@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
@@ -43,6 +42,7 @@ func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) erro
 	for _, n := range cardNotes(en, history) {
 		writeWrapped(out, "- ", n, cardWidth)
 	}
+	historyLines(out, history, c)
 	fmt.Fprintf(out, "\n")
 	sourceLine(out, c)
 	fmt.Fprintf(out, "Rules:\n")
@@ -71,7 +71,7 @@ func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, asOf ru
 	if w.Fallback {
 		setName = "no rule set: FIFA baseline"
 	}
-	fmt.Fprintf(out, "%s · %s (%s)\n", c.Club, orDash(c.Association), setName)
+	fmt.Fprintf(out, "%s · %s (%s)\n", orWord(c.Club, "club not in the data"), orWord(c.Association, "association unknown"), setName)
 	if c.Loan.Club != "" {
 		fmt.Fprintf(out, "on loan at %s until %s\n", c.Loan.Club, c.Loan.Until.Human())
 	}
@@ -94,7 +94,13 @@ func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style
 			st.AsOf.Human(), st.paint("expired", w.Status), c.Expires.Human()), cardWidth)
 		fmt.Fprintf(out, "\n")
 	} else {
-		fmt.Fprintf(out, "Status on %s: %s\n\n", st.AsOf.Human(), st.paint(statusText(w), w.Status))
+		status := st.paint(statusText(w), w.Status)
+		if c := homeCondition(w); c != "" && w.Status == rules.PrecontractOpen {
+			// England after mid-May: at home only if no offer was made
+			status = st.paint("can sign abroad, and at home", w.Status) + " " + c
+		}
+		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s", st.AsOf.Human(), status), cardWidth)
+		fmt.Fprintln(out)
 	}
 }
 
@@ -129,10 +135,10 @@ func cardRows(w *rules.Windows, st Style) [][]string {
 func cardNotes(en *Entry, history []contracts.Contract) []string {
 	c, w := &en.Contract, en.Windows
 	var notes []string
-	if t := w.Foreign.Text; t != "" {
+	if t := signedDay(c, w.Foreign.Date) + w.Foreign.Text; t != "" {
 		notes = append(notes, "Abroad: "+t+".")
 	}
-	if t := w.Domestic.Text; t != "" {
+	if t := signedDay(c, w.Domestic.Date) + w.Domestic.Text; t != "" {
 		notes = append(notes, "At home: "+t+".")
 	}
 	if r := w.Registration; r != nil {
@@ -152,10 +158,33 @@ func cardNotes(en *Entry, history []contracts.Contract) []string {
 	for _, s := range w.Scenarios {
 		notes = append(notes, scenarioText(s))
 	}
-	if len(history) > 1 {
-		notes = append(notes, historyText(history, c))
+	return dedupe(notes)
+}
+
+// signedDay explains a window date that is the day the contract was signed
+// (or began, when the signing day is unknown): the six months before its
+// end fell before it, and no window opens before a contract is signed
+// (Salah's shortened contract, signed 24 Mar 2026 to end on 30 Jun 2026).
+func signedDay(c *contracts.Contract, d rules.Date) string {
+	day, what := c.Signed, "signed"
+	if day.IsZero() {
+		day, what = c.Start, "began"
 	}
-	return notes
+	if d.IsZero() || d != day {
+		return ""
+	}
+	return fmt.Sprintf("from %s, the day this contract was %s: no window opens before that, and six months before its end fell earlier; ", d.Human(), what)
+}
+
+// dedupe drops the notes said already: two rules may give the same one.
+func dedupe(notes []string) []string {
+	out := notes[:0]
+	for i, n := range notes {
+		if indexOf(notes[:i], n) < 0 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // registrationNote says when and why a new club may register him.
@@ -199,12 +228,29 @@ func countdown(w *rules.Windows, d rules.Date) string {
 		case d == w.AsOf:
 			return "today"
 		}
-		return "passed"
+		return ago(w, d)
 	}
 	if work < 0 {
 		return fmt.Sprintf("%d d", days)
 	}
 	return fmt.Sprintf("%d d / %d wd", days, work)
+}
+
+// ago says how long before the as-of date d was: a window that opened then
+// and is still open is "open for" that long (the day after it opened, "open
+// since yesterday"); a day after which the contract ended was that long ago.
+func ago(w *rules.Windows, d rules.Date) string {
+	days := w.AsOf.Sub(d)
+	open := w.AsOf.Before(w.FreeAgent.Date) && d != w.FreeAgent.Date
+	switch {
+	case open && days == 1:
+		return "open since yesterday"
+	case open:
+		return fmt.Sprintf("open for %d d", days)
+	case days == 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d d ago", days)
 }
 
 func registrationBasis(r *rules.Registration) string {
@@ -244,21 +290,34 @@ func scenarioText(s rules.Scenario) string {
 	return ""
 }
 
-func historyText(rows []contracts.Contract, cur *contracts.Contract) string {
+// historyLines lists the player's contracts in the data, oldest first,
+// marking the one in force, when there is more than one.
+func historyLines(out io.Writer, rows []contracts.Contract, cur *contracts.Contract) {
+	if len(rows) < 2 {
+		return
+	}
 	sorted := append([]contracts.Contract(nil), rows...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Signed.Before(sorted[j].Signed) })
-	var parts []string
+	fmt.Fprintln(out, "Contracts in the data:")
 	for _, r := range sorted {
-		s := fmt.Sprintf("%s to %s", r.Club, orDash(r.Expires.String()))
+		s := fmt.Sprintf("%s to %s", orWord(r.Club, "club unknown"), orWord(r.Expires.Human(), "an unknown day"))
 		if !r.Signed.IsZero() {
-			s += " (signed " + r.Signed.String() + ")"
+			s += ", signed " + r.Signed.Human()
 		}
-		if r.Signed == cur.Signed && r.Expires == cur.Expires && r.Club == cur.Club {
-			s += " ← in force"
+		if sameContract(&r, cur) {
+			s += "  ← in force"
 		}
-		parts = append(parts, s)
+		writeWrapped(out, "  ", s, cardWidth)
 	}
-	return "Contracts in the data: " + strings.Join(parts, "; ") + "."
+}
+
+// sameContract says whether a and b are one contract: the same row of the
+// same file, or the same club, signing day and expiry.
+func sameContract(a, b *contracts.Contract) bool {
+	if a.Pos.File != "" && a.Pos == b.Pos {
+		return true
+	}
+	return a.Signed == b.Signed && a.Expires == b.Expires && a.Club == b.Club
 }
 
 // usedRules lists the rules behind an answer, each once.

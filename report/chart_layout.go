@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/bosmanhq/bosman/rules"
@@ -33,7 +32,7 @@ func (t *Timeline) Chart() *Chart {
 	marks := l.lanes()
 	l.asOfLine()
 	y := l.legend(marks)
-	l.footer(y, marks.consent)
+	l.footer(y, &marks.notes)
 	return l.ch
 }
 
@@ -213,10 +212,9 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 		l.stretch(en, s, cy)
 	}
 	free := w.FreeAgent.Date
-	mark := ""
-	if w.Status != rules.UnknownExpiry && w.Domestic.Date.IsZero() {
-		mark = " *"
-		marks.consent = append(marks.consent, en.Contract.Player)
+	mark := marks.notes.add(en)
+	if mark != "" {
+		mark = " " + mark
 	}
 	right := shortDate(free) + mark
 	switch {
@@ -277,7 +275,7 @@ func (l *chartLayout) legendItems(marks laneMarks) []legendItem {
 		items = append(items, legendItem{"box", colForeign, "Pre-contract abroad only (FIFA RSTP art. 18.3)"})
 	}
 	if marks.used[segBoth] {
-		items = append(items, legendItem{"box", colBoth, "Pre-contract abroad and at home"})
+		items = append(items, legendItem{"box", colBoth, "Pre-contract abroad and at home" + conditionsBelow(&marks.notes)})
 	}
 	if marks.used[segDomestic] {
 		items = append(items, legendItem{"box", colDomestic, "Pre-contract at home only"})
@@ -328,13 +326,13 @@ func (l *chartLayout) legend(marks laneMarks) float64 {
 	return ly
 }
 
-// footer writes, below the legend at ly, who needs his club's consent and
-// the sources, and sets the chart's height.
-func (l *chartLayout) footer(ly float64, consent []string) {
+// footer writes, below the legend at ly, the conditions at home and the
+// sources, and sets the chart's height.
+func (l *chartLayout) footer(ly float64, notes *laneNotes) {
 	ch, x0, x9 := l.ch, l.x0, l.x9
 	y := ly + 14
-	if len(consent) > 0 {
-		for _, line := range ch.wrap("* At home only with his club's consent: "+strings.Join(consent, ", ")+".", 12, x9-x0) {
+	for _, note := range notes.lines() {
+		for _, line := range ch.wrap(note, 12, x9-x0) {
 			y += 18
 			ch.text(x0, y, line, 12, false, colInk, 0)
 		}

@@ -44,21 +44,16 @@ func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
 	}
 	var rows [][]string
 	var notes []string
-	consent := false
+	var ways clubWays
 	for i := range entries {
-		row, home := clubRow(&entries[i], sel.To != "", st)
-		rows = append(rows, row)
-		consent = consent || home
+		rows = append(rows, clubRow(&entries[i], sel.To != "", st, &ways))
 		notes = append(notes, clubNotes(&entries[i])...)
 	}
 	if err := renderTable(out, header, rows, false, map[int]bool{6: true}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nFree agent from the day after expiry.")
-	if consent {
-		fmt.Fprintf(out, " \"consent\": no date at home without the club's consent.")
-	}
 	fmt.Fprintln(out)
+	ways.write(out)
 	if set := entries[0].Windows.Set; set != nil {
 		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
 			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth) // cleaned there
@@ -70,9 +65,31 @@ func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
 	return nil
 }
 
-// clubRow is an entry's row of the club table, and whether it needs the
-// club's consent at home.
-func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
+// clubWays is what the club table's marks stand for.
+type clubWays struct {
+	consent    bool
+	league     *rules.Set
+	conditions []string // "ENG: only if ..."
+}
+
+// write says what the marks of the table mean.
+func (cw *clubWays) write(out io.Writer) {
+	line := "Free agent from the day after expiry."
+	if cw.consent {
+		line += ` "consent": no date at home without the club's consent.`
+	}
+	if cw.league != nil {
+		line += fmt.Sprintf(` "%s": %s.`, Clean(cw.league.Code), leagueWayText(cw.league))
+	}
+	writeWrapped(out, "", line, cardWidth)
+	for _, c := range cw.conditions {
+		writeWrapped(out, "", "* At home "+c+".", cardWidth)
+	}
+}
+
+// clubRow is an entry's row of the club table; ways gathers what its
+// marks stand for.
+func clubRow(en *Entry, reg bool, st Style, ways *clubWays) []string {
 	w := en.Windows
 	born := ""
 	if !en.Contract.Birth.IsZero() {
@@ -83,12 +100,27 @@ func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
 		days = strconv.Itoa(n)
 	}
 	home := w.Domestic.Date.String()
-	if home == "" && w.Status != rules.UnknownExpiry {
+	status := statusText(w)
+	switch {
+	case leagueWay(w) != nil:
+		ways.league = leagueWay(w)
+		home = Clean(ways.league.Code)
+	case home == "" && w.Status != rules.UnknownExpiry:
 		home = "consent"
-		consent = true
+		ways.consent = true
+	case homeCondition(w) != "":
+		// the date at home holds only on his association's condition
+		home += "*"
+		if w.Status == rules.PrecontractOpen {
+			status += "*"
+		}
+		c := fmt.Sprintf("(%s) %s", Clean(w.Set.Code), homeCondition(w))
+		if indexOf(ways.conditions, c) < 0 {
+			ways.conditions = append(ways.conditions, c)
+		}
 	}
-	row = []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
-		st.paint(statusText(w), w.Status), days}
+	row := []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
+		st.paint(status, w.Status), days}
 	if reg {
 		r := ""
 		if w.Registration != nil {
@@ -96,7 +128,7 @@ func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
 		}
 		row = append(row, r)
 	}
-	return row, consent
+	return row
 }
 
 // clubNotes are the notes below the table about one entry.

@@ -51,7 +51,7 @@ type termView struct {
 type laneMarks struct {
 	used    map[segKind]bool
 	runsOn  bool
-	consent []string // players with no date at home without consent
+	notes   laneNotes // conditions, consent and league ways at home
 }
 
 // WriteTerminal draws t in width columns (at least 44, at most MaxWidth),
@@ -249,11 +249,7 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 		}
 	}
 	free := w.FreeAgent.Date
-	mark := ""
-	if w.Status != rules.UnknownExpiry && w.Domestic.Date.IsZero() {
-		mark = "*"
-		marks.consent = append(marks.consent, en.Contract.Player)
-	}
+	mark := marks.notes.add(en)
 	switch {
 	case w.Status == rules.UnknownExpiry:
 		putText(cells, min(asOfCol+2, cols-1), "expiry unknown", "2")
@@ -279,7 +275,7 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 	v.line(en.Contract.Player, cells, right)
 }
 
-// legend says what each mark means, and who needs his club's consent.
+// legend says what each mark means, and the conditions at home.
 func (v *termView) legend(marks laneMarks) {
 	fmt.Fprintln(v.w)
 	legend := []string{"─ contract"}
@@ -287,7 +283,7 @@ func (v *termView) legend(marks laneMarks) {
 		legend = append(legend, "▒ pre-contract abroad only")
 	}
 	if marks.used[segBoth] {
-		legend = append(legend, "█ pre-contract abroad and at home")
+		legend = append(legend, "█ pre-contract abroad and at home"+conditionsBelow(&marks.notes))
 	}
 	if marks.used[segDomestic] {
 		legend = append(legend, "░ pre-contract at home only")
@@ -304,8 +300,8 @@ func (v *termView) legend(marks laneMarks) {
 	}
 	legend = append(legend, fmt.Sprintf("1 column ≈ %d days", (v.span+v.cols/2)/v.cols))
 	wrapItems(v.w, legend, v.width)
-	if len(marks.consent) > 0 {
-		writeWrapped(v.w, "", "* At home only with his club's consent: "+strings.Join(marks.consent, ", ")+".", v.width)
+	for _, l := range marks.notes.lines() {
+		writeWrapped(v.w, "", l, v.width)
 	}
 }
 
@@ -322,4 +318,13 @@ func rankOf(r rune) int {
 		return 4
 	}
 	return 0
+}
+
+// conditionsBelow marks the legend of the windows at home when some hold
+// on a condition the footnotes give.
+func conditionsBelow(n *laneNotes) string {
+	if n.conditional() {
+		return " (conditions below)"
+	}
+	return ""
 }
