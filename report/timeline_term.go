@@ -49,9 +49,9 @@ type termView struct {
 
 // laneMarks is what the lanes drew, for the legend and the footnote.
 type laneMarks struct {
-	used    map[segKind]bool
-	runsOn  bool
-	notes   laneNotes // conditions, consent and league ways at home
+	used   map[segKind]bool
+	runsOn bool
+	notes  laneNotes // conditions, consent and league ways at home
 }
 
 // WriteTerminal draws t in width columns (at least 44, at most MaxWidth),
