@@ -81,6 +81,9 @@ func (s *streams) run(args []string) (code int) {
 	}()
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	app := newApp(s)
+	if err := missingValue(args, app); err != nil {
+		return s.report(err)
+	}
 	err := app.Run(reorder(args, app))
 	if err == nil {
 		if ferr := s.out.Flush(); ferr != nil {
@@ -89,6 +92,12 @@ func (s *streams) run(args []string) (code int) {
 		}
 		return 0
 	}
+	return s.report(err)
+}
+
+// report writes err, its lines and hints, to stderr and returns its exit
+// status.
+func (s *streams) report(err error) int {
 	var ee *exitError
 	if !errors.As(err, &ee) {
 		ee = &exitError{code: 1, msg: err.Error()}
@@ -171,7 +180,7 @@ func newApp(s *streams) *cli.App {
 		Reader:          s.stdin,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return flagError(err, c.Command.Flags)
+			return flagError(err, c.Command, c.App.Commands)
 		},
 		Action: noCommand,
 		Commands: []*cli.Command{
@@ -201,10 +210,16 @@ func noCommand(c *cli.Context) error {
 		return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
 	}
 	if c.Args().First() == "help" {
-		if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
+		name := c.Args().Get(1)
+		switch {
+		case name == "":
+			return cli.ShowAppHelp(c)
+		case c.App.Command(name) != nil:
 			return cli.ShowCommandHelp(c, name)
 		}
-		return cli.ShowAppHelp(c)
+		ee := unknownCommand(name, c.App.Commands).(*exitError)
+		ee.msg = fmt.Sprintf("no help for %q: not a command", name)
+		return ee
 	}
 	return unknownCommand(c.Args().First(), c.App.Commands)
 }
@@ -258,6 +273,88 @@ func reorder(args []string, app *cli.App) []string {
 	return append(out, pos...)
 }
 
+// missingValue finds a flag that takes a value written without one: last
+// on the line ('player Kane --data'), or followed by another flag. Left to
+// urfave/cli, the flag would take the player's name as its value, and the
+// error would be about the name.
+func missingValue(args []string, app *cli.App) error {
+	_, valued := flagIndex(app)
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return nil
+		}
+		if !strings.HasPrefix(a, "-") || len(a) < 2 || strings.Contains(a, "=") {
+			continue
+		}
+		name := strings.TrimLeft(a, "-")
+		if !valued[name] {
+			continue
+		}
+		if i+1 == len(args) || isFlag(args[i+1], valued) {
+			ph := placeholder(findFlag(app, name))
+			return usageErr("%s needs a %s", a, ph).hint("e.g. %s", flagExample(a, ph))
+		}
+		i++
+	}
+	return nil
+}
+
+// isFlag says whether a is one of bosman's flags.
+func isFlag(a string, valued map[string]bool) bool {
+	if !strings.HasPrefix(a, "-") || len(a) < 2 {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	_, ok := valued[name]
+	return ok
+}
+
+// findFlag is the flag of the app called name, on any command.
+func findFlag(app *cli.App, name string) cli.Flag {
+	for _, c := range app.Commands {
+		for _, f := range c.Flags {
+			if indexOf(f.Names(), name) >= 0 {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// placeholder is the word a flag's help uses for its value (FILE, DATE).
+func placeholder(f cli.Flag) string {
+	if df, ok := f.(cli.DocGenerationFlag); ok {
+		// the back-quoted word of the usage text, as urfave/cli shows it
+		if _, rest, ok := strings.Cut(df.GetUsage(), "`"); ok {
+			if name, _, ok := strings.Cut(rest, "`"); ok && name != "" {
+				return name
+			}
+		}
+	}
+	return "value"
+}
+
+// flagExample is flag (as written) with a value of the kind its
+// placeholder names.
+func flagExample(flag, ph string) string {
+	ex := map[string]string{"FILE": "players.csv", "DATE": "2025-10-07", "DIR": "./my-rules", "FORMAT": "csv",
+		"ASSOC": "ENG", "PERIOD": "18m", "SEASON": "2026/27", "NAME": "Konate", "CLUB": "Liverpool", "FIELD=HEADER": "expiry=Vertragsende"}[ph]
+	if ex == "" {
+		ex = ph
+	}
+	return flag + " " + ex
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
 // flagIndex maps the app's command names and aliases to their commands,
 // and its flags' names to whether they take a value.
 func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
@@ -279,23 +376,51 @@ func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
 }
 
 // flagError turns urfave/cli's flag parsing errors into usage errors with a
-// suggestion.
-func flagError(err error, flags []cli.Flag) error {
+// suggestion: a flag of cmd near the one written, or the commands that take
+// the flag when cmd does not ('export --season' names club and timeline).
+func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 	msg := err.Error()
 	const undefined = "flag provided but not defined: "
-	if i := strings.Index(msg, undefined); i >= 0 {
-		bad := strings.TrimLeft(msg[i+len(undefined):], "-")
-		ee := usageErr("unknown flag --%s", bad)
-		var names []string
-		for _, f := range flags {
-			names = append(names, f.Names()...)
-		}
-		if s := closest(bad, names); s != "" {
-			ee.hint("did you mean --%s?", s)
-		}
-		return ee
+	i := strings.Index(msg, undefined)
+	if i < 0 {
+		return usageErr("%s", msg)
 	}
-	return usageErr("%s", msg)
+	bad := strings.TrimLeft(msg[i+len(undefined):], "-")
+	name := "bosman"
+	var flags []cli.Flag
+	if cmd != nil {
+		name, flags = cmd.Name, cmd.Flags
+	}
+	ee := usageErr("unknown flag --%s", bad)
+	if cmd != nil {
+		ee.msg = fmt.Sprintf("%s takes no flag --%s", name, bad)
+	}
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Names()...)
+	}
+	if s := closest(bad, names); s != "" {
+		return ee.hint("did you mean --%s?", s)
+	}
+	// another command's flag, as written or nearly
+	var others []string
+	for _, c := range all {
+		if c.Name != name {
+			for _, f := range c.Flags {
+				others = append(others, f.Names()...)
+			}
+		}
+	}
+	if s := closest(bad, others); s != "" {
+		var takers []string
+		for _, c := range all {
+			if c.Name != name && findFlag(&cli.App{Commands: []*cli.Command{c}}, s) != nil {
+				takers = append(takers, "'bosman "+c.Name+"'")
+			}
+		}
+		return ee.hint("--%s is a flag of %s", s, strings.Join(takers, " and "))
+	}
+	return ee.hint("'bosman %s --help' lists its flags", name)
 }
 
 func unknownCommand(name string, cmds []*cli.Command) error {
@@ -312,15 +437,18 @@ func unknownCommand(name string, cmds []*cli.Command) error {
 	return ee
 }
 
-// closest returns the candidate nearest to s by edit distance, if near enough.
+// closest returns the candidate nearest to s by edit distance, when near
+// enough to be what was meant: at most a third of its letters wrong (one for
+// a short word), or s the start of the candidate. 'calendar' is not near
+// 'validate'.
 func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
+	best, bestD := "", max(1, len([]rune(s))/3)+1
 	for _, c := range candidates {
-		if d := contracts.EditDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 3) {
+		if len(s) >= 3 && strings.HasPrefix(c, s) {
+			return c
+		}
+		if d := contracts.EditDistance(s, c); d < bestD {
 			best, bestD = c, d
-			if strings.HasPrefix(c, s) && len(s) >= 3 {
-				bestD = 0
-			}
 		}
 	}
 	return best
