@@ -180,7 +180,11 @@ func newApp(s *streams) *cli.App {
 		Reader:          s.stdin,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return flagError(err, c.Command, c.App.Commands)
+			cmd := c.Command
+			if cmd != nil && cmd.Name == c.App.Name {
+				cmd = nil // the app's own flags
+			}
+			return flagError(err, cmd, c.App.Commands)
 		},
 		Action: noCommand,
 		Commands: []*cli.Command{
@@ -386,13 +390,11 @@ func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 		return usageErr("%s", msg)
 	}
 	bad := strings.TrimLeft(msg[i+len(undefined):], "-")
-	name := "bosman"
-	var flags []cli.Flag
-	if cmd != nil {
-		name, flags = cmd.Name, cmd.Flags
-	}
+	name, help := "", "'bosman --help' lists the flags"
+	flags := []cli.Flag{cli.HelpFlag, cli.VersionFlag}
 	ee := usageErr("unknown flag --%s", bad)
-	if cmd != nil {
+	if cmd != nil && cmd.Name != "" {
+		name, flags, help = cmd.Name, cmd.Flags, fmt.Sprintf("'bosman %s --help' lists its flags", cmd.Name)
 		ee.msg = fmt.Sprintf("%s takes no flag --%s", name, bad)
 	}
 	var names []string
@@ -420,7 +422,7 @@ func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 		}
 		return ee.hint("--%s is a flag of %s", s, strings.Join(takers, " and "))
 	}
-	return ee.hint("'bosman %s --help' lists its flags", name)
+	return ee.hint("%s", help)
 }
 
 func unknownCommand(name string, cmds []*cli.Command) error {
