@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
 )
 
-// cardWidth is the width the card's notes are wrapped to.
+// cardWidth is the width prose is wrapped to when no width is asked for.
 const cardWidth = 100
 
 // Card writes one player's windows for people: who he is, the contract,
@@ -26,33 +28,103 @@ func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) erro
 	if w.Status == rules.UnknownExpiry {
 		fmt.Fprintf(out, "Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
 		if en.StaleClub {
-			writeWrapped(out, "- ", "Warning: "+en.StaleClubNote()+".", cardWidth)
+			writeWrapped(out, "- ", "Warning: "+en.StaleClubNote()+".", st.width())
 		}
 		if c.Note != "" {
-			writeWrapped(out, "- ", "Note in the dataset: "+c.Note, cardWidth)
+			writeWrapped(out, "- ", "Note in the dataset: "+c.Note, st.width())
 		}
-		sourceLine(out, c)
+		sourceLine(out, c, st.width())
 		return nil
 	}
 	cardStatus(out, c, w, st)
-	if err := renderTable(out, []string{"", "Date", "In", "Rule", "Confidence"}, cardRows(w, st), false, map[int]bool{2: true}); err != nil {
+	if err := cardTable(out, w, st); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "\n")
-	for _, n := range cardNotes(en, history) {
-		writeWrapped(out, "- ", n, cardWidth)
+	for _, n := range cardNotes(en, st.Sources) {
+		writeWrapped(out, "- ", n, st.width())
 	}
-	historyLines(out, history, c)
+	historyLines(out, history, c, st.width())
 	fmt.Fprintf(out, "\n")
-	sourceLine(out, c)
+	sourceLine(out, c, st.width())
+	cardRules(out, w, st)
+	return nil
+}
+
+// cardTable is the table of the dates, fitted to the width: working days,
+// long labels, the rule and the countdown go, in that order, before a line
+// wraps.
+func cardTable(out io.Writer, w *rules.Windows, st Style) error {
+	steps := []shrink{
+		{col: "In", header: "In", cell: func(s string) string { s, _, _ = strings.Cut(s, " / "); return s }},
+		{col: "", header: "", cell: replacer("Pre-contract abroad from", "Abroad from", "Pre-contract at home from", "At home from", "Registration in ", "Reg. ")},
+		{col: "Confidence", header: "Conf.", cell: replacer("medium", "med.")},
+		{col: "Rule", drop: true},
+		{col: "In", drop: true},
+	}
+	_, err := fitTable(out, []string{"", "Date", "In", "Rule", "Confidence"}, cardRows(w, st), map[string]bool{"In": true}, st.width(), steps)
+	return err
+}
+
+// cardRules lists the rules behind the answer: with st.Sources each with
+// its sources, else one line each with its confidence and where it is.
+func cardRules(out io.Writer, w *rules.Windows, st Style) {
+	used := usedRules(w)
+	if len(used) == 0 {
+		return
+	}
+	if !st.Sources {
+		fmt.Fprintf(out, "Rules (--sources gives their sources and doubts):\n")
+		var rows [][]string
+		for _, r := range used {
+			doubt := ""
+			if r.Disputed != "" {
+				doubt = "sources differ"
+			}
+			rows = append(rows, []string{"  " + ruleName(r), r.Confidence.String(), Clean(r.File) + ":" + strconv.Itoa(r.Line), doubt})
+		}
+		lines := alignRows(rows)
+		if tableWidth(strings.Join(lines, "\n")) > st.width() {
+			for i, r := range rows {
+				rows[i] = []string{r[0], r[1], r[3]} // too narrow: the files go ('bosman rules' has them)
+			}
+			lines = alignRows(rows)
+		}
+		for _, l := range lines {
+			fmt.Fprintln(out, l)
+		}
+		return
+	}
 	fmt.Fprintf(out, "Rules:\n")
-	for _, r := range usedRules(w) {
+	for _, r := range used {
 		fmt.Fprintf(out, "  %s (%s confidence), %s:%d\n", ruleName(r), r.Confidence, Clean(r.File), r.Line)
 		for _, src := range r.Sources {
 			fmt.Fprintf(out, "    %s\n", Clean(src))
 		}
 	}
-	return nil
+}
+
+// alignRows pads the cells of rows into columns two spaces apart, trailing
+// spaces trimmed.
+func alignRows(rows [][]string) []string {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], widthOf(c))
+		}
+	}
+	var out []string
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(padRunes(c, widths[i]) + "  ")
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	return out
 }
 
 // cardHeading is the player, his club and the rule set applied.
@@ -91,7 +163,7 @@ func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style
 	fmt.Fprintf(out, "Contract expires %s%s%s\n", c.Expires.Human(), signed, opt)
 	if w.Stale {
 		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s: the contract ended on %s. He is a free agent only if the data is current: check for a renewal or a move it does not show.",
-			st.AsOf.Human(), st.paint("expired", w.Status), c.Expires.Human()), cardWidth)
+			st.AsOf.Human(), st.paint("expired", w.Status), c.Expires.Human()), st.width())
 		fmt.Fprintf(out, "\n")
 	} else {
 		status := st.paint(statusText(w), w.Status)
@@ -99,7 +171,7 @@ func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style
 			// England after mid-May: at home only if no offer was made
 			status = st.paint("can sign abroad, and at home", w.Status) + " " + c
 		}
-		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s", st.AsOf.Human(), status), cardWidth)
+		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s", st.AsOf.Human(), status), st.width())
 		fmt.Fprintln(out)
 	}
 }
@@ -132,7 +204,7 @@ func cardRows(w *rules.Windows, st Style) [][]string {
 // cardNotes are the card's notes, in order: the windows' conditions,
 // registration, the rules' remarks, the data's warnings, the other
 // outcomes, and the player's contracts in the data.
-func cardNotes(en *Entry, history []contracts.Contract) []string {
+func cardNotes(en *Entry, full bool) []string {
 	c, w := &en.Contract, en.Windows
 	var notes []string
 	if t := signedDay(c, w.Foreign.Date) + w.Foreign.Text; t != "" {
@@ -145,7 +217,7 @@ func cardNotes(en *Entry, history []contracts.Contract) []string {
 		notes = append(notes, registrationNote(r))
 	}
 	for _, n := range w.Notes {
-		if t := noteText(n, w, c); t != "" {
+		if t := noteText(n, w, c, full); t != "" {
 			notes = append(notes, t)
 		}
 	}
@@ -204,13 +276,18 @@ func registrationNote(r *rules.Registration) string {
 }
 
 // sourceLine is where the row's facts come from.
-func sourceLine(out io.Writer, c *contracts.Contract) {
+func sourceLine(out io.Writer, c *contracts.Contract, width int) {
 	conf := ""
 	if !c.Confirmed.IsZero() {
 		conf = " (confirmed " + c.Confirmed.Human() + ")"
 	}
 	if c.Source != "" {
-		fmt.Fprintf(out, "Source: %s%s\n", c.Source, conf)
+		// a URL is not broken; what follows it wraps
+		line := "Source: " + c.Source
+		if conf != "" && widthOf(line+conf) > width {
+			line += "\n       "
+		}
+		fmt.Fprintf(out, "%s%s\n", line, conf)
 	}
 	if c.Pos.File != "" {
 		fmt.Fprintf(out, "Record: %s:%d\n", c.Pos.File, c.Pos.Line)
@@ -292,7 +369,7 @@ func scenarioText(s rules.Scenario) string {
 
 // historyLines lists the player's contracts in the data, oldest first,
 // marking the one in force, when there is more than one.
-func historyLines(out io.Writer, rows []contracts.Contract, cur *contracts.Contract) {
+func historyLines(out io.Writer, rows []contracts.Contract, cur *contracts.Contract, width int) {
 	if len(rows) < 2 {
 		return
 	}
@@ -307,7 +384,7 @@ func historyLines(out io.Writer, rows []contracts.Contract, cur *contracts.Contr
 		if sameContract(&r, cur) {
 			s += "  ← in force"
 		}
-		writeWrapped(out, "  ", s, cardWidth)
+		writeWrapped(out, "  ", s, width)
 	}
 }
 

@@ -20,7 +20,8 @@ func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 	if sel.Horizon.All {
 		what = "all contracts"
 	}
-	fmt.Fprintf(out, "%s: %s, as of %s (%d)\n\n", sel.Names[0], what, sel.AsOf.Human(), len(sel.Entries))
+	writeWrapped(out, "", fmt.Sprintf("%s: %s, as of %s (%d)", sel.Names[0], what, sel.AsOf.Human(), len(sel.Entries)), st.width())
+	fmt.Fprintln(out)
 	if err := clubBody(out, sel, st); err != nil {
 		return err
 	}
@@ -49,20 +50,37 @@ func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
 		rows = append(rows, clubRow(&entries[i], sel.To != "", st, &ways))
 		notes = append(notes, clubNotes(&entries[i])...)
 	}
-	if err := renderTable(out, header, rows, false, map[int]bool{6: true}); err != nil {
+	dropped, err := fitTable(out, header, rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(out)
-	ways.write(out)
+	if indexOf(dropped, "Abroad from") >= 0 {
+		writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
+	}
+	ways.write(out, st.width())
 	if set := entries[0].Windows.Set; set != nil {
 		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
-			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth) // cleaned there
+			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), st.width()) // cleaned there
 		}
 	}
 	for _, n := range notes {
-		writeWrapped(out, "- ", n, cardWidth)
+		writeWrapped(out, "- ", n, st.width())
 	}
 	return nil
+}
+
+// clubShrinks fit the club table to the terminal, in order: the year of
+// birth, shorter statuses and names, the days, and last the date abroad
+// (six months before he is free, but for a contract signed later).
+var clubShrinks = []shrink{
+	{col: "Born", drop: true},
+	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
+		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
+	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 16) }},
+	{col: "Days", drop: true},
+	{col: "Abroad from", drop: true},
+	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 12) }},
 }
 
 // clubWays is what the club table's marks stand for.
@@ -73,7 +91,7 @@ type clubWays struct {
 }
 
 // write says what the marks of the table mean.
-func (cw *clubWays) write(out io.Writer) {
+func (cw *clubWays) write(out io.Writer, width int) {
 	line := "Free agent from the day after expiry."
 	if cw.consent {
 		line += ` "consent": no date at home without the club's consent.`
@@ -81,9 +99,9 @@ func (cw *clubWays) write(out io.Writer) {
 	if cw.league != nil {
 		line += fmt.Sprintf(` "%s": %s.`, Clean(cw.league.Code), leagueWayText(cw.league))
 	}
-	writeWrapped(out, "", line, cardWidth)
+	writeWrapped(out, "", line, width)
 	for _, c := range cw.conditions {
-		writeWrapped(out, "", "* At home "+c+".", cardWidth)
+		writeWrapped(out, "", "* At home "+c+".", width)
 	}
 }
 

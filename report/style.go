@@ -13,6 +13,9 @@ type Style struct {
 	// Width is the number of columns to fit: tables drop or shorten columns
 	// and prose wraps to it. 0 means 100; at most MaxWidth.
 	Width int
+	// Sources: the card gives every rule's sources and the texts of the
+	// sources' disagreements; without it, a line per rule.
+	Sources bool
 }
 
 // width is the number of columns s fits its forms to.

@@ -61,7 +61,7 @@ func club(s *streams, c *cli.Context) error {
 	if g.format != "table" {
 		return report.WriteRows(s.out, g.format, false, sel.Entries)
 	}
-	return report.ClubTable(s.out, &sel, g.style())
+	return report.ClubTable(s.out, &sel, g.style(s))
 }
 
 // oneClub resolves a club query to the names of one club in the data.

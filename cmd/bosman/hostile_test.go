@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,10 +59,34 @@ func TestCardBeforeBirth(t *testing.T) {
 	if code != 0 && code != 1 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if strings.Contains(stdout, "(-") {
+	if regexp.MustCompile(`\(-[0-9]`).MatchString(stdout) {
 		t.Errorf("negative age:\n%s", stdout)
 	}
 	if code == 0 && !strings.Contains(stdout, "born 25 May 1999 (not yet born on 1 Jan 1999)") {
 		t.Errorf("card does not say he was not yet born:\n%s", stdout)
+	}
+}
+
+// At 60 columns the card, the club table and the timeline fit: tables
+// drop or shorten columns before a line is wider, prose wraps (a URL, which
+// cannot be broken, excepted).
+func TestFitsSixtyColumns(t *testing.T) {
+	asOf := "--as-of=2025-10-07"
+	for _, args := range [][]string{
+		{"player", "Konate", asOf},
+		{"player", "Alaba", "--to", "ENG", asOf},
+		{"club", "Liverpool", "--within", "2y", asOf},
+		{"club", "Real Madrid", "--to", "ENG", asOf},
+		{"timeline", "Liverpool", "--within", "2y", asOf},
+	} {
+		stdout, stderr, code := run(t, map[string]string{"COLUMNS": "60"}, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		for _, l := range strings.Split(stdout, "\n") {
+			if n := len([]rune(l)); n > 60 && !strings.Contains(l, "https://") {
+				t.Errorf("%v: a line of %d columns: %q", args, n, l)
+			}
+		}
 	}
 }
