@@ -77,11 +77,7 @@ func cardRules(out io.Writer, w *rules.Windows, st Style) {
 		fmt.Fprintf(out, "Rules (--sources gives their sources and doubts):\n")
 		var rows [][]string
 		for _, r := range used {
-			doubt := ""
-			if r.Disputed != "" {
-				doubt = "sources differ"
-			}
-			rows = append(rows, []string{"  " + ruleName(r), r.Confidence.String(), Clean(r.File) + ":" + strconv.Itoa(r.Line), doubt})
+			rows = append(rows, append([]string{"  " + ruleName(r)}, ruleFacts(r)...))
 		}
 		lines := alignRows(rows)
 		if tableWidth(strings.Join(lines, "\n")) > st.width() {
@@ -102,6 +98,16 @@ func cardRules(out io.Writer, w *rules.Windows, st Style) {
 			fmt.Fprintf(out, "    %s\n", Clean(src))
 		}
 	}
+}
+
+// ruleFacts are a rule's confidence, where it is written, and whether its
+// sources differ.
+func ruleFacts(r *rules.Rule) []string {
+	doubt := ""
+	if r.Disputed != "" {
+		doubt = "sources differ"
+	}
+	return []string{r.Confidence.String(), Clean(r.File) + ":" + strconv.Itoa(r.Line), doubt}
 }
 
 // alignRows pads the cells of rows into columns two spaces apart, trailing
@@ -129,29 +135,46 @@ func alignRows(rows [][]string) []string {
 
 // cardHeading is the player, his club and the rule set applied.
 func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, asOf rules.Date) {
-	born := ""
-	switch {
-	case c.Birth.IsZero():
-	case c.Birth.After(asOf):
-		// a question about a day before his birth: no negative age
-		born = fmt.Sprintf(", born %s (not yet born on %s)", c.Birth.Human(), asOf.Human())
-	default:
-		born = fmt.Sprintf(", born %s (%d on %s)", c.Birth.Human(), rules.AgeOn(c.Birth, asOf), asOf.Human())
-	}
-	fmt.Fprintf(out, "%s%s\n", c.Player, born)
-	setName := Clean(w.Set.Name)
-	if w.Fallback {
-		setName = "no rule set: FIFA baseline"
-	}
-	fmt.Fprintf(out, "%s · %s (%s)\n", orWord(c.Club, "club not in the data"), orWord(c.Association, "association unknown"), setName)
+	fmt.Fprintf(out, "%s%s\n", c.Player, bornText(c, asOf))
+	fmt.Fprintf(out, "%s\n", clubText(c, w))
 	if c.Loan.Club != "" {
 		fmt.Fprintf(out, "on loan at %s until %s\n", c.Loan.Club, c.Loan.Until.Human())
 	}
 	fmt.Fprintf(out, "\n")
 }
 
+// bornText is ", born 25 May 1999 (26 on 7 Oct 2025)", or "" when the
+// birth date is unknown; never a negative age.
+func bornText(c *contracts.Contract, asOf rules.Date) string {
+	switch {
+	case c.Birth.IsZero():
+		return ""
+	case c.Birth.After(asOf):
+		// a question about a day before his birth: no negative age
+		return fmt.Sprintf(", born %s (not yet born on %s)", c.Birth.Human(), asOf.Human())
+	}
+	return fmt.Sprintf(", born %s (%d on %s)", c.Birth.Human(), rules.AgeOn(c.Birth, asOf), asOf.Human())
+}
+
+// clubText is "Liverpool FC · ENG (England)": his club, its association and
+// the rule set applied.
+func clubText(c *contracts.Contract, w *rules.Windows) string {
+	setName := Clean(w.Set.Name)
+	if w.Fallback {
+		setName = "no rule set: FIFA baseline"
+	}
+	return fmt.Sprintf("%s · %s (%s)", orWord(c.Club, "club not in the data"), orWord(c.Association, "association unknown"), setName)
+}
+
 // cardStatus is the contract and its status on the as-of date.
 func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style) {
+	fmt.Fprintln(out, contractText(c))
+	writeWrapped(out, "", statusSentence(c, w, st), st.width())
+	fmt.Fprintln(out)
+}
+
+// contractText is "Contract expires 30 Jun 2026, signed …, a club option to …".
+func contractText(c *contracts.Contract) string {
 	signed := ""
 	if !c.Signed.IsZero() {
 		signed = ", signed " + c.Signed.Human()
@@ -160,20 +183,22 @@ func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style
 	if !c.Option.Until.IsZero() {
 		opt = fmt.Sprintf(", %s option to %s", orArticle(c.Option.Holder, "an"), c.Option.Until.Human())
 	}
-	fmt.Fprintf(out, "Contract expires %s%s%s\n", c.Expires.Human(), signed, opt)
+	return fmt.Sprintf("Contract expires %s%s%s", c.Expires.Human(), signed, opt)
+}
+
+// statusSentence is the status on the as-of date, with the condition at
+// home when there is one, and a warning once the contract has ended.
+func statusSentence(c *contracts.Contract, w *rules.Windows, st Style) string {
 	if w.Stale {
-		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s: the contract ended on %s. He is a free agent only if the data is current: check for a renewal or a move it does not show.",
-			st.AsOf.Human(), st.paint("expired", w.Status), c.Expires.Human()), st.width())
-		fmt.Fprintf(out, "\n")
-	} else {
-		status := st.paint(statusText(w), w.Status)
-		if c := homeCondition(w); c != "" && w.Status == rules.PrecontractOpen {
-			// England after mid-May: at home only if no offer was made
-			status = st.paint("can sign abroad, and at home", w.Status) + " " + c
-		}
-		writeWrapped(out, "", fmt.Sprintf("Status on %s: %s", st.AsOf.Human(), status), st.width())
-		fmt.Fprintln(out)
+		return fmt.Sprintf("Status on %s: %s: the contract ended on %s. He is a free agent only if the data is current: check for a renewal or a move it does not show.",
+			st.AsOf.Human(), st.paint("expired", w.Status), c.Expires.Human())
 	}
+	status := st.paint(statusText(w), w.Status)
+	if cond := homeCondition(w); cond != "" && w.Status == rules.PrecontractOpen {
+		// England after mid-May: at home only if no offer was made
+		status = st.paint("can sign abroad, and at home", w.Status) + " " + cond
+	}
+	return fmt.Sprintf("Status on %s: %s", st.AsOf.Human(), status)
 }
 
 // cardRows are the rows of the card's table: each window, free agency and
@@ -277,21 +302,29 @@ func registrationNote(r *rules.Registration) string {
 
 // sourceLine is where the row's facts come from.
 func sourceLine(out io.Writer, c *contracts.Contract, width int) {
-	conf := ""
-	if !c.Confirmed.IsZero() {
-		conf = " (confirmed " + c.Confirmed.Human() + ")"
-	}
-	if c.Source != "" {
+	src, conf, record := sourceParts(c)
+	if src != "" {
 		// a URL is not broken; what follows it wraps
-		line := "Source: " + c.Source
+		line := "Source: " + src
 		if conf != "" && widthOf(line+conf) > width {
 			line += "\n       "
 		}
 		fmt.Fprintf(out, "%s%s\n", line, conf)
 	}
-	if c.Pos.File != "" {
-		fmt.Fprintf(out, "Record: %s:%d\n", c.Pos.File, c.Pos.Line)
+	if record != "" {
+		fmt.Fprintf(out, "Record: %s\n", record)
 	}
+}
+
+// sourceParts are the row's source, " (confirmed DAY)" and "file:line".
+func sourceParts(c *contracts.Contract) (src, conf, record string) {
+	if !c.Confirmed.IsZero() {
+		conf = " (confirmed " + c.Confirmed.Human() + ")"
+	}
+	if c.Pos.File != "" {
+		record = fmt.Sprintf("%s:%d", c.Pos.File, c.Pos.Line)
+	}
+	return c.Source, conf, record
 }
 
 // countdown is the time from the as-of date to d, in days and working
@@ -370,22 +403,36 @@ func scenarioText(s rules.Scenario) string {
 // historyLines lists the player's contracts in the data, oldest first,
 // marking the one in force, when there is more than one.
 func historyLines(out io.Writer, rows []contracts.Contract, cur *contracts.Contract, width int) {
-	if len(rows) < 2 {
+	items := historyItems(rows, cur)
+	if len(items) == 0 {
 		return
+	}
+	fmt.Fprintln(out, "Contracts in the data:")
+	for _, it := range items {
+		writeWrapped(out, "  ", it, width)
+	}
+}
+
+// historyItems are the player's contracts in the data, oldest first, the
+// one in force marked; none when there is only one.
+func historyItems(rows []contracts.Contract, cur *contracts.Contract) []string {
+	if len(rows) < 2 {
+		return nil
 	}
 	sorted := append([]contracts.Contract(nil), rows...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Signed.Before(sorted[j].Signed) })
-	fmt.Fprintln(out, "Contracts in the data:")
+	var items []string
 	for _, r := range sorted {
 		s := fmt.Sprintf("%s to %s", orWord(r.Club, "club unknown"), orWord(r.Expires.Human(), "an unknown day"))
 		if !r.Signed.IsZero() {
 			s += ", signed " + r.Signed.Human()
 		}
 		if sameContract(&r, cur) {
-			s += "  ← in force"
+			s += " ← in force"
 		}
-		writeWrapped(out, "  ", s, width)
+		items = append(items, s)
 	}
+	return items
 }
 
 // sameContract says whether a and b are one contract: the same row of the

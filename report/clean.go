@@ -77,8 +77,10 @@ func CleanLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// cleanContract returns c with every text a person may read cleaned.
+// cleanContract returns c with every text a person may read cleaned; the
+// note is prose, so its line breaks and tabs become spaces first.
 func cleanContract(c contracts.Contract) contracts.Contract {
+	c.Note = spaced(c.Note)
 	for _, p := range []*string{&c.PlayerID, &c.Player, &c.Club, &c.Association, &c.League, &c.Loan.Club,
 		&c.Source, &c.Note, &c.Nationality, &c.Position, &c.Pos.File, &c.Option.Holder} {
 		*p = Clean(*p)
@@ -102,4 +104,14 @@ func cleanRow(row []string) []string {
 		row[i] = Clean(c)
 	}
 	return row
+}
+
+// spaced is prose s with its line breaks and tabs as spaces.
+func spaced(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -4,70 +4,125 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/bosmanhq/bosman/rules"
 )
 
 // ClubTable writes a club's selection for people: a heading, one row per
-// contract with its windows, and the notes that go with them.
+// contract with its windows, and the notes that go with them, fitted to the
+// width of st.
 func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
-	clean := *sel
-	clean.Entries = cleanEntries(sel.Entries)
-	clean.Names = []string{Clean(sel.Names[0])}
-	clean.To = Clean(sel.To)
-	sel = &clean
-	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
-	if sel.Horizon.All {
-		what = "all contracts"
-	}
-	writeWrapped(out, "", fmt.Sprintf("%s: %s, as of %s (%d)", sel.Names[0], what, sel.AsOf.Human(), len(sel.Entries)), st.width())
+	d := newClubDoc(sel, st)
+	writeWrapped(out, "", d.title, st.width())
 	fmt.Fprintln(out)
-	if err := clubBody(out, sel, st); err != nil {
-		return err
+	if len(d.rows) == 0 {
+		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
+	} else {
+		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out)
+		if indexOf(dropped, "Abroad from") >= 0 {
+			writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
+		}
+		for _, l := range d.keys {
+			writeWrapped(out, "", l, st.width())
+		}
+		for _, n := range d.notes {
+			writeWrapped(out, "- ", n, st.width())
+		}
 	}
-	if sel.Expired > 0 || sel.Unknown > 0 {
-		fmt.Fprintf(out, "Not listed: %d contracts that ended before %s and %d without an expiry in the data (see --all).\n",
-			sel.Expired, sel.AsOf.Human(), sel.Unknown)
+	if d.notListed != "" {
+		writeWrapped(out, "", d.notListed, st.width())
 	}
 	return nil
 }
 
-// clubBody is the table and its notes, or a line saying there is none.
-func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
-	entries := sel.Entries
-	if len(entries) == 0 {
-		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
-		return nil
-	}
-	header := []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
-	if sel.To != "" {
-		header = append(header, "Reg. "+sel.To)
-	}
-	var rows [][]string
-	var notes []string
-	var ways clubWays
-	for i := range entries {
-		rows = append(rows, clubRow(&entries[i], sel.To != "", st, &ways))
-		notes = append(notes, clubNotes(&entries[i])...)
-	}
-	dropped, err := fitTable(out, header, rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(out)
-	if indexOf(dropped, "Abroad from") >= 0 {
-		writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
-	}
-	ways.write(out, st.width())
-	if set := entries[0].Windows.Set; set != nil {
-		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
-			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), st.width()) // cleaned there
+// ClubMarkdown writes a club's selection as Markdown for an article: a
+// heading, a table of the columns of ClubTable (all of them, without
+// colour), and the notes as a list, every text escaped (see MarkdownCell).
+func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
+	st.Color = false
+	d := newClubDoc(sel, st)
+	fmt.Fprintf(out, "## %s\n\n", mdText(d.title))
+	if len(d.rows) == 0 {
+		fmt.Fprintf(out, "No contracts in the data match.\n")
+	} else {
+		mdTable(out, d.header, d.rows)
+		fmt.Fprintln(out)
+		for _, l := range d.keys {
+			fmt.Fprintf(out, "%s\n\n", mdText(l))
+		}
+		for _, n := range d.notes {
+			fmt.Fprintf(out, "- %s\n", mdText(n))
 		}
 	}
-	for _, n := range notes {
-		writeWrapped(out, "- ", n, st.width())
+	if d.notListed != "" {
+		fmt.Fprintf(out, "\n%s\n", mdText(d.notListed))
 	}
 	return nil
+}
+
+// clubDoc is what a club table shows, whatever draws it.
+type clubDoc struct {
+	title     string
+	header    []string
+	rows      [][]string
+	keys      []string // what the table's marks and words mean
+	notes     []string // about single players
+	notListed string   // what the horizon left out
+}
+
+// newClubDoc lays sel out, its texts cleaned (see Clean).
+func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
+	entries := cleanEntries(sel.Entries)
+	to := Clean(sel.To)
+	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
+	if sel.Horizon.All {
+		what = "all contracts"
+	}
+	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", Clean(sel.Names[0]), what, sel.AsOf.Human(), len(entries))}
+	d.header = []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
+	if to != "" {
+		d.header = append(d.header, "Reg. "+to)
+	}
+	var ways clubWays
+	for i := range entries {
+		d.rows = append(d.rows, clubRow(&entries[i], to != "", st, &ways))
+		d.notes = append(d.notes, clubNotes(&entries[i])...)
+	}
+	d.keys = ways.lines()
+	if len(entries) > 0 {
+		if set := entries[0].Windows.Set; set != nil {
+			if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
+				d.keys = append(d.keys, Clean(fmt.Sprintf("At home (%s): %s", set.Code, dr.Text)))
+			}
+		}
+	}
+	d.notListed = notListed(sel)
+	return d
+}
+
+// notListed says what the horizon left out: "Not listed: 1 contract that
+// ended before 7 Oct 2025 and 2 without an expiry in the data (see --all)."
+func notListed(sel *ClubSelection) string {
+	var parts []string
+	if sel.Expired > 0 {
+		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.AsOf.Human()))
+	}
+	if sel.Unknown > 0 {
+		what := "without an expiry in the data"
+		if sel.Expired == 0 {
+			what = plural(sel.Unknown, "contract ", "contracts ") + what
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", sel.Unknown, what))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Not listed: " + strings.Join(parts, " and ") + " (see --all)."
 }
 
 // clubShrinks fit the club table to the terminal, in order: the year of
@@ -90,8 +145,8 @@ type clubWays struct {
 	conditions []string // "ENG: only if ..."
 }
 
-// write says what the marks of the table mean.
-func (cw *clubWays) write(out io.Writer, width int) {
+// lines say what the marks of the table mean.
+func (cw *clubWays) lines() []string {
 	line := "Free agent from the day after expiry."
 	if cw.consent {
 		line += ` "consent": no date at home without the club's consent.`
@@ -99,10 +154,11 @@ func (cw *clubWays) write(out io.Writer, width int) {
 	if cw.league != nil {
 		line += fmt.Sprintf(` "%s": %s.`, Clean(cw.league.Code), leagueWayText(cw.league))
 	}
-	writeWrapped(out, "", line, width)
+	out := []string{line}
 	for _, c := range cw.conditions {
-		writeWrapped(out, "", "* At home "+c+".", width)
+		out = append(out, "* At home "+c+".")
 	}
+	return out
 }
 
 // clubRow is an entry's row of the club table; ways gathers what its

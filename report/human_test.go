@@ -129,3 +129,41 @@ func TestTimelineFootnotes(t *testing.T) {
 		t.Errorf("the chart's legend and footnotes lack the conditions:\n%s", svg)
 	}
 }
+
+// The Markdown card and club table are for articles: headings, the dates
+// as a table, notes as a list, and no text from the data can add a column,
+// split a row or carry HTML.
+func TestMarkdownForArticles(t *testing.T) {
+	q := testQuery(t, rules.D(2025, 10, 7), "")
+	c := konate()
+	c.Player, c.Note = "A | B", "moved\n| x | y |<img src=x onerror=alert(1)>"
+	en := q.Answer(c)
+	var b bytes.Buffer
+	if err := CardMarkdown(&b, &en, nil, Style{AsOf: q.AsOf}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"## A \\| B\n", "| Pre-contract abroad from | 1 Jan 2026 | 86 d / 59 wd | fifa-rstp-18.3 | high |\n",
+		"### Notes\n\n- Abroad: after written notice", "- Note in the dataset: moved \\| x \\| y \\|&lt;img src=x onerror=alert(1)&gt;\n", "### Rules\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown card lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<img") {
+		t.Errorf("raw HTML:\n%s", out)
+	}
+	b.Reset()
+	sel := ClubSelection{Names: []string{"Liverpool FC"}, AsOf: q.AsOf, Horizon: Within(q.AsOf, 12, 'm'), Entries: []Entry{en}, Expired: 1}
+	if err := ClubMarkdown(&b, &sel, Style{AsOf: q.AsOf}); err != nil {
+		t.Fatal(err)
+	}
+	out = b.String()
+	for _, want := range []string{"## Liverpool FC: expiring 7 Oct 2025 to 7 Oct 2026, as of 7 Oct 2025 (1)\n",
+		"| Player | Born | Expires | Abroad from | Home from | Status | Days |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+		"| A \\| B | 1999 | 2026-06-30 | 2026-01-01 | 2026-05-17\\* | under contract | 267 |\n",
+		"Not listed: 1 contract that ended before 7 Oct 2025 (see --all)."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown club table lacks %q:\n%s", want, out)
+		}
+	}
+}

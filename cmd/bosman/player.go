@@ -67,12 +67,15 @@ func player(s *streams, c *cli.Context) error {
 			hint("the earliest in the data was signed on %s; try --as-of %s", first.Signed, first.Signed)
 	}
 	en := g.query(to).Answer(ct)
-	if g.format != "table" {
-		return report.WriteRows(s.out, g.format, true, []report.Entry{en})
-	}
 	st := g.style(s)
 	st.Sources = c.Bool("sources")
-	return report.Card(s.out, &en, m.Rows, st)
+	switch g.format {
+	case "table":
+		return report.Card(s.out, &en, m.Rows, st)
+	case "markdown":
+		return report.CardMarkdown(s.out, &en, m.Rows, st)
+	}
+	return report.WriteRows(s.out, g.format, true, []report.Entry{en})
 }
 
 // onePlayer finds exactly one player, or says why not.
