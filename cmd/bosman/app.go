@@ -156,6 +156,27 @@ func globalFlags(cmd string) []cli.Flag {
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
+// appFlags are the global flags as 'bosman --help' lists them: those of
+// every command, --format with all the formats (each command takes some).
+func appFlags() []cli.Flag {
+	var all []string
+	for _, cmd := range []string{"player", "export", "timeline"} {
+		for _, f := range formats[cmd] {
+			if indexOf(all, f) < 0 {
+				all = append(all, f)
+			}
+		}
+	}
+	var out []cli.Flag
+	for _, f := range globalFlags("player") {
+		if f.Names()[0] == "format" {
+			f = &cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(all, ", ") + " (each command's --help says which it writes)", DefaultText: "table, or csv for export"}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 const appDescription = "bosman combines each association's rules (FIFA's six months, England's third Saturday in May,\n" +
 	"Italy's 1 January …) with a dataset of contracts, and gives for each player the day a foreign club\n" +
 	"may sign him to a pre-contract, the day a domestic club may, the day he is free, and when a new\n" +
@@ -164,7 +185,12 @@ const appDescription = "bosman combines each association's rules (FIFA's six mon
 	"   bosman player Konate --as-of 2025-10-07\n" +
 	"   bosman club \"Real Madrid\" --to ENG\n" +
 	"   bosman export --format csv --output windows.csv\n" +
-	"   bosman rules ITA"
+	"   bosman rules ITA\n\n" +
+	"The global options below go before or after the command; each command's --help lists its own:\n" +
+	"   bosman --as-of 2026-01-02 player Konate --format json\n" +
+	"   bosman club Spurs --data squad.csv --map expiry=Vertragsende --month-first\n" +
+	"   bosman player Kane --data players.csv --data extra.csv --skip-invalid\n" +
+	"   bosman rules --rules ./my-rules NED --no-color"
 
 // newApp is bosman's command line, writing to s.
 func newApp(s *streams) *cli.App {
@@ -197,6 +223,7 @@ func newApp(s *streams) *cli.App {
 			completionCommand(s),
 		},
 	}
+	app.Flags = appFlags()
 	for _, cmd := range app.Commands {
 		if cmd.Name != "completion" {
 			cmd.Flags = append(cmd.Flags, globalFlags(cmd.Name)...)
