@@ -221,6 +221,7 @@ func newApp(s *streams) *cli.App {
 			validateCommand(s),
 			timelineCommand(s),
 			completionCommand(s),
+			completeCommand(s),
 		},
 	}
 	app.Flags = appFlags()
@@ -434,7 +435,7 @@ func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 	// another command's flag, as written or nearly
 	var others []string
 	for _, c := range all {
-		if c.Name != name {
+		if c.Name != name && !c.Hidden {
 			for _, f := range c.Flags {
 				others = append(others, f.Names()...)
 			}
@@ -443,7 +444,7 @@ func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 	if s := closest(bad, others); s != "" {
 		var takers []string
 		for _, c := range all {
-			if c.Name != name && findFlag(&cli.App{Commands: []*cli.Command{c}}, s) != nil {
+			if c.Name != name && !c.Hidden && findFlag(&cli.App{Commands: []*cli.Command{c}}, s) != nil {
 				takers = append(takers, "'bosman "+c.Name+"'")
 			}
 		}
@@ -456,7 +457,9 @@ func unknownCommand(name string, cmds []*cli.Command) error {
 	ee := usageErr("unknown command %q", name)
 	var names []string
 	for _, c := range cmds {
-		names = append(names, c.Name)
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
 	}
 	if s := closest(name, names); s != "" {
 		ee.hint("did you mean 'bosman %s'?", s)
