@@ -167,3 +167,41 @@ func TestMarkdownForArticles(t *testing.T) {
 		}
 	}
 }
+
+// The holiday calendar is named alike everywhere: a set with no calendar
+// is "none (weekends only)" in the list; a set whose file lists fixed
+// holidays ([calendar] extra, Chile) is a "fixed list" with its days on its
+// page and in the card's note, not "none"; a period's doubt is on the page.
+func TestRulesCalendarsAndPeriodDoubts(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 6, 20), "")
+	var b bytes.Buffer
+	if err := RulesList(&b, q.Book, q.AsOf, false, 200); err != nil {
+		t.Fatal(err)
+	}
+	list := b.String()
+	for _, want := range []string{"fixed list (10 days)", "none (weekends only)"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("rules list lacks %q:\n%s", want, list)
+		}
+	}
+	b.Reset()
+	if err := RulePage(&b, q.Book.Set("CHI"), false, 200); err != nil {
+		t.Fatal(err)
+	}
+	if page := b.String(); !strings.Contains(page, "Holiday calendar: fixed list (10 days): Año Nuevo (1 Jan), ") {
+		t.Errorf("CHI page:\n%s", page)
+	}
+	b.Reset()
+	if err := RulePage(&b, q.Book.Set("CRO"), false, 200); err != nil {
+		t.Fatal(err)
+	}
+	if page := b.String(); !strings.Contains(page, "Sources differ on 2025/26 winter: Two reports give the close") {
+		t.Errorf("CRO page lacks the period's doubt:\n%s", page)
+	}
+	c := konate()
+	c.Association, c.Club, c.Expires = "CHI", "Colo-Colo", rules.D(2026, 12, 31)
+	en := q.Answer(c)
+	if out := card(t, &en, nil, Style{AsOf: q.AsOf}); !strings.Contains(out, "Working days: weekends and the 10 public holidays of the rule file's fixed") {
+		t.Errorf("CHI card's working days:\n%s", out)
+	}
+}

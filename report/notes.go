@@ -35,6 +35,9 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract, full bool) 
 	case "league":
 		return "Inside the league: " + r.Text + " " + leagueRoute(w.Set.DomesticFor(w.Expires), n)
 	case "calendar":
+		if cal := w.Set.Calendar; cal != nil && len(cal.Extra) > 0 {
+			return fmt.Sprintf("Working days: weekends and the %s of the rule file's fixed list are not counted.", Count(len(cal.Extra), "public holiday"))
+		}
 		if r != nil {
 			return "Working days: " + r.Text
 		}
