@@ -207,7 +207,7 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 		{"data-free", w.FreeAgent.Date.String()},
 	}})
 	ch.text(l.x0, cy+4.5, ch.fit(en.Contract.Player, 13, false, l.nameW), 13, false, colInk, 0)
-	for _, s := range segments(w, t.AsOf, t.From, t.To) {
+	for _, s := range segments(w, t.Begin, t.From, t.To) {
 		marks.used[s.kind] = true
 		l.stretch(en, s, cy)
 	}
@@ -220,7 +220,7 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 	switch {
 	case w.Status == rules.UnknownExpiry:
 		right = "unknown"
-		ch.text(l.xOf(t.AsOf)+8, cy+4, "expiry not in the data", 11, false, colMuted, 0)
+		ch.text(l.xOf(t.Begin)+8, cy+4, "expiry not in the data", 11, false, colMuted, 0)
 	case free.After(t.To):
 		marks.runsOn = true
 		ch.add(prim{kind: pPoly, pts: []float64{l.px1 - 9, cy - 7, l.px1, cy, l.px1 - 9, cy + 7}, fill: colInk})
@@ -230,7 +230,7 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 	default:
 		// past the expiry: the data may not show a renewal or a move
 		right = "ended " + shortDate(en.Contract.Expires)
-		ch.text(l.xOf(t.AsOf)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
+		ch.text(l.xOf(t.Begin)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
 	}
 	ch.text(l.px1+12, cy+4.5, right, 13, false, colInk, 0)
 	ch.add(prim{kind: pEnd})
@@ -255,6 +255,9 @@ func (l *chartLayout) stretch(en *Entry, s segment, cy float64) {
 
 // asOfLine marks the as-of date across the lanes.
 func (l *chartLayout) asOfLine() {
+	if !l.t.inView(l.t.AsOf) {
+		return // a past season: the legend says when it was asked
+	}
 	ax := l.xOf(l.t.AsOf)
 	l.ch.line(ax, 128, ax, l.bottom+4, colAsOf, 1.5, true)
 	l.ch.text(ax+3, l.bottom+17, "as of "+shortDate(l.t.AsOf), 11, true, colAsOf, 0)
@@ -289,6 +292,9 @@ func (l *chartLayout) legendItems(marks laneMarks) []legendItem {
 	}
 	if marks.runsOn {
 		items = append(items, legendItem{"arrow", colInk, "Runs past the view"})
+	}
+	if !t.inView(t.AsOf) {
+		return append(items, legendItem{"", colAsOf, "As of " + shortDate(t.AsOf) + ", after the view"})
 	}
 	return append(items, legendItem{"asof", colAsOf, "As of " + shortDate(t.AsOf)})
 }

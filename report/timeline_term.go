@@ -236,10 +236,10 @@ func (v *termView) lanes() laneMarks {
 // and the as-of mark.
 func (v *termView) lane(en *Entry, marks *laneMarks) {
 	t, cols := v.t, v.cols
-	asOfCol := v.col(t.AsOf)
+	asOfCol, beginCol := v.col(t.AsOf), v.col(t.Begin)
 	cells := make([]cell, cols)
 	w := en.Windows
-	for _, s := range segments(w, t.AsOf, t.From, t.To) {
+	for _, s := range segments(w, t.Begin, t.From, t.To) {
 		g := termGlyphs[s.kind]
 		marks.used[s.kind] = true
 		for i := v.col(s.start); i <= v.col(s.end); i++ {
@@ -252,16 +252,16 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 	mark := marks.notes.add(en)
 	switch {
 	case w.Status == rules.UnknownExpiry:
-		putText(cells, min(asOfCol+2, cols-1), "expiry unknown", "2")
+		putText(cells, min(beginCol+2, cols-1), "expiry unknown", "2")
 	case free.After(t.To):
 		cells[cols-1] = cell{'→', "1"}
 		marks.runsOn = true
 	case t.inView(free):
 		cells[v.col(free)] = cell{'●', "1"}
 	default: // free before the view
-		putText(cells, min(asOfCol+2, cols-1), "ended "+shortDate(en.Contract.Expires)+": check", "1")
+		putText(cells, min(beginCol+2, cols-1), "ended "+shortDate(en.Contract.Expires)+": check", "1")
 	}
-	if c := cells[asOfCol]; c.r == 0 || c.r == '─' {
+	if c := cells[asOfCol]; t.inView(t.AsOf) && (c.r == 0 || c.r == '─') {
 		r := '│'
 		if c.r == '─' {
 			r = '┼'
@@ -288,7 +288,11 @@ func (v *termView) legend(marks laneMarks) {
 	if marks.used[segDomestic] {
 		legend = append(legend, "░ pre-contract at home only")
 	}
-	legend = append(legend, "● free agent", "│ as of "+shortDate(v.t.AsOf))
+	asOf := "│ as of " + shortDate(v.t.AsOf)
+	if !v.t.inView(v.t.AsOf) {
+		asOf = "as of " + shortDate(v.t.AsOf) + ", after the view"
+	}
+	legend = append(legend, "● free agent", asOf)
 	if v.regLabel != "" {
 		legend = append(legend, "═ registration periods "+v.t.Assoc)
 		if v.estimate {

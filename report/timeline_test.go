@@ -185,3 +185,44 @@ func TestChartLabelsEveryYear(t *testing.T) {
 		}
 	}
 }
+
+// A season's timeline starts at the season when the season began before
+// the as-of date (asked during it or after it), and at the as-of month
+// when the season is still ahead. Konaté expires 30 Jun 2026 (season
+// 2025/26, 1 Jul 2025 to 30 Jun 2026): asked on 2 Dec 2026, the view is
+// 1 Jul 2025 to 31 Aug 2026 (the end of the month after he is free), and
+// the as-of date, after it, is not drawn in it; asked on 7 Oct 2025, the
+// view starts on 1 Jul 2025 too (the season began before); asked about
+// 2026/27 on 7 Oct 2025, it starts on 1 Oct 2025.
+func TestTimelineStartsAtTheSeason(t *testing.T) {
+	for _, tc := range []struct {
+		asOf     rules.Date
+		season   int
+		from, to rules.Date
+	}{
+		{rules.D(2026, 12, 2), 2025, rules.D(2025, 7, 1), rules.D(2026, 8, 31)},
+		{rules.D(2025, 10, 7), 2025, rules.D(2025, 7, 1), rules.D(2026, 8, 31)},
+		{rules.D(2025, 10, 7), 2026, rules.D(2025, 10, 1), rules.D(2027, 8, 31)},
+	} {
+		q := testQuery(t, tc.asOf, "")
+		c := konate()
+		if tc.season == 2026 {
+			c.Expires = rules.D(2027, 6, 30)
+		}
+		tl := NewTimelineFor("Liverpool FC", []Entry{q.Answer(c)}, q, Season(tc.season, false))
+		if tl.From != tc.from || tl.To != tc.to {
+			t.Errorf("as of %s, season %d: view %s to %s, want %s to %s", tc.asOf, tc.season, tl.From, tl.To, tc.from, tc.to)
+		}
+		var b bytes.Buffer
+		if err := tl.WriteTerminal(&b, 80, false); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if tl.inView(tc.asOf) == strings.Contains(out, "after the view") {
+			t.Errorf("as of %s, season %d: the as-of mark:\n%s", tc.asOf, tc.season, out)
+		}
+		if !strings.Contains(out, "●") {
+			t.Errorf("as of %s, season %d: no free day drawn:\n%s", tc.asOf, tc.season, out)
+		}
+	}
+}
