@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -82,4 +83,32 @@ func TestHumanFormsCleanData(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("SVG timeline", b.String())
+}
+
+// FuzzClean: whatever the text, Clean leaves nothing that can drive a
+// terminal (no C0, DEL or C1 control, no bidi or other format control, no
+// invalid UTF-8), keeps text that needs no cleaning as it is, and is
+// stable: cleaning again changes nothing.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"Konaté", "\x1b]0;pwned\x07", "a\u202eb", "\xff\xfe", "\u009b2J", "می\u200cخواهم"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Clean(s)
+		if !utf8.ValidString(c) {
+			t.Fatalf("Clean(%q) = %q: not UTF-8", s, c)
+		}
+		for _, r := range c {
+			if unsafeRune(r, utf8.RuneLen(r)) && r != utf8.RuneError {
+				t.Fatalf("Clean(%q) = %q keeps %U", s, c, r)
+			}
+		}
+		if Clean(c) != c {
+			t.Fatalf("Clean is not stable on %q: %q then %q", s, c, Clean(c))
+		}
+		safe := utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return unsafeRune(r, utf8.RuneLen(r)) })
+		if safe && c != s {
+			t.Fatalf("Clean(%q) = %q changes safe text", s, c)
+		}
+	})
 }
