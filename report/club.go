@@ -126,14 +126,15 @@ func notListed(sel *ClubSelection) string {
 }
 
 // clubShrinks fit the club table to the terminal, in order: the year of
-// birth, shorter statuses and names, the days, and last the date abroad
-// (six months before he is free, but for a contract signed later).
+// birth, long names, the days (the expiry says them), shorter statuses, and
+// last the date abroad (six months before he is free, but for a contract
+// signed later).
 var clubShrinks = []shrink{
 	{col: "Born", drop: true},
-	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
-		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
 	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 16) }},
 	{col: "Days", drop: true},
+	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
+		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
 	{col: "Abroad from", drop: true},
 	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 12) }},
 }
