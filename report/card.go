@@ -447,10 +447,14 @@ func sameContract(a, b *contracts.Contract) bool {
 // usedRules lists the rules behind an answer, each once.
 func usedRules(w *rules.Windows) []*rules.Rule {
 	var out []*rules.Rule
-	seen := map[*rules.Rule]bool{}
+	seen := map[string]bool{} // a rule reached twice (a set on its base) is listed once
 	add := func(r *rules.Rule) {
-		if r != nil && !seen[r] && len(r.Sources) > 0 {
-			seen[r] = true
+		if r == nil || len(r.Sources) == 0 {
+			return
+		}
+		key := fmt.Sprintf("%s\x00%s:%d", r.ID, r.File, r.Line)
+		if !seen[key] {
+			seen[key] = true
 			out = append(out, r)
 		}
 	}
