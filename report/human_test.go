@@ -65,19 +65,23 @@ func TestCardOpenSinceAndCondition(t *testing.T) {
 	}
 }
 
-// An English contract without a birth date: England's and FIFA's
-// compensation rules both say FIFA training compensation may apply; the
-// card says it once. A row without a club says so, not " · ENG".
+// A contract of an association without a rule set (Bulgaria) and without
+// a birth date: the FIFA baseline is both its set and the base every set
+// builds on, so the rules give FIFA training compensation's note twice; the
+// card says it once. A row without a club says so, not " · BUL".
 func TestCardNoDuplicateNoEmptyClub(t *testing.T) {
 	q := testQuery(t, rules.D(2026, 6, 20), "")
 	c := konate()
-	c.Birth, c.Club, c.LastSeason = rules.Date{}, "", 2024
+	c.Birth, c.Club, c.Association, c.League, c.LastSeason = rules.Date{}, "", "BUL", "", 2024
 	en := q.Answer(c)
+	if !en.Windows.Fallback {
+		t.Fatalf("BUL has a rule set now: pick an association without one")
+	}
 	out := card(t, &en, nil, Style{AsOf: q.AsOf})
 	if n := strings.Count(out, "Compensation: fifa-training-compensation may apply"); n != 1 {
 		t.Errorf("the FIFA compensation note %d times:\n%s", n, out)
 	}
-	if !strings.Contains(out, "club not in the data · ENG") || strings.Contains(out, "\n · ") {
+	if !strings.Contains(out, "club not in the data · BUL") || strings.Contains(out, "\n · ") {
 		t.Errorf("empty club:\n%s", out)
 	}
 	if strings.Contains(out, "at  in") || strings.Contains(out, "saw him at in") {
