@@ -82,7 +82,7 @@ func CleanLines(s string) string {
 func cleanContract(c contracts.Contract) contracts.Contract {
 	c.Note = spaced(c.Note)
 	for _, p := range []*string{&c.PlayerID, &c.Player, &c.Club, &c.Association, &c.League, &c.Loan.Club,
-		&c.Source, &c.Note, &c.Nationality, &c.Position, &c.Pos.File, &c.Option.Holder} {
+		&c.Source, &c.Note, &c.Nationality, &c.Position, &c.SubPosition, &c.ClubID, &c.Pos.File, &c.Option.Holder} {
 		*p = Clean(*p)
 	}
 	return c
