@@ -24,7 +24,7 @@ func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) erro
 	en = &clean
 	history = cleanHistory(history)
 	c, w := &en.Contract, en.Windows
-	cardHeading(out, c, w, st.AsOf)
+	cardHeading(out, c, w, st)
 	if w.Status == rules.UnknownExpiry {
 		fmt.Fprintf(out, "Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
 		if en.StaleClub {
@@ -134,11 +134,11 @@ func alignRows(rows [][]string) []string {
 }
 
 // cardHeading is the player, his club and the rule set applied.
-func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, asOf rules.Date) {
-	fmt.Fprintf(out, "%s%s\n", c.Player, bornText(c, asOf))
-	fmt.Fprintf(out, "%s\n", clubText(c, w))
+func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style) {
+	writeWrapped(out, "", c.Player+bornText(c, st.AsOf), st.width())
+	writeWrapped(out, "", clubText(c, w), st.width())
 	if c.Loan.Club != "" {
-		fmt.Fprintf(out, "on loan at %s until %s\n", c.Loan.Club, c.Loan.Until.Human())
+		writeWrapped(out, "", fmt.Sprintf("on loan at %s until %s", c.Loan.Club, c.Loan.Until.Human()), st.width())
 	}
 	fmt.Fprintf(out, "\n")
 }
@@ -168,7 +168,7 @@ func clubText(c *contracts.Contract, w *rules.Windows) string {
 
 // cardStatus is the contract and its status on the as-of date.
 func cardStatus(out io.Writer, c *contracts.Contract, w *rules.Windows, st Style) {
-	fmt.Fprintln(out, contractText(c))
+	writeWrapped(out, "", contractText(c), st.width())
 	writeWrapped(out, "", statusSentence(c, w, st), st.width())
 	fmt.Fprintln(out)
 }
