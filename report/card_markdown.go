@@ -32,7 +32,7 @@ func CardMarkdown(out io.Writer, en *Entry, history []contracts.Contract, st Sty
 		fmt.Fprintf(out, "\nContract expiry unknown: the dataset gives no expiry, so no window can be computed.\n")
 	} else {
 		fmt.Fprintf(out, "\n%s. %s\n\n", md(contractText(c)), md(strings.TrimSuffix(statusSentence(c, w, st), ".")+"."))
-		mdTable(out, []string{"", "Date", "In", "Rule", "Confidence"}, cardRows(w, st))
+		writeMarkdownTable(out, []string{"", "Date", "In", "Rule", "Confidence"}, cardRows(w, st))
 	}
 	clean := *en
 	clean.Contract = c0
@@ -59,8 +59,8 @@ func CardMarkdown(out io.Writer, en *Entry, history []contracts.Contract, st Sty
 	return nil
 }
 
-// mdTable writes a GFM table, every cell cleaned and escaped.
-func mdTable(out io.Writer, header []string, rows [][]string) {
+// writeMarkdownTable writes a GFM table, every cell cleaned and escaped.
+func writeMarkdownTable(out io.Writer, header []string, rows [][]string) {
 	row := func(cells []string) {
 		var b strings.Builder
 		b.WriteByte('|')

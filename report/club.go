@@ -50,7 +50,7 @@ func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
 	if len(d.rows) == 0 {
 		fmt.Fprintf(out, "No contracts in the data match.\n")
 	} else {
-		mdTable(out, d.header, d.rows)
+		writeMarkdownTable(out, d.header, d.rows)
 		fmt.Fprintln(out)
 		for _, l := range d.keys {
 			fmt.Fprintf(out, "%s\n\n", mdText(l))
