@@ -3,25 +3,30 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/bosmanhq/bosman/rules"
 )
 
-// ClubTable writes a club's selection for people: a heading, one row per
-// contract with its windows, and the notes that go with them, fitted to the
-// width of st.
-func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
-	d := newClubDoc(sel, st)
-	writeWrapped(out, "", d.title, st.width())
+// ListTable writes a selection (a club's contracts, or the market's) for
+// people: a heading with the data's date, one row per contract with the
+// player's position, age and value and his windows, and the notes that go
+// with them, fitted to the width of st.
+func ListTable(out io.Writer, sel *Selection, st Style) error {
+	d := newListDoc(sel, st)
+	for _, l := range d.heading {
+		writeWrapped(out, "", l, st.width())
+	}
 	fmt.Fprintln(out)
 	if len(d.rows) == 0 {
 		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
 	} else {
-		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
+		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true, "Age": true, "Value": true}, st.width(), d.shrinks)
 		if err != nil {
 			return err
+		}
+		if d.more != "" {
+			fmt.Fprintln(out, d.more)
 		}
 		fmt.Fprintln(out)
 		if indexOf(dropped, "Abroad from") >= 0 {
@@ -40,17 +45,23 @@ func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 	return nil
 }
 
-// ClubMarkdown writes a club's selection as Markdown for an article: a
-// heading, a table of the columns of ClubTable (all of them, without
-// colour), and the notes as a list, every text escaped (see MarkdownCell).
-func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
+// ListMarkdown writes a selection as Markdown for an article: a heading,
+// a table of the columns of ListTable (all of them, without colour), and
+// the notes as a list, every text escaped (see MarkdownCell).
+func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 	st.Color = false
-	d := newClubDoc(sel, st)
-	fmt.Fprintf(out, "## %s\n\n", mdText(d.title))
+	d := newListDoc(sel, st)
+	fmt.Fprintf(out, "## %s\n\n", mdText(d.heading[0]))
+	for _, l := range d.heading[1:] {
+		fmt.Fprintf(out, "%s\n\n", mdText(l))
+	}
 	if len(d.rows) == 0 {
 		fmt.Fprintf(out, "No contracts in the data match.\n")
 	} else {
 		writeMarkdownTable(out, d.header, d.rows)
+		if d.more != "" {
+			fmt.Fprintf(out, "\n%s\n", mdText(d.more))
+		}
 		fmt.Fprintln(out)
 		for _, l := range d.keys {
 			fmt.Fprintf(out, "%s\n\n", mdText(l))
@@ -65,52 +76,190 @@ func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
 	return nil
 }
 
-// clubDoc is what a club table shows, whatever draws it.
-type clubDoc struct {
-	title     string
+// listDoc is what a list shows, whatever draws it.
+type listDoc struct {
+	heading   []string // the title, then the data's date
 	header    []string
 	rows      [][]string
+	shrinks   []shrink
+	more      string   // what the limit left out
 	keys      []string // what the table's marks and words mean
 	notes     []string // about single players
 	notListed string   // what the horizon left out
 }
 
-// newClubDoc lays sel out, its texts cleaned (see Clean).
-func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
-	entries := cleanEntries(sel.Entries)
-	to := Clean(sel.To)
-	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
-	if sel.Horizon.All {
-		what = "all contracts"
+// listCols says which columns a list has: a club's has no club column;
+// one asked for a club of another association (--to) gives the day that
+// club may sign him instead of the days abroad and at home.
+type listCols struct {
+	club bool
+	to   string
+}
+
+func (lc listCols) header() []string {
+	h := []string{"Player", "Pos", "Age", "Value"}
+	if lc.club {
+		h = append(h, "Club")
 	}
-	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", Clean(sel.Names[0]), what, sel.AsOf.Human(), len(entries))}
-	d.header = []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
-	if to != "" {
-		d.header = append(d.header, "Reg. "+to)
+	h = append(h, "Expires")
+	if lc.to != "" {
+		h = append(h, "Sign from")
+	} else {
+		h = append(h, "Abroad from", "Home from")
 	}
+	h = append(h, "Status", "Days")
+	if lc.to != "" {
+		h = append(h, "Reg. "+lc.to)
+	}
+	return h
+}
+
+// newListDoc lays sel out, its texts cleaned (see Clean).
+func newListDoc(sel *Selection, st Style) *listDoc {
+	entries := cleanEntries(sel.Entries())
+	cols := listCols{club: sel.Title == "", to: Clean(sel.Query.To)}
+	d := &listDoc{heading: listHeading(sel), header: cols.header(), shrinks: listShrinks(cols)}
 	var ways clubWays
+	sets := map[*rules.Set]bool{}
 	for i := range entries {
-		d.rows = append(d.rows, clubRow(&entries[i], to != "", st, &ways))
+		d.rows = append(d.rows, listRow(&entries[i], cols, st, &ways))
 		d.notes = append(d.notes, clubNotes(&entries[i])...)
+		sets[entries[i].Windows.Set] = true
 	}
+	d.dropEmpty()
 	d.keys = ways.lines()
-	if len(entries) > 0 {
+	if len(sets) == 1 && cols.to == "" {
+		// one association's players (a club): its rule at home in full
 		if set := entries[0].Windows.Set; set != nil {
 			if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
 				d.keys = append(d.keys, Clean(fmt.Sprintf("At home (%s): %s", set.Code, dr.Text)))
 			}
 		}
 	}
+	if n := sel.More(); n > 0 {
+		d.more = fmt.Sprintf("… and %d more (--limit N shows more; --limit 0 all).", n)
+	}
 	d.notListed = notListed(sel)
 	return d
 }
 
+// listShrinks fit a list to the terminal, in order: the days (the expiry
+// says them), shorter statuses, long names and clubs, the date abroad (six
+// months before he is free, but for a contract signed later), the status
+// (the dates say it), shorter names, the century of the dates, shorter
+// clubs, the club, and last the registration day.
+func listShrinks(cols listCols) []shrink {
+	short := func(col string, n int) shrink {
+		return shrink{col: col, header: col, cell: func(s string) string { return truncate(s, n) }}
+	}
+	century := func(col, header string) shrink {
+		return shrink{col: col, header: header, cell: func(s string) string {
+			if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+				return s[2:]
+			}
+			return s
+		}}
+	}
+	reg := "Reg. " + cols.to
+	return []shrink{
+		{col: "Days", drop: true},
+		{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
+			"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
+		short("Player", 18),
+		short("Club", 14),
+		{col: "Abroad from", drop: true},
+		{col: "Status", drop: true},
+		short("Player", 14),
+		century("Expires", "Expires"), century("Home from", "Home from"), century("Sign from", "Sign from"), century(reg, reg),
+		short("Club", 10),
+		{col: "Club", drop: true},
+		short("Player", 12),
+		{col: reg, drop: true},
+	}
+}
+
+// dropEmpty leaves out the columns of the player's profile (position,
+// age, value) that no row has: data without market values has no Value.
+func (d *listDoc) dropEmpty() {
+	for _, col := range []string{"Pos", "Age", "Value"} {
+		j := indexOf(d.header, col)
+		if j < 0 {
+			continue
+		}
+		empty := true
+		for _, r := range d.rows {
+			empty = empty && r[j] == ""
+		}
+		if !empty {
+			continue
+		}
+		d.header = append(d.header[:j:j], d.header[j+1:]...)
+		for k, r := range d.rows {
+			d.rows[k] = append(r[:j:j], r[j+1:]...)
+		}
+	}
+}
+
+// listHeading is the title of a list and the line that dates its data.
+func listHeading(sel *Selection) []string {
+	h, asOf := sel.Filter.Horizon, sel.Query.AsOf
+	what := "expiring " + h.From.Human() + " to " + h.Until.Human()
+	switch {
+	case h.All:
+		what = "all contracts"
+	case h.Until.IsZero() && !sel.Filter.OpenOn.IsZero():
+		what = "open for a pre-contract on " + sel.Filter.OpenOn.Human()
+	case h.Until.IsZero():
+		what = "any expiry"
+	}
+	title := strings.ToUpper(what[:1]) + what[1:]
+	if sel.Title != "" {
+		title = Clean(sel.Title) + ": " + what
+	}
+	title += ", as of " + asOf.Human()
+	if to := sel.Query.To; to != "" {
+		title += ", for a club of " + Clean(to)
+	}
+	if f := filterText(&sel.Filter); f != "" {
+		title += ": " + f
+	}
+	return []string{fmt.Sprintf("%s (%d)", title, sel.Matched), dataLine(sel)}
+}
+
+// dataLine dates the data of a list: "Data as of 12 Jun 2026." or "Data
+// confirmed 2 Jan 2019 to 12 Jun 2026; 3 rows not current (data_status in
+// --format csv)."
+func dataLine(sel *Selection) string {
+	var line string
+	switch {
+	case sel.DataFrom.IsZero():
+	case sel.DataFrom == sel.DataUntil:
+		line = "Data as of " + sel.DataFrom.Human()
+	default:
+		line = "Data confirmed " + sel.DataFrom.Human() + " to " + sel.DataUntil.Human()
+	}
+	statuses := []string{DataBeforeData, DataOld, DataStaleClub, DataUnknown}
+	if sel.DataFrom.IsZero() {
+		line, statuses = "Data: no day of confirmation given", statuses[:3]
+	}
+	var not []string
+	for _, s := range statuses {
+		if n := sel.DataStatuses[s]; n > 0 {
+			not = append(not, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	if len(not) > 0 {
+		line += "; not current on " + sel.Query.AsOf.Human() + ": " + strings.Join(not, ", ") + " (data_status in --format csv)"
+	}
+	return line + "."
+}
+
 // notListed says what the horizon left out: "Not listed: 1 contract that
 // ended before 7 Oct 2025 and 2 without an expiry in the data (see --all)."
-func notListed(sel *ClubSelection) string {
+func notListed(sel *Selection) string {
 	var parts []string
 	if sel.Expired > 0 {
-		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.AsOf.Human()))
+		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.Query.AsOf.Human()))
 	}
 	if sel.Unknown > 0 {
 		what := "without an expiry in the data"
@@ -125,21 +274,7 @@ func notListed(sel *ClubSelection) string {
 	return "Not listed: " + strings.Join(parts, " and ") + " (see --all)."
 }
 
-// clubShrinks fit the club table to the terminal, in order: the year of
-// birth, long names, the days (the expiry says them), shorter statuses, and
-// last the date abroad (six months before he is free, but for a contract
-// signed later).
-var clubShrinks = []shrink{
-	{col: "Born", drop: true},
-	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 16) }},
-	{col: "Days", drop: true},
-	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
-		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
-	{col: "Abroad from", drop: true},
-	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 12) }},
-}
-
-// clubWays is what the club table's marks stand for.
+// clubWays is what the list's marks stand for.
 type clubWays struct {
 	consent    bool
 	league     *rules.Set
@@ -160,50 +295,6 @@ func (cw *clubWays) lines() []string {
 		out = append(out, "* At home "+c+".")
 	}
 	return out
-}
-
-// clubRow is an entry's row of the club table; ways gathers what its
-// marks stand for.
-func clubRow(en *Entry, reg bool, st Style, ways *clubWays) []string {
-	w := en.Windows
-	born := ""
-	if !en.Contract.Birth.IsZero() {
-		born = strconv.Itoa(en.Contract.Birth.Year())
-	}
-	days := ""
-	if n, _, ok := w.Countdown(w.FreeAgent.Date); ok {
-		days = strconv.Itoa(n)
-	}
-	home := w.Domestic.Date.String()
-	status := statusText(w)
-	switch {
-	case leagueWay(w) != nil:
-		ways.league = leagueWay(w)
-		home = Clean(ways.league.Code)
-	case home == "" && w.Status != rules.UnknownExpiry:
-		home = "consent"
-		ways.consent = true
-	case homeCondition(w) != "":
-		// the date at home holds only on his association's condition
-		home += "*"
-		if w.Status == rules.PrecontractOpen {
-			status += "*"
-		}
-		c := fmt.Sprintf("(%s) %s", Clean(w.Set.Code), homeCondition(w))
-		if indexOf(ways.conditions, c) < 0 {
-			ways.conditions = append(ways.conditions, c)
-		}
-	}
-	row := []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
-		st.paint(status, w.Status), days}
-	if reg {
-		r := ""
-		if w.Registration != nil {
-			r = w.Registration.From.String()
-		}
-		row = append(row, r)
-	}
-	return row
 }
 
 // clubNotes are the notes below the table about one entry.

@@ -24,7 +24,7 @@ type Filter struct {
 	// them (free-agent, unknown-expiry) let them through.
 	Horizon       Horizon
 	Positions     []Position     // only these positions; nil: any
-	Nationalities []string       // only these nationalities, compared folded (see contracts.Fold); nil: any
+	Nationalities []string       // only these nationalities, as typed, compared folded (see contracts.Fold); nil: any
 	MinValue      int64          // only market values of at least this many euros; 0: any
 	MinAge        int            // only players at least this old on the as-of date; 0: any
 	MaxAge        int            // only players at most this old on the as-of date; 0: any
@@ -33,6 +33,8 @@ type Filter struct {
 	// may sign to a pre-contract on this day: from his CanSign day to the
 	// last day of his contract. Zero: any.
 	OpenOn rules.Date
+
+	natFold []string // Nationalities folded, on first use
 }
 
 // Position is a position a filter asks for: a group (Defender), or a
@@ -97,8 +99,13 @@ func (f *Filter) keepNationality(c *contracts.Contract) bool {
 	if f.Nationalities == nil {
 		return true
 	}
+	if f.natFold == nil {
+		for _, n := range f.Nationalities {
+			f.natFold = append(f.natFold, contracts.Fold(n))
+		}
+	}
 	n := contracts.Fold(c.Nationality)
-	for _, want := range f.Nationalities {
+	for _, want := range f.natFold {
 		if n == want {
 			return true
 		}

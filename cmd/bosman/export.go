@@ -50,22 +50,13 @@ func export(s *streams, c *cli.Context) error {
 			return err
 		}
 	}
-	// Files are streamed, row by row, in bounded memory, unless a filter
-	// needs the whole data first (a club name to match, or --to CLUB).
-	_, toIsCode := contracts.Association(c.String("to"))
-	stream := len(files) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
-	var d *data
-	if !stream {
-		if d, err = loadData(s, c); err != nil {
-			return err
-		}
-		if name := c.String("club"); name != "" {
-			names, err := oneClub(d, name)
-			if err != nil {
-				return err
-			}
-			f.Clubs = report.NameSet(names)
-		}
+	d, clubs, err := readData(s, c)
+	if err != nil {
+		return err
+	}
+	stream := d == nil
+	if clubs != nil {
+		f.Clubs = report.NameSet(clubs)
 	}
 	to, err := target(s, c, g, d)
 	if err != nil {
@@ -100,13 +91,33 @@ func export(s *streams, c *cli.Context) error {
 	return spool(s.out, write)
 }
 
+// readData loads the data the flags name, or returns nil when it can be
+// streamed: files are streamed, row by row, in bounded memory, unless a
+// filter needs the whole data first (a club name to match, or --to CLUB).
+// clubs are the names of the --club, if any.
+func readData(s *streams, c *cli.Context) (d *data, clubs []string, err error) {
+	_, toIsCode := contracts.Association(c.String("to"))
+	if len(c.StringSlice("data")) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode) {
+		return nil, nil, nil
+	}
+	if d, err = loadData(s, c); err != nil {
+		return nil, nil, err
+	}
+	if name := c.String("club"); name != "" {
+		if clubs, err = oneClub(d, name); err != nil {
+			return nil, nil, err
+		}
+	}
+	return d, clubs, nil
+}
+
 // exportFilter reads --association and --expiring-before.
 func exportFilter(c *cli.Context) (report.Filter, error) {
 	var f report.Filter
 	if v := c.String("expiring-before"); v != "" {
 		d, err := rules.ParseISO(v)
 		if err != nil {
-			return f, usageErr("--expiring-before: %v", err)
+			return f, usageErr("--expiring-before: %v", err).hint("write the date as YYYY-MM-DD, e.g. --expiring-before 2026-07-01")
 		}
 		f.ExpiringBefore = d
 	}
