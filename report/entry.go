@@ -105,17 +105,23 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 		Birth:       c.Birth,
 		Option:      rules.Option{Until: c.Option.Until, Holder: c.Option.Holder},
 	}, rules.Query{AsOf: q.AsOf, To: q.To})
-	en.DataAsOf = c.DataAsOf()
-	en.StaleClub = false
+	en.DataAsOf, en.StaleClub, en.DataStatus = q.freshness(c)
+	en.To, en.home = q.To, q.To != "" && q.isHome(c.Association, en.Windows)
+}
+
+// freshness is what Entry says of c's data: the day its facts were
+// confirmed, whether the source saw him at the club before the as-of
+// season, and its data status.
+func (q *Query) freshness(c *contracts.Contract) (dataAsOf rules.Date, staleClub bool, status string) {
 	if c.LastSeason > 0 {
 		season := q.AsOf.Year()
 		if q.AsOf.Month() < 7 {
 			season--
 		}
-		en.StaleClub = c.LastSeason < season
+		staleClub = c.LastSeason < season
 	}
-	en.DataStatus = dataStatus(q.AsOf, en.DataAsOf, en.StaleClub)
-	en.To, en.home = q.To, q.To != "" && q.isHome(c.Association, en.Windows)
+	dataAsOf = c.DataAsOf()
+	return dataAsOf, staleClub, dataStatus(q.AsOf, dataAsOf, staleClub)
 }
 
 // isHome says whether a club of q.To is of the same association as a

@@ -19,8 +19,12 @@ type Selector struct {
 	order []SortKey
 	limit int
 	en    Entry // the answer of the row being added
-	st    store
-	sel   Selection
+	// answer: a filter or the order needs each contract's answer as it
+	// is added; otherwise only its freshness, and the contracts kept are
+	// answered once, as they are listed
+	answer bool
+	st     store
+	sel    Selection
 }
 
 // NewSelector starts a selection of the contracts that pass f, answered by
@@ -30,6 +34,7 @@ func NewSelector(q *Query, f Filter, order []SortKey, limit int) *Selector {
 		order = DefaultOrder
 	}
 	s := &Selector{q: q, f: f, order: order, limit: max(limit, 0), en: Entry{Windows: new(rules.Windows)}}
+	s.answer = f.Statuses != nil || f.MinAge > 0 || f.MaxAge > 0 || !f.OpenOn.IsZero() || slices.Contains(order, SortCanSign)
 	s.sel = Selection{Query: q, Filter: f, Order: order, Limit: s.limit, DataStatuses: map[string]int{}}
 	return s
 }
@@ -51,12 +56,17 @@ func (s *Selector) Add(c *contracts.Contract) error {
 		}
 		return nil
 	}
-	s.q.AnswerInto(&s.en, c)
-	if !f.KeepAnswer(&s.en) {
-		return nil
+	var day rules.Date
+	if s.answer {
+		s.q.AnswerInto(&s.en, c)
+		if !f.KeepAnswer(&s.en) {
+			return nil
+		}
+		day, _ = s.en.CanSign()
+	} else {
+		s.en.DataAsOf, _, s.en.DataStatus = s.q.freshness(c)
 	}
 	s.count(&s.en)
-	day, _ := s.en.CanSign()
 	s.st.add(c, day)
 	if s.limit > 0 && s.st.len() >= 2*s.limit+1024 {
 		s.st = s.st.best(s.order, s.limit)
@@ -98,7 +108,8 @@ func (s *Selector) AddAll(rows []contracts.Contract) {
 // Done sorts what was kept and returns the selection; the Selector must
 // not be used after.
 func (s *Selector) Done() *Selection {
-	s.sel.st = s.st.best(s.order, s.limit)
+	s.sel.st = s.st
+	s.sel.perm = s.st.sorted(s.order, s.limit)
 	return &s.sel
 }
 
@@ -124,11 +135,12 @@ type Selection struct {
 	DataFrom, DataUntil rules.Date
 	DataStatuses        map[string]int
 
-	st store
+	st   store
+	perm []int32 // the rows of st listed, in order
 }
 
 // Len is the number of contracts listed.
-func (s *Selection) Len() int { return s.st.len() }
+func (s *Selection) Len() int { return len(s.perm) }
 
 // More is the number of contracts matched but not listed, for the limit.
 func (s *Selection) More() int { return s.Matched - s.Len() }
@@ -138,8 +150,8 @@ func (s *Selection) More() int { return s.Matched - s.Len() }
 func (s *Selection) Each(fn func(en *Entry) error) error {
 	en := Entry{Windows: new(rules.Windows)}
 	var c contracts.Contract
-	for i := range s.st.len() {
-		s.st.contract(i, &c)
+	for _, i := range s.perm {
+		s.st.contract(int(i), &c)
 		s.Query.AnswerInto(&en, &c)
 		if err := fn(&en); err != nil {
 			return err
@@ -152,8 +164,8 @@ func (s *Selection) Each(fn func(en *Entry) error) error {
 func (s *Selection) Entries() []Entry {
 	out := make([]Entry, 0, s.Len())
 	var c contracts.Contract
-	for i := range s.st.len() {
-		s.st.contract(i, &c)
+	for _, i := range s.perm {
+		s.st.contract(int(i), &c)
 		out = append(out, s.Query.Answer(c))
 	}
 	return out
@@ -237,19 +249,27 @@ func cmpDayLatest(a, b rules.Date) int {
 	return cmpDay(b, a)
 }
 
-// best returns a store of the first limit rows of st in order (all of
-// them when limit is 0), sorted.
-func (st *store) best(keys []SortKey, limit int) store {
+// sorted returns the rows of st in order, the first limit of them (all
+// when limit is 0).
+func (st *store) sorted(keys []SortKey, limit int) []int32 {
 	perm := make([]int32, st.len())
 	for i := range perm {
 		perm[i] = int32(i)
 	}
-	slices.SortStableFunc(perm, func(i, j int32) int { return st.compare(st.row(int(i)), st.row(int(j)), keys) })
+	// the order is total (it ends with the id), so an unstable sort gives
+	// the same listing every time
+	slices.SortFunc(perm, func(i, j int32) int { return st.compare(st.row(int(i)), st.row(int(j)), keys) })
 	if limit > 0 && len(perm) > limit {
 		perm = perm[:limit]
 	}
+	return perm
+}
+
+// best returns a store of the first limit rows of st in order, to free
+// what a limit leaves out.
+func (st *store) best(keys []SortKey, limit int) store {
 	out := store{tab: st.tab}
-	for _, i := range perm {
+	for _, i := range st.sorted(keys, limit) {
 		out.copyRow(st, int(i))
 	}
 	return out

@@ -109,15 +109,28 @@ func (st *store) push(h *held, texts [numTexts]string) {
 		h.lens[i] = uint32(len(s))
 		total += len(s)
 	}
+	b := st.room(h, total)
+	for _, s := range texts {
+		b = append(b, s...)
+	}
+	st.keep(h, b)
+}
+
+// room places h's texts, total bytes, at the end of the last text chunk,
+// or of a new one, and returns that chunk to append them to.
+func (st *store) room(h *held, total int) []byte {
 	last := len(st.text) - 1
 	if last < 0 || cap(st.text[last])-len(st.text[last]) < total {
 		st.text = append(st.text, make([]byte, 0, max(textChunk, total)))
 		last++
 	}
 	h.chunk, h.off = uint32(last), uint32(len(st.text[last]))
-	for _, s := range texts {
-		st.text[last] = append(st.text[last], s...)
-	}
+	return st.text[last]
+}
+
+// keep ends push: b is the last text chunk with h's texts appended.
+func (st *store) keep(h *held, b []byte) {
+	st.text[h.chunk] = b
 	if st.n%rowChunk == 0 {
 		st.rows = append(st.rows, make([]held, 0, rowChunk))
 	}
@@ -135,14 +148,27 @@ func (st *store) texts(h *held) (out [numTexts][]byte) {
 }
 
 func (st *store) compareText(a, b *held, which int) int {
-	return bytes.Compare(st.texts(a)[which], st.texts(b)[which])
+	return bytes.Compare(st.text1(a, which), st.text1(b, which))
+}
+
+// text1 is one of h's own texts.
+func (st *store) text1(h *held, which int) []byte {
+	off := h.off
+	for _, n := range h.lens[:which] {
+		off += n
+	}
+	return st.text[h.chunk][off : off+h.lens[which]]
 }
 
 // copyRow holds row i of src, which shares st's strTable.
 func (st *store) copyRow(src *store, i int) {
 	h := *src.row(i)
-	t := src.texts(&h)
-	st.push(&h, [numTexts]string{string(t[0]), string(t[1]), string(t[2]), string(t[3])})
+	total := uint32(0)
+	for _, n := range h.lens {
+		total += n
+	}
+	raw := src.text[h.chunk][h.off : h.off+total]
+	st.keep(&h, append(st.room(&h, int(total)), raw...))
 }
 
 // contract makes held row i a Contract again, into c.
