@@ -146,21 +146,20 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 // listShrinks fit a list to the terminal, in order: the days (the expiry
 // says them), shorter statuses, long names and clubs, the date abroad (six
 // months before he is free, but for a contract signed later), the status
-// (the dates say it), shorter names, the century of the dates, shorter
-// clubs, the club, and last the registration day.
+// (the dates say it), the century of the dates, shorter names and clubs,
+// the club, and last the registration day.
 func listShrinks(cols listCols) []shrink {
 	short := func(col string, n int) shrink {
 		return shrink{col: col, header: col, cell: func(s string) string { return truncate(s, n) }}
 	}
-	century := func(col, header string) shrink {
-		return shrink{col: col, header: header, cell: func(s string) string {
-			if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
-				return s[2:]
-			}
-			return s
-		}}
-	}
 	reg := "Reg. " + cols.to
+	// the century of every date, in one step
+	century := shrink{col: "Expires", header: "Expires", also: []string{"Home from", "Sign from", reg}, cell: func(s string) string {
+		if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+			return s[2:]
+		}
+		return s
+	}}
 	return []shrink{
 		{col: "Days", drop: true},
 		{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
@@ -169,8 +168,8 @@ func listShrinks(cols listCols) []shrink {
 		short("Club", 14),
 		{col: "Abroad from", drop: true},
 		{col: "Status", drop: true},
+		century,
 		short("Player", 14),
-		century("Expires", "Expires"), century("Home from", "Home from"), century("Sign from", "Sign from"), century(reg, reg),
 		short("Club", 10),
 		{col: "Club", drop: true},
 		short("Player", 12),

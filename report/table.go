@@ -69,6 +69,7 @@ type shrink struct {
 	drop   bool
 	header string              // the shorter header, when not dropped
 	cell   func(string) string // the shorter cell; nil keeps it
+	also   []string            // other columns whose cells cell shortens in the same step
 }
 
 // replacer is a shrink's cell function that replaces words.
@@ -111,9 +112,12 @@ func fitTable(w io.Writer, header []string, rows [][]string, right map[string]bo
 		right[st.header] = right[st.col]
 		header = append([]string(nil), header...)
 		header[j] = st.header
-		if st.cell != nil {
+		if st.cell == nil {
+			continue
+		}
+		for _, k := range append([]int{j}, indexesOf(header, st.also)...) {
 			for _, r := range rows {
-				r[j] = st.cell(r[j])
+				r[k] = st.cell(r[k])
 			}
 		}
 	}
@@ -126,4 +130,15 @@ func tableWidth(s string) int {
 		n = max(n, widthOf(l))
 	}
 	return n
+}
+
+// indexesOf are the indexes in list of those of names it holds.
+func indexesOf(list, names []string) []int {
+	var out []int
+	for _, n := range names {
+		if i := indexOf(list, n); i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }

@@ -61,7 +61,7 @@ func marketFlags(market bool) []cli.Flag {
 		&cli.StringFlag{Name: "expiring-before", Usage: "only contracts expiring before `DATE`"},
 		&cli.BoolFlag{Name: "all", Usage: "every contract in force, expired and unknown ones too"},
 		&cli.StringFlag{Name: "to", Usage: "for a club of `ASSOC` or of a club: the day it may sign each player, and register him"},
-		&cli.StringFlag{Name: "open-on", Usage: "only players a club of --to may sign to a pre-contract on `DATE`"},
+		&cli.StringFlag{Name: "open-on", Usage: "only players a club of --to may sign to a pre-contract on `DATE`: from that club's day to his contract's last (any expiry, unless a horizon is given)"},
 	}
 	if market {
 		fl = append(fl, &cli.StringFlag{Name: "club", Usage: "only the contracts of `CLUB`"})
@@ -71,7 +71,7 @@ func marketFlags(market bool) []cli.Flag {
 		&cli.StringFlag{Name: "association", Usage: "only clubs of `ASSOC` (ENG, ESP …)"},
 		&cli.StringSliceFlag{Name: "position", Usage: "only players of `POSITION` (CB, LB, Defender, Centre-Back …; repeatable, or CB,LB)"},
 		&cli.StringFlag{Name: "age", Usage: "only players aged `RANGE` on the as-of date: 21-28, 21-, -28, 24"},
-		&cli.IntFlag{Name: "max-age", Usage: "only players at most `N` years old on the as-of date"},
+		&cli.IntFlag{Name: "max-age", Usage: "only players at most `N` years old on the as-of date", DefaultText: "any"},
 		&cli.GenericFlag{Name: "nationality", Value: &manyValues{}, Usage: "only players of `COUNTRY` (France, Korea, South …; repeatable)"},
 		&cli.StringFlag{Name: "min-value", Usage: "only market values of at least `EUROS`: 10m, 1.5m, 500k, 2500000"},
 		&cli.StringSliceFlag{Name: "status", Usage: "only contracts of `STATUS` on the as-of date (under-contract, foreign-precontract-open …; repeatable)"},
