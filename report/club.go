@@ -11,32 +11,44 @@ import (
 // ListTable writes a selection (a club's contracts, or the market's) for
 // people: a heading with the data's date, one row per contract with the
 // player's position, age and value and his windows, and the notes that go
-// with them, fitted to the width of st.
+// with them, fitted to the width of st. Players the source last saw at
+// their club in an older season, and those known only from data later
+// than the as-of date, follow in counted sections of their own.
 func ListTable(out io.Writer, sel *Selection, st Style) error {
 	d := newListDoc(sel, st)
 	for _, l := range d.heading {
 		writeWrapped(out, "", l, st.width())
 	}
-	fmt.Fprintln(out)
-	if len(d.rows) == 0 {
-		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
-	} else {
-		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true, "Age": true, "Value": true}, st.width(), d.shrinks)
+	if d.empty() {
+		fmt.Fprintf(out, "\nNo contracts in the data match; try --all or a longer --within.\n")
+	}
+	right := map[string]bool{"Days": true, "Age": true, "Value": true}
+	var dropped []string
+	for _, part := range d.parts {
+		fmt.Fprintln(out)
+		if part.title != "" {
+			writeWrapped(out, "", part.title, st.width())
+			fmt.Fprintln(out)
+		}
+		drop, err := fitTable(out, d.header, part.rows, right, st.width(), d.shrinks)
 		if err != nil {
 			return err
 		}
-		if d.more != "" {
-			fmt.Fprintln(out, d.more)
+		dropped = append(dropped, drop...)
+		for _, n := range part.notes {
+			writeWrapped(out, "- ", n, st.width())
 		}
+	}
+	if d.more != "" {
+		fmt.Fprintln(out, d.more)
+	}
+	if !d.empty() {
 		fmt.Fprintln(out)
 		if indexOf(dropped, "Abroad from") >= 0 {
 			writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
 		}
 		for _, l := range d.keys {
 			writeWrapped(out, "", l, st.width())
-		}
-		for _, n := range d.notes {
-			writeWrapped(out, "- ", n, st.width())
 		}
 	}
 	if d.notListed != "" {
@@ -46,8 +58,9 @@ func ListTable(out io.Writer, sel *Selection, st Style) error {
 }
 
 // ListMarkdown writes a selection as Markdown for an article: a heading,
-// a table of the columns of ListTable (all of them, without colour), and
-// the notes as a list, every text escaped (see MarkdownCell).
+// a table of the columns of ListTable (all of them, without colour) for
+// each part, and the notes as a list, every text escaped (see
+// MarkdownCell).
 func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 	st.Color = false
 	d := newListDoc(sel, st)
@@ -55,23 +68,34 @@ func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 	for _, l := range d.heading[1:] {
 		fmt.Fprintf(out, "%s\n\n", mdText(l))
 	}
-	if len(d.rows) == 0 {
+	if d.empty() {
 		fmt.Fprintf(out, "No contracts in the data match.\n")
-	} else {
-		writeMarkdownTable(out, d.header, d.rows)
-		if d.more != "" {
-			fmt.Fprintf(out, "\n%s\n", mdText(d.more))
+	}
+	for i, part := range d.parts {
+		if part.title != "" {
+			fmt.Fprintf(out, "\n### %s\n\n", mdText(part.title))
+		} else if i > 0 {
+			fmt.Fprintln(out)
 		}
+		writeMarkdownTable(out, d.header, part.rows)
+		if len(part.notes) > 0 {
+			fmt.Fprintln(out)
+		}
+		for _, n := range part.notes {
+			fmt.Fprintf(out, "- %s\n", mdText(n))
+		}
+	}
+	if d.more != "" {
+		fmt.Fprintf(out, "\n%s\n", mdText(d.more))
+	}
+	if !d.empty() {
 		fmt.Fprintln(out)
 		for _, l := range d.keys {
 			fmt.Fprintf(out, "%s\n\n", mdText(l))
 		}
-		for _, n := range d.notes {
-			fmt.Fprintf(out, "- %s\n", mdText(n))
-		}
 	}
 	if d.notListed != "" {
-		fmt.Fprintf(out, "\n%s\n", mdText(d.notListed))
+		fmt.Fprintf(out, "%s\n", mdText(d.notListed))
 	}
 	return nil
 }
@@ -80,13 +104,23 @@ func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 type listDoc struct {
 	heading   []string // the title, then the data's date
 	header    []string
-	rows      [][]string
+	parts     []listPart // the current ones, then the counted sections
 	shrinks   []shrink
 	more      string   // what the limit left out
 	keys      []string // what the table's marks and words mean
-	notes     []string // about single players
 	notListed string   // what the horizon left out
 }
+
+// listPart is a table of a list: its title ("" for the first), rows and
+// the notes about its players.
+type listPart struct {
+	title string
+	rows  [][]string
+	notes []string
+	of    []Entry
+}
+
+func (d *listDoc) empty() bool { return len(d.parts) == 0 }
 
 // listCols says which columns a list has: a club's has no club column;
 // one asked for a club of another association (--to) gives the day that
@@ -121,10 +155,13 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 	d := &listDoc{heading: listHeading(sel), header: cols.header(), shrinks: listShrinks(cols)}
 	var ways clubWays
 	sets := map[*rules.Set]bool{}
-	for i := range entries {
-		d.rows = append(d.rows, listRow(&entries[i], cols, st, &ways))
-		d.notes = append(d.notes, clubNotes(&entries[i])...)
-		sets[entries[i].Windows.Set] = true
+	for _, part := range splitParts(sel, entries) {
+		for i := range part.of {
+			part.rows = append(part.rows, listRow(&part.of[i], cols, st, &ways))
+			part.notes = append(part.notes, clubNotes(&part.of[i])...)
+			sets[part.of[i].Windows.Set] = true
+		}
+		d.parts = append(d.parts, part)
 	}
 	d.dropEmpty()
 	d.keys = ways.lines()
@@ -141,6 +178,49 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 	}
 	d.notListed = notListed(sel)
 	return d
+}
+
+// splitParts sorts the entries listed into the list's parts, each in the
+// selection's order: the current ones; those the source last saw at their
+// club in an older season; those known only from data later than the
+// as-of date. Empty parts are left out.
+func splitParts(sel *Selection, entries []Entry) []listPart {
+	var now, stale, later []Entry
+	for _, en := range entries {
+		switch {
+		case en.DataStatus == DataBeforeData:
+			later = append(later, en)
+		case en.StaleClub:
+			stale = append(stale, en)
+		default:
+			now = append(now, en)
+		}
+	}
+	where, clubs := "their clubs", "the clubs"
+	if sel.Title != "" {
+		where, clubs = Clean(sel.Title), "the club"
+	}
+	parts := []listPart{{of: now}}
+	if len(stale) > 0 {
+		parts = append(parts, listPart{of: stale, title: fmt.Sprintf("Last seen at %s by the source in an older season (%d): %s may be out of date", where, len(stale), clubs)})
+	}
+	if len(later) > 0 {
+		day := later[0].DataAsOf
+		for _, en := range later {
+			if en.DataAsOf.Before(day) {
+				day = en.DataAsOf
+			}
+		}
+		parts = append(parts, listPart{of: later, title: fmt.Sprintf("Known only from data of %s or later, after %s (%d): they may have joined or signed since",
+			day.Human(), sel.Query.AsOf.Human(), len(later))})
+	}
+	var out []listPart
+	for _, p := range parts {
+		if len(p.of) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // listShrinks fit a list to the terminal, in order: the days (the expiry
@@ -186,15 +266,19 @@ func (d *listDoc) dropEmpty() {
 			continue
 		}
 		empty := true
-		for _, r := range d.rows {
-			empty = empty && r[j] == ""
+		for _, p := range d.parts {
+			for _, r := range p.rows {
+				empty = empty && r[j] == ""
+			}
 		}
 		if !empty {
 			continue
 		}
 		d.header = append(d.header[:j:j], d.header[j+1:]...)
-		for k, r := range d.rows {
-			d.rows[k] = append(r[:j:j], r[j+1:]...)
+		for _, p := range d.parts {
+			for k, r := range p.rows {
+				p.rows[k] = append(r[:j:j], r[j+1:]...)
+			}
 		}
 	}
 }
