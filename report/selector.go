@@ -10,7 +10,7 @@ import (
 
 // Selector gathers the answer to a market-wide question (expiring, club)
 // from contracts given one by one, as a file is read or from a slice, in
-// bounded memory: a kept contract is held in a compact form of about 100
+// bounded memory: a kept contract is held in a compact form of about 110
 // bytes and its texts, with no pointers for the collector to follow, and
 // with a limit only the best rows so far are held. Done sorts them.
 type Selector struct {

@@ -239,7 +239,7 @@ func TestSelectionKeepsTheRow(t *testing.T) {
 	q := testQuery(t, marketAsOf, "ENG")
 	c := market()[0]
 	c.Signed, c.Start, c.Option = rules.D(2021, 7, 1), rules.D(2021, 7, 1), contracts.Option{Until: rules.D(2027, 6, 30), Holder: "club"}
-	c.LastSeason = 2025
+	c.LastSeason, c.Listing, c.AssociationInferred, c.Pos = 2025, true, true, contracts.Pos{File: "players.csv", Line: 7}
 	s := NewSelector(q, Filter{}, nil, 0)
 	s.Add(&c)
 	sel := s.Done()
@@ -247,6 +247,9 @@ func TestSelectionKeepsTheRow(t *testing.T) {
 	got := sel.Entries()
 	if len(got) != 1 || !slices.Equal(got[0].Fields(nil), want.Fields(nil)) {
 		t.Fatalf("got %q\nwant %q", got[0].Fields(nil), want.Fields(nil))
+	}
+	if g := got[0].Contract; !g.Listing || !g.AssociationInferred || g.Pos != c.Pos {
+		t.Errorf("listing %v, inferred %v, pos %v: want true, true, %v", g.Listing, g.AssociationInferred, g.Pos, c.Pos)
 	}
 	if sel.DataFrom != rules.D(2025, 9, 1) || sel.DataUntil != rules.D(2025, 9, 1) || sel.DataStatuses[DataCurrent] != 1 {
 		t.Errorf("data %s to %s, %v", sel.DataFrom, sel.DataUntil, sel.DataStatuses)

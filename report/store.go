@@ -12,7 +12,7 @@ import (
 // large byte chunks, and the texts many rows share (club, nationality,
 // position …) once, by number. Rows and texts are stored in chunks, so
 // growing never copies what is held. A row keeps what its answer and
-// its columns need: not the dataset's note, loan or file position.
+// its columns need: not the dataset's note or loan.
 type store struct {
 	rows [][]held
 	n    int
@@ -34,7 +34,15 @@ type held struct {
 	canSign    rules.Date // the CanSign day: a sort key
 	value      int64
 	lastSeason int32
+	line       int32 // Pos.Line
+	flags      uint8 // heldListing, heldInferred
 }
+
+// held's flags.
+const (
+	heldListing  = 1 << iota // Contract.Listing
+	heldInferred             // Contract.AssociationInferred
+)
 
 // A held row's own texts.
 const (
@@ -54,6 +62,7 @@ const (
 	strAssociation
 	strLeague
 	strHolder
+	strFile // Pos.File
 	numStrs
 )
 
@@ -86,9 +95,15 @@ func (st *store) row(i int) *held { return &st.rows[i/rowChunk][i%rowChunk] }
 func (st *store) add(c *contracts.Contract, canSign rules.Date) {
 	h := held{
 		birth: c.Birth, signed: c.Signed, start: c.Start, expires: c.Expires, option: c.Option.Until,
-		confirmed: c.Confirmed, canSign: canSign, value: c.MarketValue, lastSeason: int32(c.LastSeason),
+		confirmed: c.Confirmed, canSign: canSign, value: c.MarketValue, lastSeason: int32(c.LastSeason), line: int32(c.Pos.Line),
 	}
-	st.share(&h, [numStrs]string{c.Nationality, c.Position, c.SubPosition, c.Club, c.Association, c.League, c.Option.Holder})
+	if c.Listing {
+		h.flags |= heldListing
+	}
+	if c.AssociationInferred {
+		h.flags |= heldInferred
+	}
+	st.share(&h, [numStrs]string{c.Nationality, c.Position, c.SubPosition, c.Club, c.Association, c.League, c.Option.Holder, c.Pos.File})
 	st.push(&h, [numTexts]string{c.PlayerID, c.Player, c.Source, contracts.Fold(c.Player)})
 }
 
@@ -183,5 +198,7 @@ func (st *store) contract(i int, c *contracts.Contract) {
 		Nationality: s[h.strs[strNationality]], Position: s[h.strs[strPosition]], SubPosition: s[h.strs[strSub]],
 		Club: s[h.strs[strClub]], Association: s[h.strs[strAssociation]], League: s[h.strs[strLeague]],
 		MarketValue: h.value, LastSeason: int(h.lastSeason),
+		Listing: h.flags&heldListing != 0, AssociationInferred: h.flags&heldInferred != 0,
+		Pos: contracts.Pos{File: s[h.strs[strFile]], Line: int(h.line)},
 	}
 }
