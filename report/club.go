@@ -180,17 +180,17 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 	return d
 }
 
-// splitParts sorts the entries listed into the list's parts, each in the
-// selection's order: the current ones; those the source last saw at their
-// club in an older season; those known only from data later than the
-// as-of date. Empty parts are left out.
+// splitParts sorts the entries listed into the list's parts (see
+// SortData), each in the selection's order: the current ones; those the
+// source last saw at their club in an older season; those known only from
+// data later than the as-of date. Empty parts are left out.
 func splitParts(sel *Selection, entries []Entry) []listPart {
 	var now, stale, later []Entry
 	for _, en := range entries {
-		switch {
-		case en.DataStatus == DataBeforeData:
+		switch partOf(&en) {
+		case 2:
 			later = append(later, en)
-		case en.StaleClub:
+		case 1:
 			stale = append(stale, en)
 		default:
 			now = append(now, en)

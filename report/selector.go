@@ -64,14 +64,27 @@ func (s *Selector) Add(c *contracts.Contract) error {
 		}
 		day, _ = s.en.CanSign()
 	} else {
-		s.en.DataAsOf, _, s.en.DataStatus = s.q.freshness(c)
+		s.en.DataAsOf, s.en.StaleClub, s.en.DataStatus = s.q.freshness(c)
 	}
 	s.count(&s.en)
-	s.st.add(c, day)
+	s.st.add(c, day, partOf(&s.en))
 	if s.limit > 0 && s.st.len() >= 2*s.limit+1024 {
 		s.st = s.st.best(s.order, s.limit)
 	}
 	return nil
+}
+
+// partOf is the part of a list en belongs in (see SortData): 0 for the
+// contracts the data answers for, 1 for a club last seen in an older
+// season, 2 for facts later than the as-of date.
+func partOf(en *Entry) uint8 {
+	switch {
+	case en.DataStatus == DataBeforeData:
+		return 2
+	case en.StaleClub:
+		return 1
+	}
+	return 0
 }
 
 // count adds en to what the selection says about its data.
@@ -181,6 +194,13 @@ const (
 	SortAge     SortKey = "age"      // youngest first; unknown last
 	SortName    SortKey = "name"     // name, A to Z, ignoring case and accents
 	SortCanSign SortKey = "can-sign" // the CanSign day, soonest first; none last
+	// SortData puts first the contracts the data answers for on the as-of
+	// date, then those the source last saw at their club in an older
+	// season, then those known only from data later than the as-of date:
+	// the parts a list for people shows apart, so that a limit takes from
+	// the first part first. Not one of SortKeys: a form, not a user, asks
+	// for it.
+	SortData SortKey = "data"
 )
 
 // SortKeys are the orders there are, in the order help lists them.
@@ -222,6 +242,8 @@ func (st *store) compareBy(a, b *held, k SortKey) int {
 		return cmpDay(a.canSign, b.canSign)
 	case sortID:
 		return st.compareText(a, b, textID)
+	case SortData:
+		return cmp.Compare(a.part, b.part)
 	}
 	return 0
 }

@@ -271,3 +271,28 @@ func TestParseAges(t *testing.T) {
 		}
 	}
 }
+
+// TestSortData: the contracts the data answers for on the day come
+// first, then a club last seen in an older season, then facts later than
+// the as-of date (more than 30 days: before-data), whatever the values.
+func TestSortData(t *testing.T) {
+	rows := market()[:3]                     // Alan €40m, Bruno €20m, Carlos €12m, confirmed 1 Sep 2025
+	rows[0].Confirmed = rules.D(2026, 6, 12) // Alan: known only from later data
+	rows[1].LastSeason = 2023                // Bruno: last seen at his club in 2023/24
+	q := testQuery(t, marketAsOf, "")
+	for _, tc := range []struct {
+		order []SortKey
+		want  string
+	}{
+		{nil, "Alan Bruno Carlos"},
+		{[]SortKey{SortData, SortValue}, "Carlos Bruno Alan"},
+	} {
+		s := NewSelector(q, Filter{}, tc.order, 0)
+		s.AddAll(rows)
+		var got []string
+		for _, en := range s.Done().Entries() {
+			got = append(got, strings.Fields(en.Contract.Player)[0])
+		}
+		wantNames(t, got, tc.want)
+	}
+}

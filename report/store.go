@@ -36,6 +36,7 @@ type held struct {
 	lastSeason int32
 	line       int32 // Pos.Line
 	flags      uint8 // heldListing, heldInferred
+	part       uint8 // the part of a list it is listed in (see partOf)
 }
 
 // held's flags.
@@ -91,11 +92,12 @@ func (st *store) len() int { return st.n }
 
 func (st *store) row(i int) *held { return &st.rows[i/rowChunk][i%rowChunk] }
 
-// add holds c, with the day it may be signed.
-func (st *store) add(c *contracts.Contract, canSign rules.Date) {
+// add holds c, with the day it may be signed and its part of a list.
+func (st *store) add(c *contracts.Contract, canSign rules.Date, part uint8) {
 	h := held{
 		birth: c.Birth, signed: c.Signed, start: c.Start, expires: c.Expires, option: c.Option.Until,
 		confirmed: c.Confirmed, canSign: canSign, value: c.MarketValue, lastSeason: int32(c.LastSeason), line: int32(c.Pos.Line),
+		part: part,
 	}
 	if c.Listing {
 		h.flags |= heldListing

@@ -170,8 +170,16 @@ func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
 			return nil, err
 		}
 	}
-	if !c.IsSet("limit") && c.Command.Name == "expiring" && (g.format == "table" || g.format == "markdown") {
-		mq.limit = tableLimit
+	if g.format == "table" || g.format == "markdown" {
+		// the forms for people list the parts of SortData apart: a limit
+		// takes from the first first
+		if mq.order == nil {
+			mq.order = report.DefaultOrder
+		}
+		mq.order = append([]report.SortKey{report.SortData}, mq.order...)
+		if !c.IsSet("limit") && c.Command.Name == "expiring" {
+			mq.limit = tableLimit
+		}
 	}
 	return mq, nil
 }
