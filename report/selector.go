@@ -48,12 +48,7 @@ func (s *Selector) Add(c *contracts.Contract) error {
 		return nil
 	}
 	if !f.inHorizon(c) {
-		switch {
-		case c.Expires.IsZero():
-			s.sel.Unknown++
-		case c.Expires.Before(s.q.AsOf):
-			s.sel.Expired++
-		}
+		s.countOut(c)
 		return nil
 	}
 	var day rules.Date
@@ -72,6 +67,23 @@ func (s *Selector) Add(c *contracts.Contract) error {
 		s.st = s.st.best(s.order, s.limit)
 	}
 	return nil
+}
+
+// countOut counts c, which the horizon left out, when it passes the rest
+// of the filter and ended before the as-of date or has no expiry.
+func (s *Selector) countOut(c *contracts.Contract) {
+	unknown := c.Expires.IsZero()
+	if !unknown && !c.Expires.Before(s.q.AsOf) {
+		return
+	}
+	s.q.AnswerInto(&s.en, c)
+	switch {
+	case !s.f.KeepAnswer(&s.en):
+	case unknown:
+		s.sel.Unknown++
+	default:
+		s.sel.Expired++
+	}
 }
 
 // partOf is the part of a list en belongs in (see SortData): 0 for the
@@ -139,8 +151,9 @@ type Selection struct {
 	// Matched counts the contracts that passed the filter; Len of them
 	// are listed, the first Limit.
 	Matched int
-	// Expired and Unknown count the contracts the horizon alone left out:
-	// ended before the as-of date, and without an expiry in the data.
+	// Expired and Unknown count the contracts the horizon alone left out
+	// (they pass the rest of the filter): ended before the as-of date, and
+	// without an expiry in the data.
 	Expired, Unknown int
 	// DataFrom and DataUntil are the earliest and latest data_as_of of the
 	// contracts matched (zero when none says), and DataStatuses counts

@@ -200,6 +200,29 @@ func TestSelectionFilters(t *testing.T) {
 	}
 }
 
+// TestSelectionLeftOut: what the horizon alone left out is counted only
+// when it passes the rest of the filter: Jon (ended, 34 on 7 Oct 2025)
+// and Ivan (no expiry, 29).
+func TestSelectionLeftOut(t *testing.T) {
+	def := DefaultHorizon(marketAsOf)
+	for _, tc := range []struct {
+		name             string
+		f                Filter
+		expired, unknown int
+	}{
+		{"no filter", Filter{Horizon: def}, 1, 1},
+		{"aged 30 or more", Filter{Horizon: def, MinAge: 30}, 1, 0},
+		{"aged 28 or less", Filter{Horizon: def, MaxAge: 28}, 0, 0},
+		{"midfielders", Filter{Horizon: def, Positions: []Position{{Group: contracts.Midfield}}}, 1, 1},
+		{"under contract", Filter{Horizon: def, Statuses: []rules.Status{rules.UnderContract}}, 0, 0},
+	} {
+		_, sel := selectNames(t, "", tc.f, nil, 0)
+		if sel.Expired != tc.expired || sel.Unknown != tc.unknown {
+			t.Errorf("%s: expired %d, unknown %d; want %d, %d", tc.name, sel.Expired, sel.Unknown, tc.expired, tc.unknown)
+		}
+	}
+}
+
 // TestSelectionLimit: the first N in order, and how many more matched; a
 // limit small enough to prune while adding gives the same first rows.
 func TestSelectionLimit(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -157,6 +158,20 @@ func TestExpiringDoneWhen(t *testing.T) {
 	}
 	if r := rows("ENG")["Ibrahima Konaté"]; len(r) < 26 || r[24] != "2026-05-17" || !strings.Contains(r[25], "no offer of re-engagement") {
 		t.Errorf("--to ENG: Konaté %q, want 2026-05-17 on England's condition", r)
+	}
+	// the table, as typed (its first 50), at 100 columns: the three, and
+	// for an English club Konaté's date marked with England's condition
+	for to, konate := range map[string]string{"ESP": `2026-01-01 `, "ENG": `2026-05-17\* `} {
+		stdout, _, _ := run(t, map[string]string{"COLUMNS": "100"}, append(args[:len(args)-2], "--to", to)...)
+		for _, want := range []string{`(?m)^ Ibrahima Konaté +CB +26 .*Liverpool FC +2026-06-30 +` + konate,
+			`(?m)^ Antonio Rüdiger +CB +32 .*Real Madrid +2026-06-30 +2026-01-01 `, `(?m)^ David Alaba +CB +33 .*Real Madrid +2026-06-30 +2026-01-01 `} {
+			if !regexp.MustCompile(want).MatchString(stdout) {
+				t.Errorf("--to %s table lacks %q:\n%s", to, want, stdout)
+			}
+		}
+		if strings.Contains(stdout, "Saliba") || (to == "ENG") != strings.Contains(stdout, "* At home (ENG) only if he had no offer") {
+			t.Errorf("--to %s table:\n%s", to, stdout)
+		}
 	}
 }
 
