@@ -52,8 +52,8 @@ const SnapshotName = "snapshot-players.tsv (embedded)"
 
 // Embedded returns the embedded data: the snapshot of every player in a
 // current squad of the transfermarkt-datasets build of 12 June 2026 (see
-// data/SNAPSHOT.md), with the curated rows of default.csv and
-// default-additions.csv on top (see Overlay). Curated rows and snapshot rows with the same PlayerID are one
+// data/SNAPSHOT.md), with the curated rows of default.csv on top (see
+// Overlay). Curated rows and snapshot rows with the same PlayerID are one
 // player. Nothing of the snapshot is parsed until a question needs it.
 func Embedded() (*Market, error) {
 	rows, err := curated()

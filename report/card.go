@@ -18,8 +18,15 @@ const cardWidth = 100
 // them, and the rules' sources. history is every contract of the player in
 // the data; with more than one, the card lists them.
 func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) error {
+	return CardWith(out, en, history, nil, st)
+}
+
+// CardWith is Card for a player found by a name that matched others too:
+// the card says who else and how to pick them (m may be nil).
+func CardWith(out io.Writer, en *Entry, history []contracts.Contract, m *Matches, st Style) error {
 	c, w := &en.Contract, en.Windows
 	cardHeading(out, c, w, st.AsOf)
+	cardData(out, en, m, st.AsOf)
 	if w.Status == rules.UnknownExpiry {
 		fmt.Fprintf(out, "Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
 		if en.StaleClub {
@@ -65,6 +72,22 @@ func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, asOf ru
 	fmt.Fprintf(out, "%s · %s (%s)\n", c.Club, orDash(c.Association), setName)
 	if c.Loan.Club != "" {
 		fmt.Fprintf(out, "on loan at %s until %s\n", c.Loan.Club, c.Loan.Until.Human())
+	}
+}
+
+// cardData is where the facts come from and how old they are, with a
+// warning when they may not hold on the as-of date, an association
+// inferred, and the other players the name matched.
+func cardData(out io.Writer, en *Entry, m *Matches, asOf rules.Date) {
+	fmt.Fprintf(out, "Data: %s\n", DataSource(en))
+	if wn := DataWarning(en, asOf); wn != "" {
+		writeWrapped(out, "", "Warning: "+wn, cardWidth)
+	}
+	if n := InferredNote(en); n != "" {
+		writeWrapped(out, "", "Note: "+n+".", cardWidth)
+	}
+	if t := m.Text(); t != "" {
+		writeWrapped(out, "", t, cardWidth)
 	}
 	fmt.Fprintf(out, "\n")
 }
@@ -237,14 +260,23 @@ func scenarioText(s rules.Scenario) string {
 
 func historyText(rows []contracts.Contract, cur *contracts.Contract) string {
 	sorted := append([]contracts.Contract(nil), rows...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Signed.Before(sorted[j].Signed) })
+	day := func(c *contracts.Contract) rules.Date {
+		if !c.Signed.IsZero() {
+			return c.Signed
+		}
+		return c.DataAsOf()
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return day(&sorted[i]).Before(day(&sorted[j])) })
 	var parts []string
 	for _, r := range sorted {
 		s := fmt.Sprintf("%s to %s", r.Club, orDash(r.Expires.String()))
-		if !r.Signed.IsZero() {
+		switch {
+		case !r.Signed.IsZero():
 			s += " (signed " + r.Signed.String() + ")"
+		case r.Listing && !r.Confirmed.IsZero():
+			s += " (listed " + r.Confirmed.String() + ")"
 		}
-		if r.Signed == cur.Signed && r.Expires == cur.Expires && r.Club == cur.Club {
+		if r.Pos == cur.Pos && r.Signed == cur.Signed && r.Expires == cur.Expires && r.Club == cur.Club {
 			s += " ← in force"
 		}
 		parts = append(parts, s)

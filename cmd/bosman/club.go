@@ -57,19 +57,19 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	sel := report.SelectClub(d.all, names, h, g.query(to))
+	sel := report.SelectClubRows(d.m.ClubRows(names[0], g.asOf), names, h, g.query(to))
 	if g.format != "table" {
-		return report.WriteRows(s.out, g.format, false, sel.Entries)
+		return report.WriteRows(s.out, g.format, false, sel.All())
 	}
 	return report.ClubTable(s.out, &sel, g.style())
 }
 
 // oneClub resolves a club query to the names of one club in the data.
 func oneClub(d *data, query string) ([]string, error) {
-	names := d.index().Clubs(query)
+	names := d.m.Clubs(query)
 	if len(names) == 0 {
 		ee := dataErr("no club matches %q", query)
-		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
+		if s := d.m.ClubSuggest(query, 5); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
 			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça); 'bosman export' lists every club of the data")

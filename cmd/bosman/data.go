@@ -12,13 +12,15 @@ import (
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
+	"github.com/bosmanhq/bosman/rules"
 )
 
-// data is the contracts a run reads: the embedded dataset or the --data files.
+// data is the contracts a run reads: the embedded market (the snapshot
+// with the curated rows on top) or the rows of the --data files.
 type data struct {
-	all    []contracts.Contract
-	ix     *contracts.Index // built on first use: export needs none
-	inputs []string         // absolute paths of the files read
+	m      *contracts.Market
+	files  bool     // read from --data files
+	inputs []string // absolute paths of the files read
 }
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
@@ -27,34 +29,28 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &data{}
 	files := c.StringSlice("data")
 	if len(files) == 0 {
-		ds, err := contracts.Default()
+		m, err := contracts.Embedded()
 		if err != nil {
 			return nil, dataErr("embedded dataset: %v", err)
 		}
-		d.all = append(d.all, ds.Contracts...)
+		return &data{m: m}, nil
 	}
+	d := &data{files: true}
+	var all []contracts.Contract
 	for _, f := range files {
 		ds, err := loadFile(s, f, opt)
 		if err != nil {
 			return nil, err
 		}
-		d.all = append(d.all, ds.Contracts...)
+		all = append(all, ds.Contracts...)
 		if abs, err := filepath.Abs(f); err == nil {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
+	d.m = contracts.NewMarket(all)
 	return d, nil
-}
-
-// index returns the name index of the data, building it on first use.
-func (d *data) index() *contracts.Index {
-	if d.ix == nil {
-		d.ix = contracts.NewIndex(d.all)
-	}
-	return d.ix
 }
 
 // loadOptions reads the flags that say how to read datasets.
@@ -160,7 +156,7 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 		return code, nil
 	}
 	if d != nil {
-		assocs := report.ClubAssociations(d.all, d.index().Clubs(to))
+		assocs := clubAssociations(d, d.m.Clubs(to))
 		if len(assocs) == 1 {
 			for a := range assocs {
 				return a, nil
@@ -180,4 +176,23 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 		ee.hint("did you mean --to %s?", s)
 	}
 	return "", ee.hint("'bosman rules' lists the associations with rule sets")
+}
+
+// clubAssociations maps each association of the clubs called names to one
+// of those names: what the market knows of the club (the snapshot's club
+// table), else the associations of its players' rows.
+func clubAssociations(d *data, names []string) map[string]string {
+	assocs := map[string]string{}
+	for _, name := range names {
+		if sc, ok := d.m.Club(name); ok && sc.Association != "" {
+			assocs[sc.Association] = name
+			continue
+		}
+		for _, ct := range d.m.ClubRows(name, rules.Date{}) {
+			if ct.Association != "" {
+				assocs[ct.Association] = name
+			}
+		}
+	}
+	return assocs
 }

@@ -22,8 +22,8 @@
 // top leagues' clubs, or else the official name with its legal form
 // abbreviated or stripped (see shortName).
 //
-// -compare FILES lists the rows of bosman CSVs (the curated default.csv
-// and default-additions.csv, comma-separated) that the snapshot
+// -compare FILES lists the rows of bosman CSVs (the curated default.csv;
+// several comma-separated) that the snapshot
 // contradicts, instead of writing anything.
 package main
 
