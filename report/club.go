@@ -28,7 +28,9 @@ func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 		return err
 	}
 	if len(sel.Stale) > 0 {
-		fmt.Fprintf(out, "\nLast seen at %s by the source in an older season (%d): the club may be out of date\n\n", sel.Names[0], len(sel.Stale))
+		fmt.Fprintln(out)
+		writeWrapped(out, "", fmt.Sprintf("Last seen at %s by the source in an older season (%d): the club may be out of date", sel.Names[0], len(sel.Stale)), cardWidth)
+		fmt.Fprintln(out)
 		if err := clubRows(out, sel.Stale, sel.To, st, false); err != nil {
 			return err
 		}
@@ -40,7 +42,9 @@ func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 				day = en.DataAsOf
 			}
 		}
-		fmt.Fprintf(out, "\nKnown only from data of %s or later, after %s (%d): they may have joined or signed since\n\n", day.Human(), sel.AsOf.Human(), n)
+		fmt.Fprintln(out)
+		writeWrapped(out, "", fmt.Sprintf("Known only from data of %s or later, after %s (%d): they may have joined or signed since", day.Human(), sel.AsOf.Human(), n), cardWidth)
+		fmt.Fprintln(out)
 		if err := clubRows(out, sel.Later, sel.To, st, false); err != nil {
 			return err
 		}
@@ -157,7 +161,7 @@ func clubNotes(en *Entry) []string {
 	if c := &en.Contract; en.StaleClub {
 		notes = append(notes, fmt.Sprintf("%s: last seen at %s in %d/%02d.", c.Player, c.Club, c.LastSeason, (c.LastSeason+1)%100))
 	}
-	if wn := DataWarning(en, w.AsOf); wn != "" && en.DataStatus != DataUnknown {
+	if wn := DataWarning(en, w.AsOf); wn != "" && en.DataStatus == DataOld { // the others: the heading and the sections
 		notes = append(notes, en.Contract.Player+": "+wn)
 	}
 	if w.Stale {

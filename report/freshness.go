@@ -177,8 +177,9 @@ type Matches struct {
 	Others []Candidate // the others, most valuable first
 }
 
-// cardOthers is how many other matches a card names.
-const cardOthers = 3
+// NamedOthers is how many other matches a card or a note names: only
+// they need a Pick.
+const NamedOthers = 3
 
 // Text says who else the name matched and how to pick them, for the card:
 // "Also matched by "Konate": 7 other players, among them Mohamed Konaté
@@ -202,7 +203,7 @@ func (m *Matches) Text() string {
 func (m *Matches) List() string {
 	var labels []string
 	for i, c := range m.Others {
-		if i == cardOthers {
+		if i == NamedOthers {
 			break
 		}
 		labels = append(labels, c.short())

@@ -132,6 +132,8 @@ func globalFlags(cmd string) []cli.Flag {
 	}
 	return append(fl,
 		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
+		&cli.StringFlag{Name: "data-association", Usage: "the association (`ASSOC`: ENG, Spain, GB1 …) of every row of the --data files that states none, e.g. a club's own sheet"},
+		&cli.BoolFlag{Name: "no-infer", Usage: "leave a row without association or league without one, instead of inferring it from the club's name"},
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 

@@ -55,7 +55,18 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 
 // loadOptions reads the flags that say how to read datasets.
 func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
-	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first")}
+	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first"), NoInfer: c.Bool("no-infer")}
+	if v := strings.TrimSpace(c.String("data-association")); v != "" {
+		code, ok := contracts.Association(v)
+		if !ok {
+			ee := usageErr("--data-association %q is not an association", v)
+			if sug := contracts.Suggest(v); sug != "" {
+				ee.hint("did you mean %s?", sug)
+			}
+			return opt, ee.hint("give a FIFA code (ENG, ESP), a country name or a competition id (GB1)")
+		}
+		opt.Association = code
+	}
 	if m := c.StringSlice("map"); len(m) > 0 {
 		opt.Map = map[string]string{}
 		for _, kv := range m {

@@ -113,7 +113,7 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 				fmt.Fprintf(&b, "\n… and %d more", len(r.Others)-20)
 				break
 			}
-			fmt.Fprintf(&b, "\n%s", candidate(d, m).Label())
+			fmt.Fprintf(&b, "\n%s", candidate(d, m, true).Label())
 		}
 		return contracts.Match{}, nil, dataErr("%s", b.String()).hint("give more of the name (a first name and a surname), or the player id shown")
 	}
@@ -122,8 +122,9 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 		return r.Match, nil, nil
 	}
 	also := &report.Matches{Query: query, Why: r.Why}
-	for _, m := range others {
-		also.Others = append(also.Others, candidate(d, m))
+	for i, m := range others {
+		c := candidate(d, m, i < report.NamedOthers)
+		also.Others = append(also.Others, c)
 	}
 	fmt.Fprintf(s.stderr, "bosman: note: %q matches %s: answering for %s (%s) as %s\n",
 		query, report.Count(len(others)+1, "player"), r.Match.Name, orNone(r.Match.Club), r.Why)
@@ -131,9 +132,14 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 	return r.Match, also, nil
 }
 
-// candidate is a match as a list shows it, with what to type to get him.
-func candidate(d *data, m contracts.Match) report.Candidate {
-	return report.Candidate{Name: m.Name, Club: m.Club, Birth: m.Birth, Pick: d.m.PickQuery(m)}
+// candidate is a match as a list shows it, with what to type to get him
+// when pick (a search of its own: only for those named).
+func candidate(d *data, m contracts.Match, pick bool) report.Candidate {
+	c := report.Candidate{Name: m.Name, Club: m.Club, Birth: m.Birth}
+	if pick {
+		c.Pick = d.m.PickQuery(m)
+	}
+	return c
 }
 
 func plural(n int, one, many string) string {
