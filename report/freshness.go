@@ -38,7 +38,7 @@ func dataOrigin(c *contracts.Contract) string {
 	case c.Pos.File == contracts.DefaultName:
 		return "curated"
 	case c.Pos.File != "":
-		return filepath.Base(c.Pos.File)
+		return Clean(filepath.Base(c.Pos.File))
 	}
 	return "the data"
 }
@@ -67,7 +67,7 @@ func InferredNote(en *Entry) string {
 	if !c.AssociationInferred {
 		return ""
 	}
-	return fmt.Sprintf("association %s inferred from the club's name (the data gives no association or league for %s)", c.Association, c.Club)
+	return fmt.Sprintf("association %s inferred from the club's name (the data gives no association or league for %s)", Clean(c.Association), Clean(c.Club))
 }
 
 // DataSummary says where a list's facts come from: each source with its
@@ -144,7 +144,7 @@ type Candidate struct {
 func (c Candidate) Label() string {
 	s := c.short()
 	if c.Pick != "" {
-		s += ": bosman player " + quoteArg(c.Pick)
+		s += ": bosman player " + quoteArg(Clean(c.Pick))
 	}
 	return s
 }
@@ -159,7 +159,7 @@ func (c Candidate) short() string {
 	if club == "" {
 		club = "no club"
 	}
-	return fmt.Sprintf("%s (%s, %s)", c.Name, club, born)
+	return fmt.Sprintf("%s (%s, %s)", Clean(c.Name), Clean(club), born)
 }
 
 // quoteArg quotes a command-line argument that holds spaces or quotes.
@@ -190,7 +190,7 @@ func (m *Matches) Text() string {
 	if m == nil || len(m.Others) == 0 {
 		return ""
 	}
-	s := fmt.Sprintf("Also matched by %q: %s", m.Query, m.List())
+	s := fmt.Sprintf("Also matched by %q: %s", Clean(m.Query), m.List())
 	if m.Why != "" {
 		s += "; he was chosen as " + m.Why
 	}
@@ -225,5 +225,5 @@ func (m *Matches) PickText() string {
 	if p == "" {
 		return "Pick another by a fuller name"
 	}
-	return "Pick another by name or id: bosman player " + quoteArg(p)
+	return "Pick another by name or id: bosman player " + quoteArg(Clean(p))
 }

@@ -17,13 +17,17 @@ func playerCommand(s *streams) *cli.Command {
 		ArgsUsage: "NAME",
 		UsageText: "bosman player [flags] NAME",
 		Description: "NAME matches regardless of case and accents (Konate, Rudiger, Ruediger), and in part\n" +
-			"(a surname). Several matches are listed with club and year of birth.\n\n" +
+			"(a surname). Several matches are listed with club and year of birth. The card gives the dates,\n" +
+			"their conditions and one line per rule with its confidence; --sources adds every rule's\n" +
+			"sources and, where sources differ, what they say.\n\n" +
 			"Examples:\n" +
 			"   bosman player Konate --as-of 2025-10-07\n" +
 			"   bosman player Rudiger --to ENG\n" +
+			"   bosman player Kane --sources\n" +
 			"   bosman player Alaba --format json",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` (ENG) or of a club (\"Real Madrid\")"},
+			&cli.BoolFlag{Name: "sources", Usage: "give every rule's sources, and the texts where sources differ"},
 		},
 		Action: func(c *cli.Context) error { return player(s, c) },
 	}
@@ -62,10 +66,15 @@ func player(s *streams, c *cli.Context) error {
 			hint("the earliest in the data was signed on %s; try --as-of %s", first.Signed, first.Signed)
 	}
 	en := g.query(to).Answer(ct)
-	if g.format != "table" {
-		return report.WriteRows(s.out, g.format, true, []report.Entry{en})
+	st := g.style(s)
+	st.Sources = c.Bool("sources")
+	switch g.format {
+	case "table":
+		return report.CardWith(s.out, &en, m.Rows, also, st)
+	case "markdown":
+		return report.CardMarkdown(s.out, &en, m.Rows, st)
 	}
-	return report.CardWith(s.out, &en, m.Rows, also, g.style())
+	return report.WriteRows(s.out, g.format, true, []report.Entry{en})
 }
 
 // onePlayer finds the player a name means, or says why it cannot: no
@@ -122,13 +131,16 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 		return r.Match, nil, nil
 	}
 	also := &report.Matches{Query: query, Why: r.Why}
+	if r.Why == contracts.ByOnlyMatch {
+		also.Why = fmt.Sprintf("the only one whose name has %q as whole words", query)
+	}
 	for i, m := range others {
 		c := candidate(d, m, i < report.NamedOthers)
 		also.Others = append(also.Others, c)
 	}
-	fmt.Fprintf(s.stderr, "bosman: note: %q matches %s: answering for %s (%s) as %s\n",
-		query, report.Count(len(others)+1, "player"), r.Match.Name, orNone(r.Match.Club), r.Why)
-	fmt.Fprintf(s.stderr, "bosman: note: also matched: %s; %s\n", also.List(), strings.ToLower(also.PickText()[:1])+also.PickText()[1:])
+	s.say("note: %q matches %s: answering for %s (%s) as %s",
+		query, report.Count(len(others)+1, "player"), r.Match.Name, orNone(r.Match.Club), also.Why)
+	s.say("note: also matched: %s; %s", also.List(), strings.ToLower(also.PickText()[:1])+also.PickText()[1:])
 	return r.Match, also, nil
 }
 
