@@ -1,4 +1,4 @@
-package main
+package snapbuild
 
 import (
 	_ "embed"
