@@ -67,6 +67,23 @@ func Embedded() (*Market, error) {
 	return &Market{snap: s, curated: rows}, nil
 }
 
+// OpenSnapshot returns the Market of an encoded snapshot other than the
+// embedded one (a cached release's, written by EncodeSnapshot): the
+// snapshot's rows, named name in Contract.Pos, with the curated rows of
+// default.csv on top, as Embedded has them. players and clubs are the
+// files' contents; the rows parsed from them point into them.
+func OpenSnapshot(name, players, clubs string) (*Market, error) {
+	rows, err := curated()
+	if err != nil {
+		return nil, err
+	}
+	s, err := openSnapshot(name, players, clubs)
+	if err != nil {
+		return nil, err
+	}
+	return &Market{snap: s, curated: rows}, nil
+}
+
 // NewMarket returns a Market over loaded rows (the --data files): it
 // answers as an Index over all of them does, and InForce and ClubRows pick
 // each player's row as Overlay does (InForce, unless rows were loaded as a
@@ -75,8 +92,8 @@ func NewMarket(rows []Contract) *Market {
 	return &Market{curated: rows}
 }
 
-// Snapshot describes the embedded snapshot; zero for a market of loaded
-// rows.
+// Snapshot describes the market's snapshot (the embedded one, or that of
+// OpenSnapshot); zero for a market of loaded rows.
 func (m *Market) Snapshot() SnapshotMeta {
 	if m.snap == nil {
 		return SnapshotMeta{}

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/bosmanhq/bosman/contracts/snapbuild"
 )
 
 // Result is what an update did.
@@ -150,7 +152,10 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 
 	rel := &Release{Format: 1, From: src.display, root: o.Dir}
 	res := &Result{Previous: u.prev, Release: rel}
-	changed := u.prev == nil
+	// a release without its snapshot form (cached by an older bosman, or
+	// its files damaged) is written again even when the source has nothing
+	// new
+	changed := u.prev == nil || !u.prev.snapshotIntact()
 	outcome := map[string]Outcome{}
 	for _, name := range []string{Players, Clubs, Competitions} {
 		f, fe, err := u.fetch(ctx, name)
@@ -202,6 +207,9 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 	if !rel.ScrapedAt.IsZero() {
 		rel.Scraped = dateOf(rel.ScrapedAt)
 	}
+	if err := u.writeSnapshot(rel); err != nil {
+		return nil, err
+	}
 
 	// Commit: the release directory under its final name, then
 	// release.json naming it.
@@ -233,6 +241,55 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 		res.Changes = ch
 	}
 	return res, nil
+}
+
+// writeSnapshot writes the snapshot form of the checked players file (and
+// its clubs table, where the release has one) into the staging directory,
+// and records it in rel.Snapshot.
+func (u *updater) writeSnapshot(rel *Release) error {
+	raw, err := os.ReadFile(filepath.Join(u.stage, Players))
+	if err != nil {
+		return &Error{Msg: fmt.Sprintf("cannot read the downloaded %s: %v", Players, err), Err: err}
+	}
+	var clubs []byte
+	if rel.File(Clubs) != nil {
+		if clubs, err = os.ReadFile(filepath.Join(u.stage, Clubs)); err != nil {
+			return &Error{Msg: fmt.Sprintf("cannot read the downloaded %s: %v", Clubs, err), Err: err}
+		}
+	}
+	snap, err := snapbuild.BuildWith(raw, clubs, rel.File(Players).URL, snapbuild.Options{SkipInvalid: true, Scraped: rel.Scraped})
+	if err != nil {
+		return &Error{Msg: fmt.Sprintf("%s from %s: cannot make bosman's snapshot of it: %v", Players, u.src.display, err),
+			Hint: "the file passed the checks but bosman cannot read its players: report this, with --from the mirror you used", Err: err}
+	}
+	rel.Snapshot = nil
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{SnapshotPlayers, snap.Players}, {SnapshotClubs, snap.Clubs}} {
+		path := filepath.Join(u.stage, f.name)
+		w, err := u.o.create(path)
+		if err != nil {
+			return u.writeErr(path, err)
+		}
+		_, err = w.Write(f.b)
+		if err == nil {
+			err = w.Sync()
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return u.writeErr(path, err)
+		}
+		sum := sha256.Sum256(f.b)
+		rows := snap.Meta.Rows
+		if f.name == SnapshotClubs {
+			rows = len(snap.ClubList)
+		}
+		rel.Snapshot = append(rel.Snapshot, File{Name: f.name, Fetched: u.o.Now().UTC(), Size: int64(len(f.b)), SHA256: hex.EncodeToString(sum[:]), Rows: rows})
+	}
+	return nil
 }
 
 // generation returns the number of the previous release directory, 0 when none.

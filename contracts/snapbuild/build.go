@@ -51,7 +51,8 @@ func Build(raw, clubsCSV []byte, source string) (*Snapshot, error) {
 // which its own checks have accepted (see contracts/release).
 type Options struct {
 	// SkipInvalid leaves out the rows contracts.Load rejects (a release
-	// may have a few).
+	// may have a few), and reads a clubs table without club codes as
+	// giving no aliases.
 	SkipInvalid bool
 	// Scraped is the scrape day to use when the file's portraits carry no
 	// timestamp; zero: such a file is refused.
@@ -107,7 +108,7 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 		}
 		rows = append(rows, c)
 	}
-	aliases, err := clubCodes(clubsCSV)
+	aliases, err := clubCodes(clubsCSV, opt.SkipInvalid)
 	if err != nil {
 		return nil, fmt.Errorf("clubs.csv: %v", err)
 	}
@@ -196,7 +197,7 @@ func newestPortrait(text []byte) (time.Time, string, error) {
 
 // clubCodes reads a clubs.csv's club_id and club_code columns; the file
 // may be gzip-compressed, as a release's is.
-func clubCodes(b []byte) (map[string]string, error) {
+func clubCodes(b []byte, lenient bool) (map[string]string, error) {
 	m := map[string]string{}
 	if len(b) == 0 {
 		return m, nil
@@ -225,6 +226,9 @@ func clubCodes(b []byte) (map[string]string, error) {
 		}
 	}
 	if id < 0 || code < 0 {
+		if lenient {
+			return m, nil // a release's table without codes: no aliases
+		}
 		return nil, errors.New("no club_id and club_code columns")
 	}
 	for _, rec := range recs[1:] {
