@@ -74,7 +74,8 @@ func (o Outcome) String() string {
 // The cache directory holds release.json (the metadata of the release in
 // use, written last: it is the commit point of an update), the directory
 // release-N it names (players.csv.gz and, where the source has them,
-// clubs.csv.gz and competitions.csv.gz, byte for byte as fetched), the
+// clubs.csv.gz and competitions.csv.gz, byte for byte as fetched, and the
+// snapshot form of its current players, see Release.Snapshot), the
 // release before it, kept so that a command still reading it is not cut
 // short, and update.lock while an update runs. An update writes the new
 // files into a temporary directory beside them (.tmp-*), syncs them,
