@@ -67,6 +67,17 @@ func Embedded() (*Market, error) {
 	return &Market{snap: s, curated: rows}, nil
 }
 
+// EmbeddedSnapshot describes the embedded snapshot (its scrape day, row
+// count and source) without opening the market: to compare it with a
+// cached release.
+func EmbeddedSnapshot() (SnapshotMeta, error) {
+	s, err := openSnapshot(SnapshotName, snapshotPlayers, snapshotClubs)
+	if err != nil {
+		return SnapshotMeta{}, err
+	}
+	return s.meta, nil
+}
+
 // OpenSnapshot returns the Market of an encoded snapshot other than the
 // embedded one (a cached release's, written by EncodeSnapshot): the
 // snapshot's rows, named name in Contract.Pos, with the curated rows of

@@ -141,6 +141,11 @@ func completionSpec(app *cli.App) (*compSpec, error) {
 		for _, f := range c.Flags {
 			cs.flags = append(cs.flags, flagOf(f))
 		}
+		for _, sub := range c.Subcommands { // data update --from
+			for _, f := range sub.Flags {
+				cs.flags = append(cs.flags, flagOf(f))
+			}
+		}
 		cs.flags = append(cs.flags, flagSpec{names: []string{"help", "h"}, usage: "show help"})
 		sp.cmds = append(sp.cmds, cs)
 	}

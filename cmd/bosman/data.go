@@ -15,7 +15,8 @@ import (
 )
 
 // data is the contracts a run reads: the embedded market (the snapshot
-// with the curated rows on top) or the rows of the --data files.
+// with the curated rows on top), the cached release's (see defaultMarket)
+// or the rows of the --data files.
 type data struct {
 	m      *contracts.Market
 	files  bool     // read from --data files
@@ -30,9 +31,9 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 	}
 	files := c.StringSlice("data")
 	if len(files) == 0 {
-		m, err := contracts.Embedded()
+		m, err := defaultMarket(s)
 		if err != nil {
-			return nil, dataErr("embedded dataset: %v", err)
+			return nil, err
 		}
 		return &data{m: m}, nil
 	}
