@@ -107,9 +107,9 @@ func scrapedText(r *release.Release) string {
 func fetchText(f release.Fetch, r *release.Release) string {
 	switch f.Outcome {
 	case release.Downloaded:
-		return "downloaded, " + byteSize(f.Bytes)
+		return "downloaded, " + release.HumanSize(f.Bytes)
 	case release.Same:
-		return "downloaded, " + byteSize(f.Bytes) + ", the same as the cached copy"
+		return "downloaded, " + release.HumanSize(f.Bytes) + ", the same as the cached copy"
 	case release.NotModified:
 		return "not modified: kept the cached copy"
 	}
@@ -131,18 +131,7 @@ func DownloadSummary(res *release.Result, took time.Duration) string {
 	if n == 0 {
 		return "nothing downloaded: the source has no newer release"
 	}
-	return fmt.Sprintf("downloaded %s, %s, in %.1f s", Count(n, "file"), byteSize(bytes), took.Seconds())
-}
-
-// byteSize writes n bytes for a person.
-func byteSize(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	return fmt.Sprintf("downloaded %s, %s, in %.1f s", Count(n, "file"), release.HumanSize(bytes), took.Seconds())
 }
 
 // thousands writes n with commas: 47,716.
@@ -207,7 +196,7 @@ func WriteDataStatus(w io.Writer, d DataState) error {
 		p("  fetched %s (%s) from %s\n", r.Fetched.UTC().Format("2006-01-02 15:04 UTC"), age(rules.DateOf(r.Fetched)), Clean(r.From))
 		p("  in %s\n", Clean(filepath.Dir(r.Path(release.Players))))
 		for _, f := range r.Files {
-			p("  %-20s %s, sha256 %s\n", f.Name, byteSize(f.Size), f.SHA256)
+			p("  %-20s %s, sha256 %s\n", f.Name, release.HumanSize(f.Size), f.SHA256)
 		}
 		p("\n")
 	}

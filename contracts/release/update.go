@@ -676,6 +676,9 @@ func lock(o *Options) (unlock func(), err error) {
 	return func() { os.Remove(path) }, nil
 }
 
+// HumanSize writes n bytes for a person: "812 bytes", "3.8 MiB".
+func HumanSize(n int64) string { return size(n) }
+
 // size writes n bytes for a person.
 func size(n int64) string {
 	switch {
