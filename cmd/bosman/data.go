@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -16,15 +17,30 @@ import (
 
 // data is the contracts a run reads: the embedded market (the snapshot
 // with the curated rows on top), the cached release's (see defaultMarket)
-// or the rows of the --data files.
+// or the rows of the --data files, all of them or, for a one-player or
+// one-club question, those that may answer it (see loadLookup).
 type data struct {
 	m      *contracts.Market
 	files  bool     // read from --data files
 	inputs []string // absolute paths of the files read
+	// reread, for data streamed through a filter, reads the files again,
+	// giving each good row to fn: suggestions for a name that matched
+	// nothing need every name.
+	reread func(fn func(c *contracts.Contract)) error
 }
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
 func loadData(s *streams, c *cli.Context) (*data, error) {
+	return loadLookup(s, c, nil)
+}
+
+// loadLookup is loadData keeping, of the --data files, only the rows keep
+// says may answer (nil: all of them). The files are streamed, so a file of
+// any size is read in bounded memory for a one-player or one-club
+// question. A file with signing dates may give a player rows the filter
+// does not keep (a contract at another club): they are fetched in a
+// second pass, so his history is whole.
+func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool) (*data, error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, err
@@ -38,19 +54,105 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 		return &data{m: m}, nil
 	}
 	d := &data{files: true}
-	var all []contracts.Contract
 	for _, f := range files {
-		ds, err := loadFile(s, f, opt)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, ds.Contracts...)
 		if abs, err := filepath.Abs(f); err == nil {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
-	d.m = contracts.NewMarket(all)
+	var kept []contracts.Contract
+	if keep == nil {
+		for _, f := range files {
+			ds, err := loadFile(s, f, opt)
+			if err != nil {
+				return nil, err
+			}
+			kept = append(kept, ds.Contracts...)
+		}
+		d.m = contracts.NewMarket(kept)
+		return d, nil
+	}
+	history := false
+	stream := func(notes bool, fn func(ds *contracts.Dataset, c *contracts.Contract)) error {
+		for _, f := range files {
+			o := opt
+			o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
+				fn(ds, c)
+				return nil
+			}
+			say := s
+			if !notes { // the first pass has said them
+				say = &streams{stderr: io.Discard}
+			}
+			if _, err := loadFile(say, f, o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err = stream(true, func(ds *contracts.Dataset, c *contracts.Contract) {
+		history = history || ds.History
+		if keep(c) {
+			kept = append(kept, *c)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if history && len(kept) > 0 {
+		players, have := map[string]bool{}, map[contracts.Pos]bool{}
+		for _, c := range kept {
+			players[playerKey(&c)] = true
+			have[c.Pos] = true
+		}
+		err = stream(false, func(_ *contracts.Dataset, c *contracts.Contract) {
+			if players[playerKey(c)] && !have[c.Pos] {
+				kept = append(kept, *c)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	d.m = contracts.NewMarket(kept)
+	d.reread = func(fn func(c *contracts.Contract)) error {
+		return stream(false, func(_ *contracts.Dataset, c *contracts.Contract) { fn(c) })
+	}
 	return d, nil
+}
+
+// playerKey is what makes rows one player's: his id, else his name and
+// birth date.
+func playerKey(c *contracts.Contract) string {
+	if c.PlayerID != "" {
+		return "id\x00" + c.PlayerID
+	}
+	return "nb\x00" + contracts.Fold(c.Player) + "\x00" + c.Birth.String()
+}
+
+// suggest returns up to n player names near a query that matched nothing
+// (club: club names), over all the data.
+func (d *data) suggest(query string, n int, club bool) []string {
+	if d.reread == nil {
+		if club {
+			return d.m.ClubSuggest(query, n)
+		}
+		return d.m.Suggest(query, n)
+	}
+	sg := contracts.NewSuggester(query, n)
+	if club {
+		sg = contracts.NewClubSuggester(query, n)
+	}
+	err := d.reread(func(c *contracts.Contract) {
+		if club {
+			sg.Add(c.Club)
+		} else {
+			sg.Add(c.Player)
+		}
+	})
+	if err != nil {
+		return nil
+	}
+	return sg.Names()
 }
 
 // loadOptions reads the flags that say how to read datasets.

@@ -42,7 +42,7 @@ func player(s *streams, c *cli.Context) error {
 		return usageErr("player needs a NAME").hint("e.g. bosman player Konate")
 	}
 	query := strings.Join(c.Args().Slice(), " ")
-	d, err := loadData(s, c)
+	d, err := loadLookup(s, c, lookupFilter(contracts.PlayerFilter(query), c.String("to")))
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 		if len(part) > 0 {
 			ee = dataErr("no player is called %q: it is only part of %s", query, plural(len(part), "a name", "names"))
 		} else {
-			names = d.m.Suggest(query, 5)
+			names = d.suggest(query, 5, false)
 		}
 		if len(names) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(names, ", "))
@@ -166,4 +166,16 @@ func orNone(club string) string {
 		return "no club"
 	}
 	return club
+}
+
+// lookupFilter is the filter of a one-player or one-club question's rows:
+// keep's, and the rows of the club --to names when it is not a code (its
+// association is looked up in them).
+func lookupFilter(keep func(*contracts.Contract) bool, to string) func(*contracts.Contract) bool {
+	to = strings.TrimSpace(to)
+	if _, ok := contracts.Association(to); ok || to == "" {
+		return keep
+	}
+	club := contracts.ClubFilter(to)
+	return func(c *contracts.Contract) bool { return keep(c) || club(c) }
 }
