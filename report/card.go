@@ -470,8 +470,8 @@ func historyItems(rows []contracts.Contract, cur *contracts.Contract) []string {
 // sameContract says whether a and b are one contract: the same row of the
 // same file, or the same club, signing day and expiry.
 func sameContract(a, b *contracts.Contract) bool {
-	if a.Pos.File != "" && a.Pos == b.Pos {
-		return true
+	if a.Pos.File != "" && b.Pos.File != "" {
+		return a.Pos == b.Pos // a curated row and the listing's may agree on all else
 	}
 	return a.Signed == b.Signed && a.Expires == b.Expires && a.Club == b.Club
 }

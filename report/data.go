@@ -116,6 +116,22 @@ func fetchText(f release.Fetch, r *release.Release) string {
 	return f.Outcome.String()
 }
 
+// ProgressLine is a download's progress as a terminal shows it, redrawn
+// in place: "bosman: players.csv.gz  [=========>          ]  2.1 MiB of
+// 3.8 MiB  55%"; without a total, the bytes so far.
+func ProgressLine(file string, done, total int64) string {
+	if total <= 0 {
+		return fmt.Sprintf("bosman: %s  %s", file, release.HumanSize(done))
+	}
+	const width = 24
+	n := int(min(done, total) * width / total)
+	bar := strings.Repeat("=", n)
+	if n < width {
+		bar += ">" + strings.Repeat(" ", width-n-1)
+	}
+	return fmt.Sprintf("bosman: %s  [%s]  %s of %s  %d%%", file, bar, release.HumanSize(done), release.HumanSize(total), done*100/total)
+}
+
 // DownloadSummary is the one line an update says on stderr when it draws
 // no progress bar: "downloaded 3 files, 4.1 MiB, in 1.2 s" or "nothing
 // downloaded: the release is unchanged".

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -11,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 
 	"github.com/bosmanhq/bosman/contracts"
@@ -212,56 +212,38 @@ func dataStatus(s *streams) error {
 	return report.WriteDataStatus(s.out, report.DataState{Cache: st, Embedded: snap, Curated: cur.Contracts, CachedInUse: inUse})
 }
 
-// progress draws an update's downloads on stderr: a bar per file on a
-// terminal, one summary line at the end when stderr is not one.
+// progress draws an update's downloads on stderr: a line per file
+// redrawn in place on a terminal (name, bytes so far, share of the
+// whole), one summary line at the end when stderr is not one.
 type progress struct {
 	s     *streams
-	bar   *progressbar.ProgressBar
-	file  string
 	bytes int64
 	start time.Time
+	last  time.Time // of the last redraw
+	drawn bool      // a line is on the terminal, to be cleared
 }
 
 func newProgress(s *streams) *progress { return &progress{s: s, start: time.Now()} }
 
 func (p *progress) update(file string, done, total int64) {
-	if !p.s.errTTY {
-		if done == total && total > 0 {
-			p.bytes += done
-		}
+	end := done == total && total > 0
+	if end {
+		p.bytes += done
+	}
+	if !p.s.errTTY || (!end && time.Since(p.last) < 80*time.Millisecond) {
 		return
 	}
-	if p.bar == nil || p.file != file {
-		p.finishBar()
-		p.file = file
-		p.bar = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.s.stderr),
-			progressbar.OptionSetDescription("bosman: "+file),
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionSetWidth(30),
-			progressbar.OptionThrottle(80*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionOnCompletion(func() {}),
-		)
-	}
-	p.bar.Set64(done)
-	if done == total && total > 0 {
-		p.bytes += done
-		p.finishBar()
-	}
+	p.last = time.Now()
+	fmt.Fprintf(p.s.stderr, "\r\x1b[K%s", report.ProgressLine(file, done, total))
+	p.drawn = true
 }
 
-func (p *progress) finishBar() {
-	if p.bar != nil {
-		p.bar.Finish()
-		p.bar = nil
-	}
-}
-
-// done ends the drawing: on a terminal the bars are cleared; elsewhere one
+// done ends the drawing: on a terminal the line is cleared; elsewhere one
 // line says what was downloaded.
 func (p *progress) done(res *release.Result) {
-	p.finishBar()
+	if p.drawn {
+		fmt.Fprint(p.s.stderr, "\r\x1b[K")
+	}
 	if p.s.errTTY || res == nil {
 		return
 	}

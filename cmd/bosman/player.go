@@ -122,7 +122,7 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 				fmt.Fprintf(&b, "\n… and %d more", len(r.Others)-20)
 				break
 			}
-			fmt.Fprintf(&b, "\n%s", candidate(d, m, true).Label())
+			fmt.Fprintf(&b, "\n%s", candidate(r.Others, m, true).Label())
 		}
 		return contracts.Match{}, nil, dataErr("%s", b.String()).hint("give more of the name (a first name and a surname), or the player id shown")
 	}
@@ -134,8 +134,9 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 	if r.Why == contracts.ByOnlyMatch {
 		also.Why = fmt.Sprintf("the only one whose name has %q as whole words", query)
 	}
+	matched := append(append([]contracts.Match{r.Match}, others...), part...)
 	for i, m := range others {
-		c := candidate(d, m, i < report.NamedOthers)
+		c := candidate(matched, m, i < report.NamedOthers)
 		also.Others = append(also.Others, c)
 	}
 	s.say("note: %q matches %s: answering for %s (%s) as %s",
@@ -145,11 +146,20 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 }
 
 // candidate is a match as a list shows it, with what to type to get him
-// when pick (a search of its own: only for those named).
-func candidate(d *data, m contracts.Match, pick bool) report.Candidate {
+// when pick: his full name when no other player the name matched has it,
+// else his player id. (Every player of that full name is among those the
+// shorter name matched, so this is Market.PickQuery without its search.)
+func candidate(matched []contracts.Match, m contracts.Match, pick bool) report.Candidate {
 	c := report.Candidate{Name: m.Name, Club: m.Club, Birth: m.Birth}
-	if pick {
-		c.Pick = d.m.PickQuery(m)
+	if !pick {
+		return c
+	}
+	c.Pick = m.Name
+	key := contracts.Fold(m.Name)
+	for _, o := range matched {
+		if o.PlayerID != m.PlayerID && contracts.Fold(o.Name) == key && m.PlayerID != "" {
+			c.Pick = m.PlayerID
+		}
 	}
 	return c
 }
