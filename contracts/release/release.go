@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+	"unsafe"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
@@ -293,7 +294,7 @@ func (r *Release) Market() (*contracts.Market, error) {
 		case int64(len(b)) != f.Size:
 			return nil, fail(fmt.Sprintf("has changed since the update: %s is %d bytes, not %d", f.Name, len(b), f.Size))
 		}
-		text[i] = string(b)
+		text[i] = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: no copy of a few MB
 	}
 	m, err := contracts.OpenSnapshot(filepath.Join(r.Dir, SnapshotPlayers)+" (cached release)", text[0], text[1])
 	if err != nil {
