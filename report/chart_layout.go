@@ -345,6 +345,9 @@ func (l *chartLayout) footer(ly float64, notes *laneNotes) {
 	}
 	y += 10
 	src := "Source: bosman; contract data: " + l.t.Sources + "; rules: FIFA RSTP art. 18.3 and association rule sets."
+	if l.t.Data != "" {
+		src += " " + l.t.Data + "."
+	}
 	for _, line := range ch.wrap(src, 11, x9-x0) {
 		y += 16
 		ch.text(x0, y, line, 11, false, colMuted, 0)

@@ -70,6 +70,7 @@ func (iw *icsWriter) event(en *Entry, uid, kind string, d rules.Date, summary st
 	if en.Windows.Stale {
 		desc += " The contract has ended: check the data is current."
 	}
+	desc += " Data: " + DataSource(en) + "."
 	if c.Source != "" {
 		desc += " Source: " + c.Source
 	}

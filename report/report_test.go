@@ -123,3 +123,13 @@ func TestICSEvents(t *testing.T) {
 		t.Errorf("%d events, want 3", n)
 	}
 }
+
+// A download's progress line: half of 4 MiB is 12 of the bar's 24 cells.
+func TestProgressLine(t *testing.T) {
+	if got, want := ProgressLine("players.csv.gz", 2<<20, 4<<20), "bosman: players.csv.gz  [============>           ]  2.0 MiB of 4.0 MiB  50%"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got, want := ProgressLine("clubs.csv.gz", 512, -1), "bosman: clubs.csv.gz  512 bytes"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -48,6 +48,7 @@ type streams struct {
 	stderr io.Writer
 	getenv func(string) string
 	isTTY  bool // stdout is a terminal
+	errTTY bool // stderr is a terminal: progress is drawn there
 	// termCols is the terminal's width when stdout is one, else 0
 	termCols int
 	now      func() time.Time
@@ -61,6 +62,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			s.isTTY = true
 			s.termCols = terminalColumns(f)
+		}
+	}
+	if f, ok := stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			s.errTTY = true
 		}
 	}
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
@@ -153,6 +159,8 @@ func globalFlags(cmd string) []cli.Flag {
 	}
 	return append(fl,
 		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
+		&cli.StringFlag{Name: "data-association", Usage: "the association (`ASSOC`: ENG, Spain, GB1 …) of every row of the --data files that states none, e.g. a club's own sheet"},
+		&cli.BoolFlag{Name: "no-infer", Usage: "leave a row without association or league without one, instead of inferring it from the club's name"},
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
@@ -220,16 +228,20 @@ func newApp(s *streams) *cli.App {
 			rulesCommand(s),
 			validateCommand(s),
 			timelineCommand(s),
+			dataCommand(s),
 			completionCommand(s),
 			completeCommand(s),
 		},
 	}
 	app.Flags = appFlags()
 	for _, cmd := range app.Commands {
-		if cmd.Name != "completion" {
+		if cmd.Name != "completion" && cmd.Name != "data" {
 			cmd.Flags = append(cmd.Flags, globalFlags(cmd.Name)...)
 		}
 		cmd.OnUsageError = app.OnUsageError
+		for _, sub := range cmd.Subcommands {
+			sub.OnUsageError = app.OnUsageError
+		}
 	}
 	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "bosman %s\n", c.App.Version) }
 	return app
@@ -300,6 +312,10 @@ func reorder(args []string, app *cli.App) []string {
 		return args
 	}
 	out := []string{args[0], cmd}
+	// a command of commands ('data update'): its command first
+	if c := cmdIndex[cmd]; len(c.Subcommands) > 0 && len(pos) > 0 && c.Command(pos[0]) != nil {
+		out, pos = append(out, pos[0]), pos[1:]
+	}
 	out = append(out, before...)
 	out = append(out, flags...)
 	return append(out, pos...)
@@ -397,7 +413,11 @@ func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
 		for _, a := range c.Aliases {
 			cmdIndex[a] = c
 		}
-		for _, f := range c.Flags {
+		flags := append([]cli.Flag(nil), c.Flags...)
+		for _, sub := range c.Subcommands {
+			flags = append(flags, sub.Flags...)
+		}
+		for _, f := range flags {
 			_, isBool := f.(*cli.BoolFlag)
 			for _, n := range f.Names() {
 				valued[n] = !isBool

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -11,54 +12,163 @@ import (
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
+	"github.com/bosmanhq/bosman/rules"
 )
 
-// data is the contracts a run reads: the embedded dataset or the --data files.
+// data is the contracts a run reads: the embedded market (the snapshot
+// with the curated rows on top), the cached release's (see defaultMarket)
+// or the rows of the --data files, all of them or, for a one-player or
+// one-club question, those that may answer it (see loadLookup).
 type data struct {
-	all    []contracts.Contract
-	ix     *contracts.Index // built on first use: export needs none
-	inputs []string         // absolute paths of the files read
+	m      *contracts.Market
+	files  bool     // read from --data files
+	inputs []string // absolute paths of the files read
+	// reread, for data streamed through a filter, reads the files again,
+	// giving each good row to fn: suggestions for a name that matched
+	// nothing need every name.
+	reread func(fn func(c *contracts.Contract)) error
 }
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
 func loadData(s *streams, c *cli.Context) (*data, error) {
+	return loadLookup(s, c, nil)
+}
+
+// loadLookup is loadData keeping, of the --data files, only the rows keep
+// says may answer (nil: all of them). The files are streamed, so a file of
+// any size is read in bounded memory for a one-player or one-club
+// question. A file with signing dates may give a player rows the filter
+// does not keep (a contract at another club): they are fetched in a
+// second pass, so his history is whole.
+func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool) (*data, error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	d := &data{}
 	files := c.StringSlice("data")
 	if len(files) == 0 {
-		ds, err := contracts.Default()
-		if err != nil {
-			return nil, dataErr("embedded dataset: %v", err)
-		}
-		d.all = append(d.all, ds.Contracts...)
-	}
-	for _, f := range files {
-		ds, err := loadFile(s, f, opt)
+		m, err := defaultMarket(s)
 		if err != nil {
 			return nil, err
 		}
-		d.all = append(d.all, ds.Contracts...)
+		return &data{m: m}, nil
+	}
+	d := &data{files: true}
+	for _, f := range files {
 		if abs, err := filepath.Abs(f); err == nil {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
+	var kept []contracts.Contract
+	if keep == nil {
+		for _, f := range files {
+			ds, err := loadFile(s, f, opt)
+			if err != nil {
+				return nil, err
+			}
+			kept = append(kept, ds.Contracts...)
+		}
+		d.m = contracts.NewMarket(kept)
+		return d, nil
+	}
+	history := false
+	stream := func(notes bool, fn func(ds *contracts.Dataset, c *contracts.Contract)) error {
+		for _, f := range files {
+			o := opt
+			o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
+				fn(ds, c)
+				return nil
+			}
+			say := s
+			if !notes { // the first pass has said them
+				say = &streams{stderr: io.Discard}
+			}
+			if _, err := loadFile(say, f, o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err = stream(true, func(ds *contracts.Dataset, c *contracts.Contract) {
+		history = history || ds.History
+		if keep(c) {
+			kept = append(kept, *c)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if history && len(kept) > 0 {
+		players, have := map[string]bool{}, map[contracts.Pos]bool{}
+		for _, c := range kept {
+			players[playerKey(&c)] = true
+			have[c.Pos] = true
+		}
+		err = stream(false, func(_ *contracts.Dataset, c *contracts.Contract) {
+			if players[playerKey(c)] && !have[c.Pos] {
+				kept = append(kept, *c)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	d.m = contracts.NewMarket(kept)
+	d.reread = func(fn func(c *contracts.Contract)) error {
+		return stream(false, func(_ *contracts.Dataset, c *contracts.Contract) { fn(c) })
+	}
 	return d, nil
 }
 
-// index returns the name index of the data, building it on first use.
-func (d *data) index() *contracts.Index {
-	if d.ix == nil {
-		d.ix = contracts.NewIndex(d.all)
+// playerKey is what makes rows one player's: his id, else his name and
+// birth date.
+func playerKey(c *contracts.Contract) string {
+	if c.PlayerID != "" {
+		return "id\x00" + c.PlayerID
 	}
-	return d.ix
+	return "nb\x00" + contracts.Fold(c.Player) + "\x00" + c.Birth.String()
+}
+
+// suggest returns up to n player names near a query that matched nothing
+// (club: club names), over all the data.
+func (d *data) suggest(query string, n int, club bool) []string {
+	if d.reread == nil {
+		if club {
+			return d.m.ClubSuggest(query, n)
+		}
+		return d.m.Suggest(query, n)
+	}
+	sg := contracts.NewSuggester(query, n)
+	if club {
+		sg = contracts.NewClubSuggester(query, n)
+	}
+	err := d.reread(func(c *contracts.Contract) {
+		if club {
+			sg.Add(c.Club)
+		} else {
+			sg.Add(c.Player)
+		}
+	})
+	if err != nil {
+		return nil
+	}
+	return sg.Names()
 }
 
 // loadOptions reads the flags that say how to read datasets.
 func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
-	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first")}
+	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first"), NoInfer: c.Bool("no-infer")}
+	if v := strings.TrimSpace(c.String("data-association")); v != "" {
+		code, ok := contracts.Association(v)
+		if !ok {
+			ee := usageErr("--data-association %q is not an association", v)
+			if sug := contracts.Suggest(v); sug != "" {
+				ee.hint("did you mean %s?", sug)
+			}
+			return opt, ee.hint("give a FIFA code (ENG, ESP), a country name or a competition id (GB1)")
+		}
+		opt.Association = code
+	}
 	if m := c.StringSlice("map"); len(m) > 0 {
 		opt.Map = map[string]string{}
 		for _, kv := range m {
@@ -160,7 +270,7 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 		return code, nil
 	}
 	if d != nil {
-		assocs := report.ClubAssociations(d.all, d.index().Clubs(to))
+		assocs := clubAssociations(d, d.m.Clubs(to))
 		if len(assocs) == 1 {
 			for a := range assocs {
 				return a, nil
@@ -180,4 +290,23 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 		ee.hint("did you mean --to %s?", s)
 	}
 	return "", ee.hint("'bosman rules' lists the associations with rule sets")
+}
+
+// clubAssociations maps each association of the clubs called names to one
+// of those names: what the market knows of the club (the snapshot's club
+// table), else the associations of its players' rows.
+func clubAssociations(d *data, names []string) map[string]string {
+	assocs := map[string]string{}
+	for _, name := range names {
+		if sc, ok := d.m.Club(name); ok && sc.Association != "" {
+			assocs[sc.Association] = name
+			continue
+		}
+		for _, ct := range d.m.ClubRows(name, rules.Date{}) {
+			if ct.Association != "" {
+				assocs[ct.Association] = name
+			}
+		}
+	}
+	return assocs
 }

@@ -55,16 +55,15 @@ func export(s *streams, c *cli.Context) error {
 	_, toIsCode := contracts.Association(c.String("to"))
 	stream := len(files) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
 	var d *data
+	var club []string
 	if !stream {
 		if d, err = loadData(s, c); err != nil {
 			return err
 		}
 		if name := c.String("club"); name != "" {
-			names, err := oneClub(d, name)
-			if err != nil {
+			if club, err = oneClub(d, name); err != nil {
 				return err
 			}
-			f.Clubs = report.NameSet(names)
 		}
 	}
 	to, err := target(s, c, g, d)
@@ -82,8 +81,14 @@ func export(s *streams, c *cli.Context) error {
 			return err
 		}
 		if !stream {
-			if err := x.WriteInForce(d.all); err != nil {
+			rows, err := inForce(d, club, g.asOf)
+			if err != nil {
 				return err
+			}
+			for i := range rows {
+				if err := x.Write(&rows[i]); err != nil {
+					return err
+				}
 			}
 			return x.Close()
 		}
@@ -149,4 +154,17 @@ func absPaths(paths []string) []string {
 		}
 	}
 	return abs
+}
+
+// inForce is each player's contract in force on asOf (contracts.Overlay):
+// of the club called names when names are given, else of the whole data.
+func inForce(d *data, names []string, asOf rules.Date) ([]contracts.Contract, error) {
+	if len(names) > 0 {
+		return d.m.ClubRows(names[0], asOf), nil
+	}
+	rows, err := d.m.InForce(asOf)
+	if err != nil {
+		return nil, dataErr("embedded dataset: %v", err)
+	}
+	return rows, nil
 }

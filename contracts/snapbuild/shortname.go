@@ -1,8 +1,9 @@
-package main
+package snapbuild
 
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // shortnames.tsv is the hand table of short names: Transfermarkt club id,
@@ -11,7 +12,9 @@ import (
 //go:embed shortnames.tsv
 var shortnamesTSV string
 
-var handNames = func() map[string]string {
+// handNames is the hand table, parsed when a build first needs it (bosman
+// links this package for 'data update': its start-up must not pay).
+var handNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, line := range strings.Split(shortnamesTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -28,7 +31,7 @@ var handNames = func() map[string]string {
 		m[id] = name
 	}
 	return m
-}()
+})
 
 // companyForms end official names and say what kind of company owns the
 // club (Spanish S.A.D., Italian S.p.A., Polish Spółka Akcyjna, Czech a.s.,
@@ -58,7 +61,7 @@ var clubWords = []struct{ long, short string }{
 // words for "football club" abbreviated where they begin or end the name),
 // or the official name itself when the rule changes nothing.
 func shortName(id, official string) (name, how string) {
-	if n, ok := handNames[id]; ok {
+	if n, ok := handNames()[id]; ok {
 		return n, "hand table"
 	}
 	n := strings.TrimSpace(official)
