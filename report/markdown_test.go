@@ -110,3 +110,22 @@ func TestMarkdownExportEmpty(t *testing.T) {
 		t.Errorf("cells %v:\n%s", cells, b.String())
 	}
 }
+
+// TestFormulaLike: a cell a spreadsheet would run gets a ', a plain number
+// does not (issue: the id -1 came back as '-1), and a cell that already
+// starts with quotes before a formula character gets one more, so that
+// bosman's reader, which removes one, gives it back as it was.
+func TestFormulaLike(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"-1", false}, {"+44", false}, {"-1.5", false}, {"12", false}, {"Konaté", false}, {"'", false}, {"", false},
+		{"=cmd|' /C calc'!A0", true}, {"@SUM(A1)", true}, {"+44 20 7946 0000", true}, {"-", true}, {"-1.", true},
+		{"-1e5", true}, {"\tx", true}, {"'=x", true}, {"''-1", true}, {"'x", false},
+	} {
+		if got := formulaLike(c.in); got != c.want {
+			t.Errorf("formulaLike(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -309,3 +309,40 @@ func TestLateBadRow(t *testing.T) {
 		t.Errorf("left %v behind", extra)
 	}
 }
+
+// TestNeutralisedRoundTrip: cells neutralised for spreadsheets load back
+// as they were (issue: -1 was written '-1 and loaded back as '-1); a plain
+// number is not neutralised at all.
+func TestNeutralisedRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	ids := []string{"-1", "=1+1", "'=x", "@SUM(A1)", "+44 20 7946", "''-2", "'plain"}
+	var b strings.Builder
+	b.WriteString("player_id,player,club,association,contract_expires\n")
+	for i, id := range ids {
+		fmt.Fprintf(&b, "%q,\"%s\",Club %d,ENG,2026-06-30\n", id, "-Player "+id, i)
+	}
+	writeTemp(t, dir, "in.csv", b.String())
+	for _, format := range []string{"csv", "tsv"} {
+		out := "out." + format
+		if code, _, stderr := runBounded(t, "export", "--data", "in.csv", "--output", out); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", format, code, stderr)
+		}
+		written, _ := os.ReadFile(out)
+		if !strings.Contains(string(written), "\n-1"+map[string]string{"csv": ",", "tsv": "\t"}[format]) {
+			t.Errorf("%s: the id -1 is not written as the number it is:\n%s", format, written)
+		}
+		if !strings.Contains(string(written), "'=1+1") {
+			t.Errorf("%s: =1+1 is not neutralised:\n%s", format, written)
+		}
+		code, stdout, stderr := runBounded(t, "export", "--data", out, "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s reload: exit %d\n%s", format, code, stderr)
+		}
+		for _, id := range ids {
+			if !strings.Contains(stdout, fmt.Sprintf(`"player_id": %q, "player": %q`, id, "-Player "+id)) {
+				t.Errorf("%s: id %q or its player did not come back as it was:\n%s", format, id, stdout)
+			}
+		}
+	}
+}
