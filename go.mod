@@ -3,6 +3,7 @@ module github.com/bosmanhq/bosman
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/fogleman/gg v1.3.0
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/pelletier/go-toml/v2 v2.4.3
