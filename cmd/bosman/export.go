@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -43,12 +42,10 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.String("output")
 	files := c.StringSlice("data")
-	if out != "" {
-		if err := refuseInput(out, absPaths(files)); err != nil {
-			return err
-		}
+	out, err := prepareOutput(s, c)
+	if err != nil {
+		return err
 	}
 	// Files are streamed, row by row, in bounded memory, unless a filter
 	// needs the whole data first (a club name to match, or --to CLUB).
@@ -89,15 +86,13 @@ func export(s *streams, c *cli.Context) error {
 		}
 		return streamFiles(s, x.Stream(), files, opt)
 	}
-	if out != "" {
-		return writeFileAtomic(out, write)
+	if out != nil {
+		return out.write(write)
 	}
-	if !stream {
-		return write(s.out)
-	}
-	// Streamed rows go to a spool file first, so that a bad row found late
-	// leaves nothing on stdout.
-	return spool(s.out, write)
+	// To stdout, rows are written as they are computed: a run that fails
+	// late leaves what it wrote on a pipe or terminal (the exit status says
+	// it failed), and a redirected file is cut back (Main).
+	return write(s.out)
 }
 
 // exportFilter reads --association and --expiring-before.
@@ -137,16 +132,4 @@ func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.Lo
 		}
 	}
 	return st.Close()
-}
-
-// absPaths are the absolute forms of paths, leaving out those that have
-// none.
-func absPaths(paths []string) []string {
-	var abs []string
-	for _, p := range paths {
-		if a, err := filepath.Abs(p); err == nil {
-			abs = append(abs, a)
-		}
-	}
-	return abs
 }

@@ -53,8 +53,11 @@ func timeline(s *streams, c *cli.Context) error {
 	if c.NArg() > 0 && len(players) > 0 {
 		return usageErr("timeline takes a CLUB or --player, not both").hint("drop %q, or the --player flags", strings.Join(c.Args().Slice(), " "))
 	}
-	out := c.String("output")
-	if g.format == "png" && out == "" && s.isTTY {
+	out, err := prepareOutput(s, c)
+	if err != nil {
+		return err
+	}
+	if g.format == "png" && out == nil && s.isTTY {
 		return usageErr("--format png writes binary data: give --output FILE").hint("e.g. --output timeline.png, or redirect stdout to a file")
 	}
 	h, err := horizon(c, g.asOf)
@@ -64,11 +67,6 @@ func timeline(s *streams, c *cli.Context) error {
 	d, err := loadData(s, c)
 	if err != nil {
 		return err
-	}
-	if out != "" {
-		if err := refuseInput(out, d.inputs); err != nil {
-			return err
-		}
 	}
 	to, err := target(s, c, g, d)
 	if err != nil {
@@ -128,7 +126,7 @@ func clubLanes(d *data, q *report.Query, query string, h report.Horizon) (string
 }
 
 // drawTimeline writes t in the format asked, to out or stdout.
-func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
+func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error {
 	switch g.format {
 	case "svg", "png":
 		ch := t.Chart()
@@ -136,13 +134,13 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
 		if g.format == "png" {
 			write = ch.WritePNG
 		}
-		if out == "" {
+		if out == nil {
 			return write(s.out)
 		}
-		if err := writeFileAtomic(out, write); err != nil {
+		if err := out.write(write); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out, len(t.Lanes), t.From, t.To)
+		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out.path, len(t.Lanes), t.From, t.To)
 		return nil
 	}
 	width := 80
@@ -151,8 +149,8 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
 			width = n
 		}
 	}
-	if out != "" {
-		return writeFileAtomic(out, func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
+	if out != nil {
+		return out.write(func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}
 	return t.WriteTerminal(s.out, width, g.color)
 }
