@@ -370,3 +370,40 @@ func TestBrokenPipe(t *testing.T) {
 		t.Errorf("left %v behind", extra)
 	}
 }
+
+// TestOutputExtension: the extension of --output names the format; one
+// that names none the command writes is refused as --format xlsx is
+// (issue: windows.xlsx and windows.txt held CSV); no extension gives the
+// command's default.
+func TestOutputExtension(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, c := range []struct {
+		args  []string
+		code  int
+		start string // of the file written
+	}{
+		{[]string{"export", "--club", "Liverpool", "--output", "windows.xlsx"}, 2, ""},
+		{[]string{"export", "--club", "Liverpool", "--output", "windows.txt"}, 2, ""},
+		{[]string{"export", "--club", "Liverpool", "--output", "windows"}, 0, "player_id,"},
+		{[]string{"export", "--club", "Liverpool", "--output", "windows.2025-10-07"}, 0, "player_id,"},
+		{[]string{"export", "--club", "Liverpool", "--output", "windows.MD"}, 0, "| player_id |"},
+		{[]string{"export", "--club", "Liverpool", "--output", "windows.xlsx", "--format", "csv"}, 0, "player_id,"},
+		{[]string{"timeline", "Liverpool", "--output", "timeline.txt"}, 0, "Liverpool FC: "},
+		{[]string{"timeline", "Liverpool", "--output", "timeline.csv"}, 2, ""},
+	} {
+		out := c.args[len(c.args)-1]
+		if c.args[len(c.args)-2] == "--format" {
+			out = c.args[len(c.args)-3]
+		}
+		os.Remove(out)
+		code, _, stderr := runBounded(t, append(c.args, "--as-of", "2025-10-07")...)
+		b, _ := os.ReadFile(out)
+		if code != c.code || !strings.HasPrefix(string(b), c.start) || c.start == "" && len(b) > 0 {
+			t.Errorf("%v: exit %d, file %.40q\n%s", c.args, code, b, stderr)
+		}
+		if c.code == 2 && !strings.Contains(stderr, "names no format") {
+			t.Errorf("%v: stderr:\n%s", c.args, stderr)
+		}
+	}
+}
