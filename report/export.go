@@ -43,7 +43,7 @@ func (x *Export) SetCalendar(cal Calendar) {
 // once the export is closed.
 func (x *Export) Warnings() []string {
 	if iw, ok := x.rw.(*icsWriter); ok && iw.skipped > 0 {
-		return []string{fmt.Sprintf("%s left out of the calendar: their day is after 31 Dec 9999, which iCalendar cannot write", Count(iw.skipped, "event"))}
+		return []string{fmt.Sprintf("%s left out of the calendar: %s after 31 Dec 9999, which iCalendar cannot write", Count(iw.skipped, "event"), plural(iw.skipped, "it falls", "they fall"))}
 	}
 	return nil
 }

@@ -269,7 +269,7 @@ func (iw *icsWriter) periods() {
 		what := fmt.Sprintf("%s %s registration period %s", set.Code, p.Name, p.Season)
 		est := ""
 		if p.Estimated {
-			what = fmt.Sprintf("%s %s registration period (estimated)", set.Code, p.Name)
+			what = fmt.Sprintf("%s %s registration period %d (estimated)", set.Code, p.Name, p.Opens.Year())
 			est = " Estimated from the usual pattern: the dates are not published yet; check them against FIFA TMS."
 		}
 		desc := fmt.Sprintf("%s: %s to %s (%s confidence).%s %s%s", what, p.Opens, p.Closes, p.Confidence, est, p.Text, sourcesText(&p.Rule))

@@ -179,8 +179,8 @@ func TestOutputNeverAnInput(t *testing.T) {
 	writeTemp(t, dir, "rr/aaa.toml", eng)
 	for _, args := range [][]string{
 		{"export", "--data", "players.csv", "--output", "clubs.csv"},
-		{"export", "--data", "players.csv", "--rules", "rr", "--output", "rr/aaa.toml"},
-		{"timeline", "--player", "Modric", "--data", "players.csv", "--output", "clubs.csv"},
+		{"export", "--data", "players.csv", "--rules", "rr", "--output", "rr/aaa.toml", "--format", "csv"},
+		{"timeline", "--player", "Modric", "--data", "players.csv", "--output", "clubs.csv", "--format", "svg"},
 	} {
 		code, _, stderr := runBounded(t, args...)
 		if code != 2 || !strings.Contains(stderr, "which this run reads: bosman will not write over its input") {
