@@ -130,6 +130,10 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error 
 	switch g.format {
 	case "svg", "png":
 		ch := t.Chart()
+		if n := t.ChartLanes(); n < len(t.Lanes) {
+			fmt.Fprintf(s.stderr, "bosman: warning: the chart shows the first %d of %d players, soonest expiry first (a chart draws at most %d lanes)\n", n, len(t.Lanes), report.ChartMaxLanes)
+			fmt.Fprintf(s.stderr, "bosman: hint: narrow the selection (--within, --season, or --player NAME) for the others\n")
+		}
 		write := ch.WriteSVG
 		if g.format == "png" {
 			write = ch.WritePNG
@@ -140,7 +144,7 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error 
 		if err := out.write(write); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out.path, len(t.Lanes), t.From, t.To)
+		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out.path, t.ChartLanes(), t.From, t.To)
 		return nil
 	}
 	width := 80
