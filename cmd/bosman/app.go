@@ -112,12 +112,7 @@ func (p *pipeWatch) Write(b []byte) (int, error) {
 
 // run runs the command args name and reports its error, if any.
 func (s *streams) run(args []string) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
-			code = 1
-		}
-	}()
+	defer s.internalError(&code)
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	app := newApp(s)
 	err := app.Run(reorder(args, app))
@@ -146,6 +141,19 @@ func (s *streams) run(args []string) (code int) {
 		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
 	}
 	return ee.code
+}
+
+// internalError turns a panic of the run into exit status 1, the runtime
+// error's, with a message and the stack; deferred. What no deferred
+// function can catch, the Go runtime's own fatal errors (out of memory, a
+// concurrent map write), ends the process with the runtime's status, 2:
+// README says so, and the limits bosman sets on what an input can make it
+// allocate are there so that none is reached.
+func (s *streams) internalError(code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
+		*code = 1
+	}
 }
 
 // formats lists the output formats of each command; the first is the default.

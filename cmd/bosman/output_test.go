@@ -407,3 +407,20 @@ func TestOutputExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestPanicExitsOne: a panic inside a run is an internal error, exit 1
+// (the runtime error's status), never the usage status 2; the Go runtime's
+// own fatal errors cannot be caught and exit 2 (README).
+func TestPanicExitsOne(t *testing.T) {
+	var errb bytes.Buffer
+	s := &streams{stderr: &errb}
+	code := func() (code int) {
+		defer s.internalError(&code)
+		var m map[string]int
+		m["x"]++ // a nil map: panics
+		return 0
+	}()
+	if code != 1 || !strings.HasPrefix(errb.String(), "bosman: internal error: assignment to entry in nil map\n") {
+		t.Errorf("exit %d, stderr:\n%.200s", code, errb.String())
+	}
+}
