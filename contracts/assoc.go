@@ -47,10 +47,30 @@ var leagueAssociations = map[string]string{
 	"IT1": "ITA", "IT2": "ITA", "FR1": "FRA", "FR2": "FRA",
 	"NL1": "NED", "NL2": "NED", "PO1": "POR", "PO2": "POR",
 	"SC1": "SCO", "SC2": "SCO", "BE1": "BEL", "BE2": "BEL", "TR1": "TUR", "TR2": "TUR",
-	"MLS1": "USA", "BRA1": "BRA", "AR1N": "ARG", "JAP1": "JPN", "NO1": "NOR",
+	"MLS1": "USA", "BRA1": "BRA", "AR1N": "ARG", "ARG1": "ARG", "JAP1": "JPN", "NO1": "NOR",
 	"SE1": "SWE", "DK1": "DEN", "SA1": "KSA", "GR1": "GRE", "RU1": "RUS",
 	"UKR1": "UKR", "A1": "AUT", "C1": "SUI", "PL1": "POL", "TS1": "CZE",
 	"KR1": "CRO", "SER1": "SRB", "RO1": "ROU", "MEX1": "MEX", "QSL": "QAT",
+	"COL1": "COL", "RSK1": "KOR", "AUS1": "AUS", "CDN1": "CAN", "CLPD": "CHI",
+	"EC1N": "ECU", "URU1": "URU", "PAR1": "PAR", "CSL": "CHN", "UAE1": "UAE",
+	"EGY1": "EGY", "MAR1": "MAR", "SFA1": "RSA", "UNG1": "HUN",
+}
+
+// canadianMLSClubs are the clubs of Canada Soccer (CAN) that play in Major
+// League Soccer (MLS1, otherwise U.S. Soccer's): their rows get association
+// CAN and keep league MLS1, whose league rule set applies by the league id.
+// Keys are ClubKeys; Transfermarkt's club ids are beside them.
+var canadianMLSClubs = map[string]bool{"toronto": true, "montreal": true, "vancouver whitecaps": true}
+var canadianMLSClubIDs = map[string]bool{"11141": true, "4078": true, "6321": true}
+
+// leagueAssociation is LeagueAssociation for a row: a Canadian club in MLS
+// is CAN.
+func leagueAssociation(league, club, clubID string) (string, bool) {
+	code, ok := LeagueAssociation(league)
+	if ok && code == "USA" && (canadianMLSClubIDs[clubID] || club != "" && canadianMLSClubs[ClubKey(club)]) {
+		return "CAN", true
+	}
+	return code, ok
 }
 
 // shortCodes maps FIFA codes to themselves and competition ids to their
@@ -74,14 +94,20 @@ var countryAssociations = func() map[string]string {
 		"holland":        "NED", "the netherlands": "NED", "türkiye": "TUR", "turkiye": "TUR",
 		"usa": "USA", "united states of america": "USA", "ireland": "IRL",
 		"czechia": "CZE", "bosnia and herzegovina": "BIH", "macedonia": "MKD",
-		"south korea": "KOR", "korea republic": "KOR", "ivory coast": "CIV",
+		"south korea": "KOR", "korea republic": "KOR", "republic of korea": "KOR", "korea": "KOR",
+		"ivory coast": "CIV", "china pr": "CHN", "uae": "UAE", "schweiz/suisse": "SUI",
+		"serbia and montenegro": "", "czech republic": "CZE", "türkei": "TUR",
 		"côte d'ivoire": "CIV", "deutschland": "GER", "españa": "ESP", "espana": "ESP",
 		"italia": "ITA", "schweiz": "SUI", "österreich": "AUT", "oesterreich": "AUT",
 	}
 	for code, name := range associations {
 		m[strings.ToLower(name)] = code
 	}
-	delete(m, "united kingdom")
+	for k, v := range m {
+		if v == "" {
+			delete(m, k) // ambiguous
+		}
+	}
 	return m
 }()
 
@@ -111,6 +137,14 @@ func Association(s string) (code string, ok bool) {
 		return c, true
 	}
 	return "", false
+}
+
+// associationHint is the hint for an unknown association v.
+func associationHint(v string) string {
+	if s := Suggest(v); s != "" {
+		return "did you mean " + s + "?"
+	}
+	return "expected a FIFA code such as ENG, a competition id such as GB1, or a country name"
 }
 
 // LeagueAssociation returns the association of a Transfermarkt competition

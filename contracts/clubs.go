@@ -141,6 +141,8 @@ var clubAliases = [][]string{
 	{"Inter Miami", "Inter Miami CF", "Club Internacional de Fútbol Miami"},
 	{"LA Galaxy", "Los Angeles Galaxy", "L.A. Galaxy"},
 	{"Los Angeles FC", "LAFC"},
+	{"CF Montréal", "Club de Foot Montréal", "Montreal Impact", "Impact de Montréal"},
+	{"Vancouver Whitecaps", "Whitecaps"},
 	{"Flamengo", "CR Flamengo", "Clube de Regatas do Flamengo"},
 	{"Palmeiras", "SE Palmeiras", "Sociedade Esportiva Palmeiras"},
 	{"Boca Juniors", "Boca", "CA Boca Juniors", "Club Atlético Boca Juniors"},

@@ -1,6 +1,10 @@
 package contracts
 
-import "github.com/bosmanhq/bosman/rules"
+import (
+	"time"
+
+	"github.com/bosmanhq/bosman/rules"
+)
 
 // InForce returns, among the rows of one player, the contract in force and
 // known on asOf.
@@ -63,4 +67,95 @@ func signedOrder(c *Contract) rules.Date {
 		return c.Start
 	}
 	return c.Signed
+}
+
+// Overlay returns, among the rows of one player, the one that answers on
+// asOf when curated rows (hand-sourced, dated contracts) sit on top of a
+// listing (Listing rows: the embedded snapshot, a release), so that the
+// newest confirmed fact about the player wins while history still answers
+// questions about the past. The rule:
+//
+//  1. The curated row is InForce of the rows that are not Listing rows:
+//     the latest signed among those known on asOf.
+//  2. The listing row is the Listing row with the latest Confirmed on or
+//     before asOf (a listing is known from the day it was taken; one with
+//     no Confirmed is known always).
+//  3. When there are both, the listing row answers unless the curated row
+//     is as new: its DataAsOf (the later of its Confirmed and Signed) is
+//     on or after the listing's Confirmed (on a tie the hand-checked row
+//     wins), or it was signed or announced within the listing's own season
+//     (on or after 1 July of the listing's LastSeason), because a listing
+//     lags the announcements of its season: Transfermarkt kept Salah's
+//     contract to 2027 in June 2026, three months after Liverpool
+//     announced it would end that summer. So a curated 2025 row (Bradley's
+//     2027, from a February 2025 list) does not hide the June 2026
+//     snapshot, nor does an announcement of an earlier season (Høgh's
+//     extension of December 2023); Salah's 2026 announcement and a row
+//     confirmed after the snapshot do.
+//  4. When only one of them is known, it answers. So before the snapshot
+//     was taken, the curated rows known then answer (Saliba's 2027
+//     contract as of 2025-09-01, his 2030 one as of 2025-10-07).
+//  5. When neither is known on asOf and the player has a listing row, the
+//     earliest-confirmed one answers and ok is still true: the caller
+//     compares its DataAsOf with asOf to say that the facts postdate the
+//     question. Otherwise ok is false, as for InForce.
+//
+// A zero asOf means no cut-off. Without Listing rows, Overlay is InForce.
+// Ties among listing rows go to the one that comes last in rows.
+func Overlay(rows []Contract, asOf rules.Date) (c Contract, ok bool) {
+	listing, earliest := -1, -1
+	curated := false
+	for i := range rows {
+		r := &rows[i]
+		if !r.Listing {
+			curated = true
+			continue
+		}
+		if earliest < 0 || r.Confirmed.Before(rows[earliest].Confirmed) {
+			earliest = i
+		}
+		if !asOf.IsZero() && r.Confirmed.After(asOf) {
+			continue
+		}
+		if listing < 0 || !r.Confirmed.Before(rows[listing].Confirmed) {
+			listing = i
+		}
+	}
+	if earliest < 0 {
+		return InForce(rows, asOf)
+	}
+	var cur Contract
+	curOK := false
+	if curated {
+		kept := make([]Contract, 0, len(rows))
+		for _, r := range rows {
+			if !r.Listing {
+				kept = append(kept, r)
+			}
+		}
+		cur, curOK = InForce(kept, asOf)
+	}
+	switch {
+	case curOK && listing >= 0:
+		if l := rows[listing]; cur.DataAsOf().Before(l.Confirmed) && !announcedInSeason(&cur, &l) {
+			return l, true
+		}
+		return cur, true
+	case curOK:
+		return cur, true
+	case listing >= 0:
+		return rows[listing], true
+	}
+	return rows[earliest], true
+}
+
+// announcedInSeason reports whether the curated row c was signed or
+// announced within the season of the listing row l (on or after 1 July of
+// l.LastSeason), and before l was taken.
+func announcedInSeason(c, l *Contract) bool {
+	if c.Signed.IsZero() || l.LastSeason == 0 {
+		return false
+	}
+	start, err := rules.MakeDate(l.LastSeason, time.July, 1)
+	return err == nil && !c.Signed.Before(start)
 }

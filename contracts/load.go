@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bosmanhq/bosman/rules"
 )
 
 // Severity says whether a Problem stops a row from loading.
@@ -119,6 +121,26 @@ type LoadOptions struct {
 	Clubs        *ClubTable
 	Competitions *CompetitionTable
 
+	// Association, when set, is the association of every row that has
+	// none of its own (no association column or value, no league that
+	// names one): for a club's own sheet. A FIFA code, competition id or
+	// country name, as in the association column.
+	Association string
+	// NoInfer leaves the association of a row that states neither an
+	// association nor a league empty. By default it is inferred from the
+	// club's name when the embedded data knows the club (see
+	// InferAssociation), and the row is marked AssociationInferred; and a
+	// row of an MLS club that gives no league gets MLS1, as MLS has no
+	// promotion or relegation.
+	NoInfer bool
+	// Confirmed, when set, is the day the file's facts were confirmed, for
+	// the rows whose confirmed column is empty (a release's scrape day).
+	Confirmed rules.Date
+	// Listing marks every row as a row of a listing of current contracts
+	// (Contract.Listing): a release of transfermarkt-datasets loaded to
+	// stand beside the curated rows. See Overlay.
+	Listing bool
+
 	// Each, when set, receives every good row instead of Dataset.Contracts,
 	// which stays empty: a file of any size is read in bounded memory. The
 	// row is valid only during the call. An error from Each stops the
@@ -206,6 +228,14 @@ func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	}
 	ld.lim = &limitReader{r: r, max: int64(opt.MaxRecordBytes) + 2*readBufferBytes}
 	br := bufio.NewReaderSize(ld.lim, readBufferBytes)
+	if v := opt.Association; v != "" {
+		code, ok := Association(v)
+		if !ok {
+			ld.fail(0, fmt.Sprintf("unknown association %q for the rows that have none", v), associationHint(v))
+			return ld.ds, ld.loadError()
+		}
+		ld.defaultAssoc = code
+	}
 	if err := ld.run(br); err != nil {
 		return ld.ds, err
 	}
@@ -267,6 +297,8 @@ type loader struct {
 	json    bool
 	listedE int
 	listedW int
+
+	defaultAssoc string // LoadOptions.Association as a FIFA code
 
 	dups     dupState
 	stop     error    // from LoadOptions.Each: stop reading

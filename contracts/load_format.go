@@ -29,21 +29,26 @@ const (
 	fSource
 	fConfirmed
 	fNote
+	fSubPosition
+	fMarketValue
 	// Only in other formats:
 	fFirstName
 	fLastName
 	fPlayerCode
-	fSubPosition
 	fClubID
 	fLastSeason
 	numFields
 )
 
 // BosmanColumns is the header of bosman's own CSV format, in its usual
-// order; the keys of bosman's JSON objects are the same names.
+// order; the keys of bosman's JSON objects are the same names. Every column
+// but player (or player_id) and contract_expires is optional; columns added
+// later come last (sub_position and market_value_eur, in euros), so the
+// order of the others never changes.
 var BosmanColumns = []string{"player_id", "player", "date_of_birth", "nationality", "position",
 	"club", "association", "league", "contract_signed", "contract_start", "contract_expires",
-	"option_until", "option_holder", "loan_club", "loan_until", "source", "confirmed", "note"}
+	"option_until", "option_holder", "loan_club", "loan_until", "source", "confirmed", "note",
+	"sub_position", "market_value_eur"}
 
 // computedColumns are the columns bosman's export adds to the record: an
 // exported file loads back quietly, and they are computed anew.
@@ -55,7 +60,7 @@ var computedColumns = map[string]bool{
 
 // fieldNames names every field: bosman's columns, then the extra ones.
 var fieldNames = append(append([]string(nil), BosmanColumns...),
-	"first_name", "last_name", "player_code", "sub_position", "club_id", "last_season")
+	"first_name", "last_name", "player_code", "club_id", "last_season")
 
 // synonyms are header spellings recognised in spreadsheets, normalised by
 // normHeader (lower case, letters and digits only). The first key is also
@@ -79,9 +84,10 @@ var synonyms = [numFields][]string{
 	fSource:       {"source", "url", "link"},
 	fConfirmed:    {"confirmed", "checked", "lastchecked", "verified"},
 	fNote:         {"note", "notes", "comment", "comments", "remarks"},
+	fSubPosition:  {"subposition", "detailedposition"},
+	fMarketValue:  {"value", "marketvalue", "marketvalueeur", "marketvalueineur", "mv", "valueeur", "transfervalue"},
 	fFirstName:    {"firstname", "forename", "givenname"},
 	fLastName:     {"lastname", "surname", "familyname"},
-	fSubPosition:  {"subposition"},
 	fClubID:       {"clubid", "currentclubid"},
 	fLastSeason:   {"lastseason"},
 	fPlayerCode:   {"playercode", "slug"},
@@ -154,14 +160,17 @@ var layouts = []layout{
 			"player_code": fPlayerCode, "date_of_birth": fBirth, "country_of_citizenship": fNationality,
 			"position": fPosition, "sub_position": fSubPosition, "current_club_name": fClub,
 			"current_club_id": fClubID, "current_club_domestic_competition_id": fLeague,
-			"contract_expiration_date": fExpires, "last_season": fLastSeason, "url": fSource}},
+			"contract_expiration_date": fExpires, "last_season": fLastSeason, "url": fSource,
+			"market_value_in_eur": fMarketValue}},
 	{name: "FootyDex squad list", needs: []string{"player_name", "competition_id", "contract_expires"},
 		source: "FootyDex", extraOK: true, columns: map[string]field{
 			"player_id": fPlayerID, "player_name": fPlayer, "competition_id": fLeague, "club_name": fClub,
-			"club_id": fClubID, "position": fPosition, "nationality": fNationality, "contract_expires": fExpires}},
+			"club_id": fClubID, "position": fPosition, "nationality": fNationality, "contract_expires": fExpires,
+			"market_value": fMarketValue}},
 	{name: "Transfermarkt expiring-contracts scrape", needs: []string{"name", "club", "contract end date"},
 		source: "Transfermarkt (expiring contracts page)", noAssoc: true, extraOK: true, columns: map[string]field{
-			"name": fPlayer, "position": fPosition, "club": fClub, "contract end date": fExpires}},
+			"name": fPlayer, "position": fPosition, "club": fClub, "contract end date": fExpires,
+			"market value": fMarketValue}},
 	{name: "transfermarkt-datasets clubs.csv", needs: []string{"club_id", "domestic_competition_id"},
 		notContracts: "it is a lookup table: put it beside players.csv, named clubs.csv, and give players.csv to --data"},
 	{name: "transfermarkt-datasets competitions.csv", needs: []string{"competition_id", "country_name"},
@@ -280,9 +289,12 @@ func (ld *loader) detect() bool {
 		ld.problem(1, f.cols[fClubID], Warning, "the file names clubs by id only: club and association left empty",
 			"put the matching clubs.csv beside this file")
 	}
-	if f.noAssoc {
-		ld.problem(1, 0, Warning, "the file has no association or league column: association left empty",
-			"add an association column (ENG, ESP …) to have the rules of a country applied")
+	if f.noAssoc && ld.defaultAssoc == "" {
+		msg := "the file has no association or league column: association inferred from the club name where bosman knows the club, else left empty"
+		if ld.opt.NoInfer {
+			msg = "the file has no association or league column: association left empty"
+		}
+		ld.problem(1, 0, Warning, msg, "add an association column (ENG, ESP …) to have the rules of a country applied")
 	}
 	return true
 }

@@ -23,10 +23,15 @@ type rowEnv struct {
 	line       int
 	rowErr     bool
 
-	strs map[string]string // interned club, nationality … strings
+	strs      map[string]string       // interned club, nationality … strings
+	positions map[[2]string][2]string // position, sub-position as written → as read
+	mlsAssoc  map[string]string       // club id, name of an MLS1 row → USA or CAN
 
 	noExpiry, firstNoExpiry int
 	noAssoc, firstNoAssoc   int
+	inferred, firstInferred int
+	inferredEx              string               // the first inferred row's club and association
+	inferCache              map[string]knownClub // club name → inferred association, "" none
 	unknownLeague           map[string]bool
 }
 
@@ -237,14 +242,13 @@ func (ld *loader) contract() Contract {
 
 	c.Birth = ld.date(fBirth)
 	c.Nationality = ld.intern(ld.get(fNationality))
-	pos := ld.get(fSubPosition)
-	if pos == "" {
-		pos = ld.get(fPosition)
-	}
-	c.Position = ld.intern(pos)
+	c.Position, c.SubPosition = ld.position()
+	c.MarketValue = ld.marketValue()
 	c.Club = ld.intern(ld.get(fClub))
 	c.League = ld.intern(ld.get(fLeague))
-	if clubID := ld.get(fClubID); clubID != "" && ld.opt.Clubs != nil && (c.Club == "" || c.League == "") {
+	clubID := ld.get(fClubID)
+	c.ClubID = ld.intern(clubID)
+	if clubID != "" && ld.opt.Clubs != nil && (c.Club == "" || c.League == "") {
 		if club, ok := ld.opt.Clubs.Lookup(clubID); ok {
 			if c.Club == "" {
 				c.Club = club.Name
@@ -271,6 +275,10 @@ func (ld *loader) contract() Contract {
 	c.Loan.Club = ld.intern(ld.get(fLoanClub))
 	c.Loan.Until = ld.date(fLoanUntil)
 	c.Confirmed = ld.date(fConfirmed)
+	if c.Confirmed.IsZero() {
+		c.Confirmed = ld.opt.Confirmed
+	}
+	c.Listing = ld.opt.Listing
 	c.Source = f.source
 	if s := ld.get(fSource); s != "" {
 		c.Source = ld.keep(s)
@@ -293,24 +301,71 @@ func (ld *loader) contract() Contract {
 	return c
 }
 
+// position reads the position and sub-position columns into a group and a
+// sub-position (see Contract.Position): a sub-position bosman knows gives
+// its group; a value it does not know is kept as written.
+func (ld *loader) position() (group, sub string) {
+	rawSub, rawPos := ld.get(fSubPosition), ld.get(fPosition)
+	if rawSub == "" && rawPos == "" {
+		return "", ""
+	}
+	k := [2]string{rawPos, rawSub}
+	if v, ok := ld.positions[k]; ok {
+		return v[0], v[1]
+	}
+	if g, s, ok := PositionOf(rawSub); ok {
+		group, sub = g, s
+	} else {
+		sub = ld.intern(rawSub)
+	}
+	if g, s, ok := PositionOf(rawPos); ok {
+		if group == "" {
+			group = g
+		}
+		if sub == "" {
+			sub = s
+		}
+	} else if group == "" {
+		group = ld.intern(rawPos)
+	}
+	if ld.positions == nil {
+		ld.positions = make(map[[2]string][2]string)
+	}
+	if len(ld.positions) < 1<<10 {
+		ld.positions[[2]string{strings.Clone(rawPos), strings.Clone(rawSub)}] = [2]string{group, sub}
+	}
+	return group, sub
+}
+
+// marketValue reads the market value column; a value it cannot read is
+// warned about and left unknown, as it does not change a contract's dates.
+func (ld *loader) marketValue() int64 {
+	v := ld.get(fMarketValue)
+	if v == "" {
+		return 0
+	}
+	n, err := ParseMarketValue(v)
+	if err != nil {
+		ld.fieldProblem(fMarketValue, Warning, err.Error()+"; left unknown", "expected euros: 45000000, €45.00m or €500k")
+	}
+	return n
+}
+
 // association fills c.Association from the association column, or else
 // from the league.
 func (ld *loader) association(c *Contract) {
 	if v := ld.get(fAssociation); v != "" {
 		code, ok := Association(v)
 		if !ok {
-			hint := "expected a FIFA code such as ENG, a competition id such as GB1, or a country name"
-			if s := Suggest(v); s != "" {
-				hint = "did you mean " + s + "?"
-			}
-			ld.fieldProblem(fAssociation, Error, fmt.Sprintf("unknown association %q", v), hint)
+			ld.fieldProblem(fAssociation, Error, fmt.Sprintf("unknown association %q", v), associationHint(v))
 			return
 		}
 		c.Association = code
+		ld.closedLeague(c)
 		return
 	}
 	if c.League != "" {
-		if code, ok := LeagueAssociation(c.League); ok {
+		if code, ok := ld.leagueAssociation(c); ok {
 			c.Association = code
 			return
 		}
@@ -326,14 +381,81 @@ func (ld *loader) association(c *Contract) {
 			ld.fieldProblem(fLeague, Warning, fmt.Sprintf("competition %q is not one bosman knows: association left empty in its rows", c.League),
 				"give the competitions.csv that names its country, or an association column")
 		}
+	}
+	if ld.defaultAssoc != "" {
+		c.Association = ld.defaultAssoc
+		ld.closedLeague(c)
 		return
 	}
-	if !ld.format.noAssoc {
+	if c.Club != "" && !ld.opt.NoInfer {
+		if code, league, ok := ld.infer(c.Club); ok {
+			c.Association, c.AssociationInferred = code, true
+			if c.League == "" {
+				c.League = league
+			}
+			if ld.inferred == 0 {
+				ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+code
+			}
+			ld.inferred++
+			return
+		}
+	}
+	if c.League == "" && !ld.format.noAssoc {
 		if ld.noAssoc == 0 {
 			ld.firstNoAssoc = ld.line
 		}
 		ld.noAssoc++
 	}
+}
+
+// closedLeague gives a row that states its association but no league the
+// league of its club when that is MLS, which has no promotion or
+// relegation (see InferAssociation): the MLS rule set applies by the
+// league, and a file written without one (bosman's export) reads back
+// with it.
+func (ld *loader) closedLeague(c *Contract) {
+	if c.League != "" || c.Club == "" || ld.opt.NoInfer {
+		return
+	}
+	if _, league, ok := ld.infer(c.Club); ok && league != "" {
+		c.League = ld.intern(league)
+	}
+}
+
+// infer is InferAssociation, remembered per club name for the file.
+func (ld *loader) infer(club string) (assoc, league string, ok bool) {
+	if v, ok := ld.inferCache[club]; ok {
+		return v.assoc, v.league, v.assoc != ""
+	}
+	assoc, league, _ = InferAssociation(club)
+	if ld.inferCache == nil {
+		ld.inferCache = make(map[string]knownClub)
+	}
+	if len(ld.inferCache) < 1<<12 {
+		ld.inferCache[strings.Clone(club)] = knownClub{assoc, league}
+	}
+	return assoc, league, assoc != ""
+}
+
+// leagueAssociation is leagueAssociation for c, remembering the answer
+// for MLS clubs, whose names it must key.
+func (ld *loader) leagueAssociation(c *Contract) (string, bool) {
+	code, ok := LeagueAssociation(c.League)
+	if !ok || code != "USA" {
+		return code, ok
+	}
+	k := c.ClubID + "\x00" + c.Club
+	if v, ok := ld.mlsAssoc[k]; ok {
+		return v, true
+	}
+	code, _ = leagueAssociation(c.League, c.Club, c.ClubID)
+	if ld.mlsAssoc == nil {
+		ld.mlsAssoc = make(map[string]string)
+	}
+	if len(ld.mlsAssoc) < 1<<12 {
+		ld.mlsAssoc[k] = code
+	}
+	return code, true
 }
 
 // checkDates reports dates that contradict each other.
@@ -507,6 +629,11 @@ func (ld *loader) finish() {
 	if ld.noExpiry > 0 {
 		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
 			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
+	}
+	if ld.inferred > 0 {
+		ld.problem(ld.firstInferred, ld.format.cols[fClub], Warning,
+			fmt.Sprintf("%s no association or league: association inferred from the club name, the first on this line (%s)", rowsHave(ld.inferred), ld.inferredEx),
+			"give an association column to state it")
 	}
 	if ld.noAssoc > 0 {
 		ld.problem(ld.firstNoAssoc, 0, Warning,

@@ -100,36 +100,37 @@ func TestLoadKnownValues(t *testing.T) {
 	}{
 		{"konate named extract", "tmdatasets_players_named_extract_2026-02.csv", LoadOptions{}, "Ibrahima Konaté", Contract{
 			PlayerID: "357119", Player: "Ibrahima Konaté", Birth: rules.D(1999, 5, 25), Nationality: "France",
-			Position: "Centre-Back", Club: "Liverpool Football Club", Association: "ENG", League: "GB1",
-			Expires: rules.D(2026, 6, 30), LastSeason: 2025, Pos: Pos{Line: 6}}},
+			Position: Defender, SubPosition: "Centre-Back", MarketValue: 45_000_000, Club: "Liverpool Football Club", ClubID: "31",
+			Association: "ENG", League: "GB1", Expires: rules.D(2026, 6, 30), LastSeason: 2025, Pos: Pos{Line: 6}}},
 		{"mbappe stale at psg", "tmdatasets_players_named_extract_2026-02.csv", LoadOptions{}, "Kylian Mbappé", Contract{
 			PlayerID: "342229", Player: "Kylian Mbappé", Birth: rules.D(1998, 12, 20), Nationality: "France",
-			Position: "Centre-Forward", Club: "Paris Saint-Germain Football Club", Association: "FRA", League: "FR1",
-			Expires: rules.D(2029, 6, 30), LastSeason: 2023, Pos: Pos{Line: 5}}},
+			Position: Attack, SubPosition: "Centre-Forward", MarketValue: 180_000_000, Club: "Paris Saint-Germain Football Club", ClubID: "583",
+			Association: "FRA", League: "FR1", Expires: rules.D(2029, 6, 30), LastSeason: 2023, Pos: Pos{Line: 5}}},
 		{"huijsen stale at roma", "tmdatasets_players_named_extract_2026-02.csv", LoadOptions{}, "Dean Huijsen", Contract{
 			PlayerID: "890290", Player: "Dean Huijsen", Birth: rules.D(2005, 4, 14), Nationality: "Spain",
-			Position: "Centre-Back", Club: "Associazione Sportiva Roma", Association: "ITA", League: "IT1",
-			Expires: rules.D(2030, 6, 30), LastSeason: 2023, Pos: Pos{Line: 9}}},
+			Position: Defender, SubPosition: "Centre-Back", MarketValue: 10_000_000, Club: "Associazione Sportiva Roma", ClubID: "12",
+			Association: "ITA", League: "IT1", Expires: rules.D(2030, 6, 30), LastSeason: 2023, Pos: Pos{Line: 9}}},
 		{"klose no expiry kept", "tmdatasets_players_2026-03-29_first1000.csv", tm, "Miroslav Klose", Contract{
 			PlayerID: "10", Player: "Miroslav Klose", Birth: rules.D(1978, 6, 9), Nationality: "Germany",
-			Position: "Centre-Forward", Club: "Società Sportiva Lazio S.p.A.", Association: "ITA", League: "IT1",
-			LastSeason: 2015, Pos: Pos{Line: 2}}},
+			Position: Attack, SubPosition: "Centre-Forward", MarketValue: 1_000_000, Club: "Società Sportiva Lazio S.p.A.", ClubID: "398",
+			Association: "ITA", League: "IT1", LastSeason: 2015, Pos: Pos{Line: 2}}},
 		{"guerrero club unknown everywhere, december expiry", "tmdatasets_players_2026-03-29_first1000.csv", tm, "Paolo Guerrero", Contract{
 			PlayerID: "2989", Player: "Paolo Guerrero", Birth: rules.D(1984, 1, 1), Nationality: "Peru",
-			Position: "Centre-Forward", Expires: rules.D(2026, 12, 31), LastSeason: 2025, Pos: Pos{Line: 136}}},
+			Position: Attack, SubPosition: "Centre-Forward", ClubID: "184", Expires: rules.D(2026, 12, 31), LastSeason: 2025, Pos: Pos{Line: 136}}},
 		{"gordon may expiry scotland", "tmdatasets_players_2026-03-29_first1000.csv", tm, "Craig Gordon", Contract{
 			PlayerID: "12589", Player: "Craig Gordon", Birth: rules.D(1982, 12, 31), Nationality: "Scotland",
-			Position: "Goalkeeper", Club: "Heart of Midlothian Football Club", Association: "SCO", League: "SC1",
-			Expires: rules.D(2026, 5, 31), LastSeason: 2025, Pos: Pos{Line: 962}}},
+			Position: Goalkeeper, SubPosition: "Goalkeeper", MarketValue: 50_000, Club: "Heart of Midlothian Football Club", ClubID: "43",
+			Association: "SCO", League: "SC1", Expires: rules.D(2026, 5, 31), LastSeason: 2025, Pos: Pos{Line: 962}}},
 		{"trimmed name from slug club from clubs.csv", "tmdatasets_players_trimmed_2024-early.csv", trim, "Lassine Sinayoko", Contract{
 			PlayerID: "569140", Player: "Lassine Sinayoko", Birth: rules.D(1999, 12, 8),
-			Position: "Right Winger", Club: "AJ Auxerre", Association: "FRA", League: "FR1",
+			Position: Attack, SubPosition: "Right Winger", Club: "AJ Auxerre", ClubID: "290", Association: "FRA", League: "FR1",
 			Expires: rules.D(2025, 6, 30), Pos: Pos{Line: 2}}},
 		{"footydex konate at real madrid", "footydex_big5_players_2026-07.csv", LoadOptions{}, "Ibrahima Konaté", Contract{
-			PlayerID: "357119", Player: "Ibrahima Konaté", Nationality: "France", Position: "Centre-Back",
-			Club: "Real Madrid", Association: "ESP", League: "ES1", Expires: rules.D(2030, 6, 30), Pos: Pos{Line: 141}}},
+			PlayerID: "357119", Player: "Ibrahima Konaté", Nationality: "France", Position: Defender, SubPosition: "Centre-Back",
+			MarketValue: 45_000_000, Club: "Real Madrid", ClubID: "418", Association: "ESP", League: "ES1", Expires: rules.D(2030, 6, 30), Pos: Pos{Line: 141}}},
 		{"scrape mendy merged", "tm_expiring_contracts_jun2025_scraped_2024-09.csv", LoadOptions{}, "Ferland Mendy", Contract{
-			Player: "Ferland Mendy", Position: "Left-Back", Club: "Real Madrid", Expires: rules.D(2025, 6, 30), Pos: Pos{Line: 2}}},
+			Player: "Ferland Mendy", Position: Defender, SubPosition: "Left-Back", MarketValue: 22_000_000, Club: "Real Madrid",
+			Association: "ESP", AssociationInferred: true, Expires: rules.D(2025, 6, 30), Pos: Pos{Line: 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,7 +197,7 @@ const bosmanHeader = "player_id,player,date_of_birth,nationality,position,club,a
 // TestLoadFormats reads a small file of each format and checks one row.
 func TestLoadFormats(t *testing.T) {
 	alaba := Contract{PlayerID: "59016", Player: "David Alaba", Birth: rules.D(1992, 6, 24), Nationality: "Austria",
-		Position: "Centre-Back", Club: "Real Madrid", Association: "ESP", League: "ES1",
+		Position: Defender, SubPosition: "Centre-Back", Club: "Real Madrid", Association: "ESP", League: "ES1",
 		Signed: rules.D(2021, 5, 28), Start: rules.D(2021, 7, 1), Expires: rules.D(2026, 6, 30)}
 	clubs, err := LoadClubs(strings.NewReader("club_id,name,domestic_competition_id\n31,Liverpool Football Club,GB1\n77,Zed FC,ZZ1\n"), "clubs.csv")
 	if err != nil {
@@ -234,27 +235,29 @@ func TestLoadFormats(t *testing.T) {
 		{"tm-datasets 26 columns club from clubs.csv", "player_id,first_name,last_name,name,last_season,current_club_id,player_code,country_of_birth,city_of_birth,country_of_citizenship,date_of_birth,sub_position,position,foot,height_in_cm,contract_expiration_date,agent_name,image_url,international_caps,international_goals,current_national_team_id,url,current_club_domestic_competition_id,current_club_name,market_value_in_eur,highest_market_value_in_eur\r\n" +
 			"357119,Ibrahima,Konaté,Ibrahima Konaté,2025,31,ibrahima-konate,France,Paris,France,1999-05-25 00:00:00,Centre-Back,Defender,right,194,2026-06-30 00:00:00,CAA Stellar,,,,,,,,45000000,45000000\r\n",
 			LoadOptions{Clubs: clubs}, "transfermarkt-datasets players.csv (26 columns)", "", Contract{PlayerID: "357119",
-				Player: "Ibrahima Konaté", Birth: rules.D(1999, 5, 25), Nationality: "France", Position: "Centre-Back",
-				Club: "Liverpool Football Club", Association: "ENG", League: "GB1", Expires: rules.D(2026, 6, 30), LastSeason: 2025}},
+				Player: "Ibrahima Konaté", Birth: rules.D(1999, 5, 25), Nationality: "France", Position: Defender, SubPosition: "Centre-Back",
+				MarketValue: 45_000_000, Club: "Liverpool Football Club", ClubID: "31", Association: "ENG", League: "GB1",
+				Expires: rules.D(2026, 6, 30), LastSeason: 2025}},
 		{"tm-datasets first and last name only, league from competitions.csv", "player_id,first_name,last_name,current_club_id,contract_expiration_date\n" +
 			"1,Odd,Zedsen,77,2027-06-30\n", LoadOptions{Clubs: clubs, Competitions: comps},
-			"transfermarkt-datasets players.csv (5 columns)", "", Contract{PlayerID: "1", Player: "Odd Zedsen", Club: "Zed FC",
+			"transfermarkt-datasets players.csv (5 columns)", "", Contract{PlayerID: "1", Player: "Odd Zedsen", Club: "Zed FC", ClubID: "77",
 				Association: "NOR", League: "ZZ1", Expires: rules.D(2027, 6, 30)}},
 		{"tm-datasets trimmed slug names", "player_id,current_club_id,player_code,date_of_birth,contract_expiration_date\n" +
 			"1,31,sergej-milinković-savić,1995-02-27,\n", LoadOptions{Clubs: clubs},
 			"transfermarkt-datasets players.csv (5 columns)", "names made from player_code", Contract{PlayerID: "1",
-				Player: "Sergej Milinković Savić", Birth: rules.D(1995, 2, 27), Club: "Liverpool Football Club", Association: "ENG", League: "GB1"}},
+				Player: "Sergej Milinković Savić", Birth: rules.D(1995, 2, 27), Club: "Liverpool Football Club", ClubID: "31", Association: "ENG", League: "GB1"}},
 		{"footydex", "player_id,player_name,competition_id,competition_name,club_id,club_name,age,position,nationality,market_value,height,foot,contract_expires,total_days_injured,total_games_missed,shirt_number\n" +
 			"418560,Erling Haaland,GB1,Premier League,281,Manchester City,25,Centre-Forward,Norway,200000000.0,195.0,left,2034-06-30,252.0,47.0,9\n",
 			LoadOptions{}, "FootyDex squad list", "", Contract{PlayerID: "418560", Player: "Erling Haaland", Nationality: "Norway",
-				Position: "Centre-Forward", Club: "Manchester City", Association: "ENG", League: "GB1", Expires: rules.D(2034, 6, 30)}},
+				Position: Attack, SubPosition: "Centre-Forward", MarketValue: 200_000_000, Club: "Manchester City", ClubID: "281",
+				Association: "ENG", League: "GB1", Expires: rules.D(2034, 6, 30)}},
 		{"tm expiring scrape", "Name,Position,Club,Contract End Date,Market Value,Fee Paid,Agent\n" +
 			"Koke,Central Midfield,Atletico de Madrid,\"Jun 30, 2025\",EUR9.00m,-,Relatives\n",
-			LoadOptions{}, "Transfermarkt expiring-contracts scrape", "", Contract{Player: "Koke", Position: "Central Midfield",
-				Club: "Atletico de Madrid", Expires: rules.D(2025, 6, 30)}},
+			LoadOptions{}, "Transfermarkt expiring-contracts scrape", "", Contract{Player: "Koke", Position: Midfield, SubPosition: "Central Midfield",
+				MarketValue: 9_000_000, Club: "Atletico de Madrid", Association: "ESP", AssociationInferred: true, Expires: rules.D(2025, 6, 30)}},
 		{"spreadsheet synonyms", "Player;Team;Country;Born;Contract until;Market value\nDavid Alaba;Real Madrid;Spain;24.06.1992;30.06.2026;20m\n",
-			LoadOptions{}, "spreadsheet", `club="Team"`, Contract{Player: "David Alaba", Club: "Real Madrid",
-				Association: "ESP", Birth: rules.D(1992, 6, 24), Expires: rules.D(2026, 6, 30)}},
+			LoadOptions{}, "spreadsheet", `market_value_eur="Market value"`, Contract{Player: "David Alaba", Club: "Real Madrid",
+				Association: "ESP", Birth: rules.D(1992, 6, 24), Expires: rules.D(2026, 6, 30), MarketValue: 20_000_000}},
 		{"spreadsheet month first", "Name,Club,League,Expiry\nDavid Alaba,Real Madrid,ES1,6/30/2026\n",
 			LoadOptions{MonthFirst: true}, "spreadsheet", `contract_expires="Expiry"`, Contract{Player: "David Alaba", Club: "Real Madrid",
 				Association: "ESP", League: "ES1", Expires: rules.D(2026, 6, 30)}},
@@ -288,9 +291,10 @@ func TestLoadFormats(t *testing.T) {
 	}
 }
 
+// row writes a row of the columns of bosmanHeader.
 func row(fields map[string]string) string {
 	var b strings.Builder
-	for i, c := range BosmanColumns {
+	for i, c := range strings.Split(strings.TrimSpace(bosmanHeader), ",") {
 		if i > 0 {
 			b.WriteByte(',')
 		}

@@ -11,12 +11,26 @@ type Contract struct {
 	PlayerID    string     // dataset's id of the player; rows with the same id are one player
 	Player      string     // full name as written in the source
 	Birth       rules.Date // date of birth; zero when unknown
-	Nationality string
+	Nationality string     // citizenship as the source writes it (France, Korea, South …)
+	// Position is the position group, Goalkeeper, Defender, Midfield or
+	// Attack, and SubPosition the position within it as Transfermarkt
+	// names them (Centre-Back, Left Winger …; see Positions). A source
+	// that gives only a sub-position has its group filled in; a value
+	// bosman does not know is kept in Position as written, SubPosition
+	// empty.
 	Position    string
+	SubPosition string
+	MarketValue int64 // market value in euros as the source gives it; 0 when unknown
 
-	Club        string // current club's name as written in the source
+	Club        string // current club's name as written in the source (the snapshot: its short name)
+	ClubID      string // the source's id of the club (Transfermarkt's); may be empty
 	Association string // FIFA code of the club's association (ENG, ESP, USA …)
 	League      string // competition id when known (GB1, MLS1 …); may be empty
+	// AssociationInferred is true when the row stated neither association
+	// nor league and Association was inferred from the club's name (see
+	// InferAssociation, LoadOptions.NoInfer): the output should say so. A
+	// row whose association was neither stated nor inferred has none.
+	AssociationInferred bool
 
 	Signed  rules.Date // day the contract was signed or announced; zero when unknown
 	Start   rules.Date // first day of the contract; zero when unknown
@@ -25,12 +39,32 @@ type Contract struct {
 	Option Option // an option to extend, if any
 	Loan   Loan   // a loan away from Club, kept apart from the contract itself
 
-	Source     string     // URL or name of the source of this row
-	Confirmed  rules.Date // day the facts were last confirmed against the source
+	Source     string     // URL or name of the source of this row (a profile URL for Transfermarkt data)
+	Confirmed  rules.Date // day the facts were last confirmed against the source; see DataAsOf
 	LastSeason int        // season (start year) the source last saw the player at Club; 0 unknown
 	Note       string     // free text carried from the dataset
 
+	// Listing is true for a row of a listing of current contracts taken
+	// on one day (the embedded transfermarkt-datasets snapshot), as
+	// against a dated contract: it has no signing date, and its facts are
+	// known from Confirmed, the day of the listing. See Overlay.
+	Listing bool
+
 	Pos Pos // where the row came from
+}
+
+// DataAsOf returns the day the row's facts were last confirmed, which the
+// output calls data_as_of: the later of Confirmed (for a snapshot row, its
+// scrape day) and Signed (a contract is known from the day it is signed or
+// announced). It is zero when the row has neither.
+//
+// There is no separate field: Confirmed is the fact as the dataset states
+// it, and DataAsOf only adds that a signing is a confirmation too.
+func (c *Contract) DataAsOf() rules.Date {
+	if c.Signed.After(c.Confirmed) {
+		return c.Signed
+	}
+	return c.Confirmed
 }
 
 // Option is an option to extend a contract.

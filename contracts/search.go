@@ -70,7 +70,11 @@ type Match struct {
 // without a PlayerID are one player when their folded names and birth
 // dates are equal. The index copies cs's rows into per-player slices,
 // which the Rows of every Match share: callers must not modify them.
-func NewIndex(cs []Contract) *Index {
+func NewIndex(cs []Contract) *Index { return newIndex(cs, true) }
+
+// newIndex is NewIndex; without clubs, it indexes players only, and
+// Clubs and ClubSuggest find nothing.
+func newIndex(cs []Contract, clubs bool) *Index {
 	ix := &Index{}
 	byPlayer := make(map[string]int)
 	for _, c := range cs {
@@ -108,19 +112,14 @@ func NewIndex(cs []Contract) *Index {
 		pkeys[i] = ks
 	}
 	ix.pcat = newCatalog(pkeys)
+	if !clubs {
+		ix.ccat = newCatalog(nil)
+		return ix
+	}
 
 	byClub := make(map[string]int)
-	seen := make(map[string]bool) // club names as written, done
 	var ckeys [][]string
-	for _, c := range cs {
-		if c.Club == "" || seen[c.Club] {
-			continue
-		}
-		seen[c.Club] = true
-		ks := clubKeys(c.Club)
-		if len(ks) == 0 {
-			continue
-		}
+	eachClubName(cs, func(name string, ks []string) {
 		i, ok := byClub[ks[0]]
 		if !ok {
 			i = len(ix.clubs)
@@ -128,15 +127,30 @@ func NewIndex(cs []Contract) *Index {
 			ix.clubs = append(ix.clubs, indexedClub{key: ks[0]})
 			ckeys = append(ckeys, slices.Clone(aliasesOf[ks[0]]))
 		}
-		ix.clubs[i].names = append(ix.clubs[i].names, c.Club)
+		ix.clubs[i].names = append(ix.clubs[i].names, name)
 		for _, k := range ks {
 			if !inList(ckeys[i], k) {
 				ckeys[i] = append(ckeys[i], k)
 			}
 		}
-	}
+	})
 	ix.ccat = newCatalog(ckeys)
 	return ix
+}
+
+// eachClubName calls fn once with every distinct club name of cs, in order
+// of appearance, and its keys (clubKeys), skipping names with none.
+func eachClubName(cs []Contract, fn func(name string, keys []string)) {
+	seen := make(map[string]bool)
+	for _, c := range cs {
+		if c.Club == "" || seen[c.Club] {
+			continue
+		}
+		seen[c.Club] = true
+		if ks := clubKeys(c.Club); len(ks) > 0 {
+			fn(c.Club, ks)
+		}
+	}
 }
 
 // Players returns the players whose names match query, best kind only:

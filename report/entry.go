@@ -18,6 +18,48 @@ type Entry struct {
 	// DataAsOf is the day the row's facts were last confirmed against its
 	// source; zero when the data does not say.
 	DataAsOf rules.Date
+	// DataStatus says how far the row's facts can be trusted on the as-of
+	// date: DataCurrent, DataStaleClub, DataOld, DataBeforeData or
+	// DataUnknown (see dataStatus).
+	DataStatus string
+}
+
+// The data statuses of an answer, most serious first.
+const (
+	// DataBeforeData: the question is about a day more than a month before
+	// the facts were confirmed (a 2026 row asked about 2020): a contract
+	// signed in between may be answering.
+	DataBeforeData = "before-data"
+	// DataOld: the facts are more than a season (365 days) older than the
+	// as-of date: a renewal or a move since may be missing.
+	DataOld = "old"
+	// DataStaleClub: the source last saw him at the club before the as-of
+	// season.
+	DataStaleClub = "stale-club"
+	// DataUnknown: the data gives no day its facts were confirmed.
+	DataUnknown = "unknown"
+	// DataCurrent: none of the above.
+	DataCurrent = "current"
+)
+
+// beforeDataGrace is how long before the data's day a question may be
+// asked and still be answered as current: a scrape of 12 June reflects the
+// contracts signed before it, not only on it.
+const beforeDataGrace = 30
+
+// dataStatus is the most serious data status that applies.
+func dataStatus(asOf, dataAsOf rules.Date, staleClub bool) string {
+	switch {
+	case !dataAsOf.IsZero() && asOf.Before(dataAsOf.AddDays(-beforeDataGrace)):
+		return DataBeforeData
+	case !dataAsOf.IsZero() && dataAsOf.Before(asOf.AddDays(-365)):
+		return DataOld
+	case staleClub:
+		return DataStaleClub
+	case dataAsOf.IsZero():
+		return DataUnknown
+	}
+	return DataCurrent
 }
 
 // StaleClubNote says why the club may be out of date.
@@ -55,7 +97,7 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 		Birth:       c.Birth,
 		Option:      rules.Option{Until: c.Option.Until, Holder: c.Option.Holder},
 	}, rules.Query{AsOf: q.AsOf, To: q.To})
-	en.DataAsOf = c.Confirmed
+	en.DataAsOf = c.DataAsOf()
 	en.StaleClub = false
 	if c.LastSeason > 0 {
 		season := q.AsOf.Year()
@@ -64,4 +106,5 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 		}
 		en.StaleClub = c.LastSeason < season
 	}
+	en.DataStatus = dataStatus(q.AsOf, en.DataAsOf, en.StaleClub)
 }

@@ -217,6 +217,13 @@ func TestEastWorkedExamples(t *testing.T) {
 			set:  "RUS",
 			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 3, 21), exception: true},
 		},
+		{
+			name: "RFS art. 14 in a season without published dates: released 31 Aug 2026, before the estimated 10 Sep close, registrable on 1 Oct until 10 Oct 2026 (30 days after 10 Sep)",
+			c:    Contract{Association: "RUS", Expires: D(2026, 8, 31)},
+			q:    Query{AsOf: D(2026, 10, 1), To: "RUS"},
+			set:  "RUS",
+			reg:  &reg{from: D(2026, 10, 1), until: D(2026, 10, 10), exception: true},
+		},
 		// Ukraine
 		{
 			name:     "ukr-six-months (FIFA's six months assumed, low): a 30 Jun 2026 contract, any club from 1 Jan 2026",
@@ -273,25 +280,25 @@ func TestEastWorkedExamples(t *testing.T) {
 			reg:  &reg{from: D(2026, 1, 10), until: D(2026, 2, 17)},
 		},
 		{
-			name: "HNS free agents: released 31 Jan 2026, before the 17 Feb close, registrable on 1 Mar until the estimated summer close, Tue 1 Sep 2026",
+			name: "HNS summer period 2025/26 (to Sat 6 Sep 2025): free on 1 Jul 2025, registrable at once until 6 Sep",
+			c:    Contract{Association: "CRO", Expires: D(2025, 6, 30)},
+			q:    Query{AsOf: D(2025, 7, 1), To: "CRO"},
+			set:  "CRO",
+			reg:  &reg{from: D(2025, 7, 1), until: D(2025, 9, 6)},
+		},
+		{
+			name: "HNS free agents: released 31 Jan 2026, before the 17 Feb close, registrable on 1 Mar until the estimated summer close, Sat 5 Sep 2026",
 			c:    Contract{Association: "CRO", Expires: D(2026, 1, 31)},
 			q:    Query{AsOf: D(2026, 3, 1), To: "CRO"},
 			set:  "CRO",
-			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 9, 1), exception: true},
+			reg:  &reg{from: D(2026, 3, 1), until: D(2026, 9, 5), exception: true},
 		},
 		{
-			name: "HNS summer pattern (15 Jun to 1 Sep, a weekend close moved to Monday): estimated 2027 period closes Wed 1 Sep 2027",
+			name: "HNS summer pattern (15 Jun to 5 Sep, no weekend roll: 2025 closed on a Saturday): the estimated 2027 period closes on Sunday 5 Sep 2027",
 			c:    Contract{Association: "CRO", Expires: D(2027, 6, 30)},
 			q:    Query{AsOf: D(2027, 7, 1), To: "CRO"},
 			set:  "CRO",
-			reg:  &reg{from: D(2027, 7, 1), until: D(2027, 9, 1)},
-		},
-		{
-			name: "HNS summer pattern: 1 Sep 2029 is a Saturday, so the estimated period closes on Monday 3 Sep 2029",
-			c:    Contract{Association: "CRO", Expires: D(2029, 6, 30)},
-			q:    Query{AsOf: D(2029, 7, 1), To: "CRO"},
-			set:  "CRO",
-			reg:  &reg{from: D(2029, 7, 1), until: D(2029, 9, 3)},
+			reg:  &reg{from: D(2027, 7, 1), until: D(2027, 9, 5)},
 		},
 	}
 	for _, tc := range cases {
@@ -351,6 +358,27 @@ func TestEastCalendars(t *testing.T) {
 	for _, c := range cases {
 		if got := b.Set(c.code).Calendar.work.IsWorkday(c.day); got != c.workday {
 			t.Errorf("%s %s: working day %v, want %v", c.code, c.day, got, c.workday)
+		}
+	}
+}
+
+// COVID, 2020: in Czechia and Romania a contract ending 30 June 2020 could
+// be extended by agreement before it ran out; the answer for such a
+// contract carries the deadline (its last day, 30 June 2020), and a 2021
+// expiry does not.
+func TestEastCovid2020(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, id := range map[string]string{"CZE": "cze-covid-2020", "ROU": "rou-covid-2020"} {
+		w := b.Windows(Contract{Association: code, Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+		if n := noteByID(w, id); n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) {
+			t.Errorf("%s: 30 Jun 2020 expiry: note %+v, want a %s deadline on 2020-06-30", code, n, id)
+		}
+		w = b.Windows(Contract{Association: code, Expires: D(2021, 6, 30)}, Query{AsOf: D(2021, 5, 15)})
+		if noteByID(w, id) != nil {
+			t.Errorf("%s: the 2020 note shows for a 30 Jun 2021 expiry", code)
 		}
 	}
 }

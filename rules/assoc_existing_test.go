@@ -218,22 +218,27 @@ func TestJapanEras(t *testing.T) {
 			t.Errorf("domestic %s at %s (%q), want FIFA's 2008-08-01 at low", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text)
 		}
 	})
-	t.Run("renewal-notice notes: 30 Nov until 2009, Form A to January 2026, revised from February 2026", func(t *testing.T) {
-		want := map[string]Span{
-			"jpn-renewal-notice-until-2009": {Until: D(2009, 12, 31)},
-			"jpn-form-a":                    {From: D(2010, 1, 1), Until: D(2026, 1, 31)},
-			"jpn-renewal-2026":              {From: D(2026, 2, 1)},
+	t.Run("renewal-notice notes follow one another without gap or overlap, and the eras of the domestic rules", func(t *testing.T) {
+		set := b.Set("JPN")
+		spans := map[string]Span{}
+		for _, n := range set.Notes {
+			spans[n.ID] = n.InForce
 		}
-		for _, n := range b.Set("JPN").Notes {
-			if span, ok := want[n.ID]; ok {
-				if n.InForce != span {
-					t.Errorf("%s in force %+v, want %+v", n.ID, n.InForce, span)
-				}
-				delete(want, n.ID)
-			}
+		for _, d := range set.Domestic {
+			spans[d.ID] = d.InForce
 		}
-		for id := range want {
-			t.Errorf("no note %s", id)
+		old, formA, rev := spans["jpn-renewal-notice-until-2009"], spans["jpn-form-a"], spans["jpn-renewal-2026"]
+		// The 30 November notice is the rule before Form A; Form A runs to
+		// the 2025 season's end, when the 2009 rule ends; the 2026 revision
+		// starts with the 2026 rules and has no end.
+		if !old.From.IsZero() || old.Until.AddDays(1) != formA.From {
+			t.Errorf("jpn-renewal-notice-until-2009 %+v does not end the day before jpn-form-a %+v starts", old, formA)
+		}
+		if formA.Until != spans["jpn-jfa-six-months-2009"].Until {
+			t.Errorf("jpn-form-a ends %s, the 2009 rule %s", formA.Until, spans["jpn-jfa-six-months-2009"].Until)
+		}
+		if rev.From != spans["jpn-jfa-six-months-2026"].From || rev.From != formA.Until.AddDays(1) || !rev.Until.IsZero() {
+			t.Errorf("jpn-renewal-2026 %+v does not start with the 2026 rules (%s) the day after Form A ends", rev, spans["jpn-jfa-six-months-2026"].From)
 		}
 	})
 }
@@ -265,5 +270,38 @@ func TestSaudiCovid(t *testing.T) {
 	n := noteByID(w, "ksa-covid-2020-extension")
 	if n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) || n.Rule.Confidence != Medium || n.Rule.Disputed == "" {
 		t.Fatalf("ksa-covid-2020-extension: note %+v, want a medium, disputed note on 2020-06-30 for a 30 Jun 2020 expiry", n)
+	}
+}
+
+// Saudi Arabia, 2025/26: the summer window opened on 3 July 2025 (SAFF's
+// announcement) and closed on 10 September; an unemployed player may be
+// registered outside the periods, until the winter window closes on
+// 2 February 2026 (FIFA art. 6; no SAFF limit found).
+func TestSaudiRegistration2025(t *testing.T) {
+	b := book(t)
+	c := Contract{Association: "KSA", Expires: D(2025, 6, 30)} // free on 1 Jul 2025
+	w := b.Windows(c, Query{AsOf: D(2025, 7, 1), To: "KSA"})
+	if r := w.Registration; r == nil || r.Exception || r.From != D(2025, 7, 3) || r.Until != D(2025, 9, 10) {
+		t.Errorf("on 1 Jul 2025: registration %+v, want 2025-07-03 to 2025-09-10 in the summer window", r)
+	}
+	w = b.Windows(c, Query{AsOf: D(2025, 10, 1), To: "KSA"})
+	if r := w.Registration; r == nil || !r.Exception || r.From != D(2025, 10, 1) || r.Until != D(2026, 2, 2) {
+		t.Errorf("on 1 Oct 2025: registration %+v, want the free-agent exception to 2026-02-02", r)
+	}
+}
+
+// Scotland: the 2024 summer window closed on Friday 30 August; a free agent
+// may still be signed after a close (not registered with more than two
+// clubs that season), until the next window closes: Monday 3 February 2025.
+func TestScotlandRegistration(t *testing.T) {
+	b := book(t)
+	c := Contract{Association: "SCO", Expires: D(2024, 6, 30)} // free on 1 Jul 2024
+	w := b.Windows(c, Query{AsOf: D(2024, 8, 1), To: "SCO"})
+	if r := w.Registration; r == nil || r.Exception || r.From != D(2024, 8, 1) || r.Until != D(2024, 8, 30) {
+		t.Errorf("on 1 Aug 2024: registration %+v, want 2024-08-01 to 2024-08-30 in the summer window", r)
+	}
+	w = b.Windows(c, Query{AsOf: D(2024, 10, 1), To: "SCO"})
+	if r := w.Registration; r == nil || !r.Exception || r.From != D(2024, 10, 1) || r.Until != D(2025, 2, 3) {
+		t.Errorf("on 1 Oct 2024: registration %+v, want the free-agent exception to 2025-02-03", r)
 	}
 }

@@ -91,11 +91,25 @@ func TestMixedWorkedExamples(t *testing.T) {
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 12)},
 		},
 		{
-			name: "EPO free agents in an unpublished season (until 26 Sep): free from 1 Jul 2026, on 20 Sep 2026 registrable until 26 Sep",
+			name: "EPO free agents in an unpublished season (14 days after the close): free from 1 Jul 2026, unsigned at the estimated 12 Sep close, on 20 Sep 2026 registrable until 26 Sep",
 			c:    Contract{Association: "GRE", Expires: D(2026, 6, 30)},
 			q:    Query{AsOf: D(2026, 9, 20), To: "GRE"},
 			set:  "GRE",
 			reg:  &reg{from: D(2026, 9, 20), until: D(2026, 9, 26), exception: true},
+		},
+		{
+			name: "EPO free agents after an unpublished winter window (14 days after the close, not until September): a contract ended 20 Jan 2027, unsigned at the estimated 6 Feb close, on 15 Feb 2027 registrable until 20 Feb",
+			c:    Contract{Association: "GRE", Expires: D(2027, 1, 20)},
+			q:    Query{AsOf: D(2027, 2, 15), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2027, 2, 15), until: D(2027, 2, 20), exception: true},
+		},
+		{
+			name: "EPO free agents: the same player on 21 Feb 2027 waits for the summer window (1 Jul 2027, estimated)",
+			c:    Contract{Association: "GRE", Expires: D(2027, 1, 20)},
+			q:    Query{AsOf: D(2027, 2, 21), To: "GRE"},
+			set:  "GRE",
+			reg:  &reg{from: D(2027, 7, 1), until: D(2027, 9, 12)},
 		},
 
 		// Austria.
@@ -116,23 +130,23 @@ func TestMixedWorkedExamples(t *testing.T) {
 			reg:  &reg{from: D(2025, 8, 15), until: D(2025, 9, 5)},
 		},
 		{
-			name: "Bundesliga free agents only after the winter window: unsigned on 20 Sep 2025, he waits for 7 Jan to 6 Feb 2026",
+			name: "Bundesliga, no free-agent exception: unsigned on 20 Sep 2025, he waits for 7 Jan to 6 Feb 2026",
 			c:    Contract{Association: "AUT", Expires: D(2025, 6, 30)},
 			q:    Query{AsOf: D(2025, 9, 20), To: "AUT"},
 			set:  "AUT",
 			reg:  &reg{from: D(2026, 1, 7), until: D(2026, 2, 6)},
 		},
 		{
-			name: "Bundesliga unemployed players until 13 Feb: a contract ended 15 Jan 2026, on 10 Feb registrable until 13 Feb",
+			name: "Bundesliga winter 2026 (7 Jan to 6 Feb): a contract ended 15 Jan 2026, on 20 Jan registrable until 6 Feb",
 			c:    Contract{Association: "AUT", Expires: D(2026, 1, 15)},
-			q:    Query{AsOf: D(2026, 2, 10), To: "AUT"},
+			q:    Query{AsOf: D(2026, 1, 20), To: "AUT"},
 			set:  "AUT",
-			reg:  &reg{from: D(2026, 2, 10), until: D(2026, 2, 13), exception: true},
+			reg:  &reg{from: D(2026, 1, 20), until: D(2026, 2, 6)},
 		},
 		{
-			name: "Bundesliga after 13 Feb: the same player on 20 Feb 2026 waits for summer 2026 (1 Jul to 5 Sep, estimated)",
+			name: "Bundesliga, no exception after the winter close either (a contractless player only from 1 July): the same player on 10 Feb 2026 waits for summer 2026 (1 Jul to 5 Sep, estimated)",
 			c:    Contract{Association: "AUT", Expires: D(2026, 1, 15)},
-			q:    Query{AsOf: D(2026, 2, 20), To: "AUT"},
+			q:    Query{AsOf: D(2026, 2, 10), To: "AUT"},
 			set:  "AUT",
 			reg:  &reg{from: D(2026, 7, 1), until: D(2026, 9, 5)},
 		},
@@ -334,5 +348,25 @@ func TestMixedWorkedExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// kor-fa-negotiation is known from the league's notices of July 2022 on;
+// a 2018 report describes an older system (the player's own club alone
+// until 31 December), so a contract that ended on 31 December 2021 gets no
+// K League rule: FIFA's six months (1 July 2021), at low confidence, and
+// the contract of 31 December 2022 is the first under the 1 July rule.
+func TestKoreaNegotiationEra(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Windows(Contract{Association: "KOR", Expires: D(2021, 12, 31)}, Query{AsOf: D(2021, 7, 1)})
+	if w.Domestic.Date != D(2021, 7, 1) || w.Domestic.Confidence != Low || !strings.Contains(w.Domestic.Text, "FIFA baseline assumed") {
+		t.Errorf("31 Dec 2021: domestic %s at %s (%q), want FIFA's 2021-07-01 at low", w.Domestic.Date, w.Domestic.Confidence, w.Domestic.Text)
+	}
+	w = b.Windows(Contract{Association: "KOR", Expires: D(2022, 12, 31)}, Query{AsOf: D(2022, 7, 1)})
+	if w.Domestic.Rule == nil || w.Domestic.Rule.ID != "kor-fa-negotiation" || w.Domestic.Date != D(2022, 7, 1) || w.Domestic.Confidence != High {
+		t.Errorf("31 Dec 2022: domestic %s by %v at %s, want 2022-07-01 by kor-fa-negotiation at high", w.Domestic.Date, w.Domestic.Rule, w.Domestic.Confidence)
 	}
 }

@@ -412,3 +412,48 @@ func TestWorldWorkedExamples(t *testing.T) {
 		})
 	}
 }
+
+// Qatar: qat-six-months from the 2025/26 season (contracts ending from
+// 1 June 2025); before it, qat-40-times-salary-era, the same six months
+// (1 January for a 30 June expiry) at low confidence, with the dispute
+// about the '40 times salary' rule shown.
+func TestQatarEras(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		expires, domestic Date
+		rule              string
+	}{
+		{D(2024, 6, 30), D(2024, 1, 1), "qat-40-times-salary-era"},
+		{D(2025, 5, 31), D(2024, 12, 1), "qat-40-times-salary-era"},
+		{D(2025, 6, 30), D(2025, 1, 1), "qat-six-months"},
+	} {
+		w := b.Windows(Contract{Association: "QAT", Expires: c.expires}, Query{AsOf: D(2024, 1, 1)})
+		if w.Domestic.Rule == nil || w.Domestic.Rule.ID != c.rule || w.Domestic.Date != c.domestic || w.Domestic.Confidence != Low {
+			t.Errorf("expiry %s: domestic %s by %v at %s, want %s by %s at low", c.expires, w.Domestic.Date, w.Domestic.Rule, w.Domestic.Confidence, c.domestic, c.rule)
+		}
+		if noteByID(w, c.rule) == nil {
+			t.Errorf("expiry %s: no disputed note citing %s", c.expires, c.rule)
+		}
+	}
+}
+
+// South Africa, 2020: contracts ending 30 June 2020 were extended to the end
+// of August or of the delayed season; the answer for such a contract
+// carries the note, dated on its last day, and a 2021 expiry does not.
+func TestSouthAfricaCovid2020(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := b.Windows(Contract{Association: "RSA", Expires: D(2020, 6, 30)}, Query{AsOf: D(2020, 5, 15)})
+	if n := noteByID(w, "rsa-covid-2020"); n == nil || n.Kind != "deadline" || n.Date != D(2020, 6, 30) {
+		t.Errorf("30 Jun 2020 expiry: note %+v, want an rsa-covid-2020 deadline on 2020-06-30", n)
+	}
+	w = b.Windows(Contract{Association: "RSA", Expires: D(2021, 6, 30)}, Query{AsOf: D(2021, 5, 15)})
+	if noteByID(w, "rsa-covid-2020") != nil {
+		t.Errorf("the 2020 note shows for a 30 Jun 2021 expiry")
+	}
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"os"
 	"path"
 	"strings"
 	"testing"
@@ -432,5 +433,47 @@ func TestAssociationWorkedExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// README's coverage table lists every rule set with the confidence
+// `bosman rules` gives it, so the documentation cannot drift from the data.
+func TestReadmeCoverage(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	i := strings.Index(text, "### Coverage")
+	if i < 0 {
+		t.Fatal("README has no Coverage section")
+	}
+	text = text[i:]
+	if j := strings.Index(text[1:], "\n#"); j >= 0 {
+		text = text[:j+1]
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(text, "\n") {
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) == 6 && len(cells[0]) == 3 && strings.ToUpper(cells[0]) == cells[0] {
+			listed[cells[0]] = cells[5]
+		}
+	}
+	for _, s := range b.Sets() {
+		conf, ok := listed[s.Code]
+		switch {
+		case !ok:
+			t.Errorf("README's coverage table does not list %s", s.Code)
+		case conf != s.Confidence().String():
+			t.Errorf("README gives %s confidence %s, the rule set %s", s.Code, conf, s.Confidence())
+		}
+		delete(listed, s.Code)
+	}
+	for code := range listed {
+		t.Errorf("README lists %s, which has no rule set", code)
 	}
 }
