@@ -135,7 +135,17 @@ func contractDesc(en *Entry, r *rules.Rule) string {
 		desc += " The contract has ended: check the data is current."
 	}
 	if !en.DataAsOf.IsZero() {
-		desc += " Data as of " + en.DataAsOf.String() + "."
+		desc += " Data as of " + en.DataAsOf.Human() + "."
+	}
+	switch en.DataStatus {
+	case DataStaleClub:
+		desc += " Warning: " + en.StaleClubNote() + "."
+	case DataOld:
+		desc += " Warning: the data is more than a season older than the as-of date; check for a renewal or a move."
+	case DataBeforeData:
+		desc += " Warning: the as-of date is before the data's; a contract signed in between may be missing."
+	case DataUnknown:
+		desc += " The data does not say when its facts were confirmed."
 	}
 	if c.Source != "" {
 		desc += " Source: " + c.Source
