@@ -422,3 +422,38 @@ func TestPanicExitsOne(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%.200s", code, errb.String())
 	}
 }
+
+// TestOutputDevStdout: --output /dev/stdout, a link to the process's
+// stdout, writes to whatever stdout is: the pipe's reader gets the rows,
+// a redirected file gets them and /dev/stdout stays a link (issue: as root
+// /dev/stdout became a file; as a user, permission denied on
+// /dev/.stdout.*.tmp).
+func TestOutputDevStdout(t *testing.T) {
+	if st, err := os.Lstat("/dev/stdout"); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Skip("no /dev/stdout link here")
+	}
+	dir := t.TempDir()
+	writeTemp(t, dir, "in.csv", roundtripData(30, 0, 0))
+	var pipe bytes.Buffer // exec copies it through a pipe
+	cmd, errb := bosmanProcess(t, dir, &pipe, "export", "--data", "in.csv", "--output", "/dev/stdout", "--format", "csv")
+	if err := cmd.Wait(); err != nil || !strings.HasPrefix(pipe.String(), exportHeader) {
+		t.Errorf("to a pipe: %v, got %.60q\n%s", err, pipe.String(), errb)
+	}
+	f, err := os.Create(filepath.Join(dir, "out.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, errb = bosmanProcess(t, dir, f, "export", "--data", "in.csv", "--output", "/dev/stdout", "--format", "csv")
+	err = cmd.Wait()
+	f.Close()
+	b, _ := os.ReadFile(filepath.Join(dir, "out.csv"))
+	if err != nil || !strings.HasPrefix(string(b), exportHeader) {
+		t.Errorf("to a file: %v, file has %.60q\n%s", err, b, errb)
+	}
+	if st, err := os.Lstat("/dev/stdout"); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("/dev/stdout is no longer a link")
+	}
+	if extra := leftovers(t, dir, "in.csv", "out.csv", "tmp"); len(extra) > 0 {
+		t.Errorf("left %v behind", extra)
+	}
+}
