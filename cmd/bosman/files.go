@@ -71,6 +71,13 @@ func openOutput(path string) (*output, error) {
 				hint("name the file itself, or redirect stdout: > %s", path)
 		}
 		o.target = real
+		// replacing needs only the directory's permission: ask the file's
+		// too, as a shell redirection would
+		f, err := os.OpenFile(real, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, dataErr("--output %s: %v", path, unwrapPath(err)).hint("bosman replaces a file only where it may write it")
+		}
+		f.Close()
 	case mode.IsDir():
 		return nil, dataErr("--output %s is a directory", path).hint("give a file name, e.g. --output %s", filepath.Join(path, "windows.csv"))
 	case mode&fs.ModeCharDevice != 0, mode&fs.ModeNamedPipe != 0:
