@@ -203,7 +203,7 @@ func extras(en *Entry) playerExtras {
 			Foreign: dateOrNil(sw.Foreign.Date), Domestic: dateOrNil(sw.Domestic.Date)})
 	}
 	for _, n := range w.Notes {
-		if t := noteText(n, w, c); t != "" {
+		if t := noteText(n, w, c, true); t != "" {
 			x.Notes = append(x.Notes, jsonNote{Kind: n.Kind, Rule: ruleID(n.Rule), Date: dateOrNil(n.Date), Text: t})
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -109,7 +108,7 @@ func export(s *streams, c *cli.Context) error {
 	}
 	if err == nil && x != nil {
 		for _, w := range x.Warnings() {
-			fmt.Fprintf(s.stderr, "bosman: warning: %s\n", w)
+			s.say("warning: %s", w)
 		}
 	}
 	return err

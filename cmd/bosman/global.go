@@ -131,7 +131,8 @@ func (g *global) query(to string) *report.Query {
 	return &report.Query{Book: g.book, AsOf: g.asOf, To: to}
 }
 
-// style is how the forms for people are drawn.
-func (g *global) style() report.Style {
-	return report.Style{AsOf: g.asOf, Color: g.color}
+// style is how the forms for people are drawn: fitted to the width of the
+// terminal (see streams.width).
+func (g *global) style(s *streams) report.Style {
+	return report.Style{AsOf: g.asOf, Color: g.color, Width: s.width()}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -19,7 +18,7 @@ func timelineCommand(s *streams) *cli.Command {
 		ArgsUsage: "CLUB",
 		UsageText: "bosman timeline [flags] CLUB\n   bosman timeline [flags] --player NAME [--player NAME …]",
 		Description: "One lane per player, from the as-of date to the last free-agency day in view (at most\n" +
-			"four years): the contract, the pre-contract window abroad (FIFA RSTP art. 18.3), the window\n" +
+			"four years; with --season, from the season's first day when it began before the as-of date): the contract, the pre-contract window abroad (FIFA RSTP art. 18.3), the window\n" +
 			"at home where it differs, the day he is free, and the registration periods of --to (by\n" +
 			"default the players' own association) behind the lanes. The club filters are those of\n" +
 			"'bosman club'. --format svg or png draws a chart for an article; png needs --output on a\n" +
@@ -73,17 +72,19 @@ func timeline(s *streams, c *cli.Context) error {
 		return err
 	}
 	q := g.query(to)
-	var title string
-	var lanes []report.Entry
 	if len(players) > 0 {
-		title, lanes, err = playerLanes(d, q, players)
-	} else {
-		title, lanes, err = clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
+		title, lanes, err := playerLanes(d, q, players)
+		if err != nil {
+			return err
+		}
+		return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
 	}
+	title, lanes, err := clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
 	if err != nil {
 		return err
 	}
-	return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
+	// a season shows from its start when it began before the as-of date
+	return drawTimeline(s, g, report.NewTimelineFor(title, lanes, q, h), out)
 }
 
 // playerLanes are the lanes of the players named with --player, each once.
@@ -131,8 +132,8 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error 
 	case "svg", "png":
 		ch := t.Chart()
 		if n := t.ChartLanes(); n < len(t.Lanes) {
-			fmt.Fprintf(s.stderr, "bosman: warning: the chart shows the first %d of %d players, soonest expiry first (a chart draws at most %d lanes)\n", n, len(t.Lanes), report.ChartMaxLanes)
-			fmt.Fprintf(s.stderr, "bosman: hint: narrow the selection (--within, --season, or --player NAME) for the others\n")
+			s.say("warning: the chart shows the first %d of %d players, soonest expiry first (a chart draws at most %d lanes)", n, len(t.Lanes), report.ChartMaxLanes)
+			s.say("hint: narrow the selection (--within, --season, or --player NAME) for the others")
 		}
 		write := ch.WriteSVG
 		if g.format == "png" {
@@ -144,15 +145,10 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error 
 		if err := out.write(write); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out.path, t.ChartLanes(), t.From, t.To)
+		s.say("wrote %s (%s, %s to %s)", out.path, report.Count(t.ChartLanes(), "lane"), t.From, t.To)
 		return nil
 	}
-	width := 80
-	if v := s.getenv("COLUMNS"); v != "" {
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-			width = n
-		}
-	}
+	width := s.width()
 	if out != nil {
 		return out.write(func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}

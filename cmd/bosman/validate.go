@@ -48,7 +48,7 @@ func validate(s *streams, c *cli.Context) error {
 			if errors.Is(err, fs.ErrNotExist) {
 				err = fmt.Errorf("no such file")
 			}
-			fmt.Fprintf(s.stderr, "bosman: error: %s: %v\n", path, err)
+			s.say("error: %s: %v", path, err)
 			failed++
 			continue
 		}
