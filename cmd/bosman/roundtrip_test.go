@@ -105,7 +105,7 @@ func TestOutputFailureKeepsOldFile(t *testing.T) {
 		}
 	}
 
-	// the write succeeds and the rename fails: --output names a directory
+	// --output names a directory: refused before anything is written
 	if err := os.Mkdir("outdir", 0o755); err != nil {
 		t.Fatal(err)
 	}
