@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -52,12 +54,18 @@ type streams struct {
 	// termCols is the terminal's width when stdout is one, else 0
 	termCols int
 	now      func() time.Time
+
+	rawStdout io.Writer // stdout as given, to compare with the inputs
+	// complete: what the command wrote to stdout is whole although it
+	// fails (validate's report), so it is not cut back
+	complete bool
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
 // exit status. It never calls os.Exit, so tests run it in-process.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	pipe := &pipeWatch{w: stdout}
+	s := &streams{stdin: stdin, stdout: pipe, stderr: stderr, getenv: getenv, now: time.Now, rawStdout: stdout}
 	if f, ok := stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			s.isTTY = true
@@ -74,23 +82,56 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 			s.now = func() time.Time { return d.Time() }
 		}
 	}
-	return s.run(args)
+	// stdout a file (a shell redirection): a run that fails cuts it back to
+	// where it began, so nothing is left half written
+	sf := regularStdout(stdout)
+	pipe.file = sf != nil
+	code := s.run(args)
+	if pipe.broken.Load() && code != 0 {
+		code = 1 // the reader went away (| head): a quiet end, nothing to say
+	}
+	if sf != nil {
+		sf.done(code != 0 && !s.complete)
+	}
+	return code
+}
+
+// pipeWatch is stdout, noting when a write fails because the reader of the
+// pipe has gone (EPIPE): the run then stops without a message.
+type pipeWatch struct {
+	w      io.Writer
+	file   bool // stdout is a regular file
+	broken atomic.Bool
+}
+
+func (p *pipeWatch) Write(b []byte) (int, error) {
+	if p.file {
+		// under the signal handler's lock: once it has cut the file back,
+		// nothing more is written to it (the process is ending). Only for a
+		// file: a write to a full pipe may block, and must not hold up a
+		// signal.
+		pending.Lock()
+		defer pending.Unlock()
+	}
+	n, err := p.w.Write(b)
+	if err != nil && errors.Is(err, syscall.EPIPE) {
+		p.broken.Store(true)
+	}
+	return n, err
 }
 
 // run runs the command args name and reports its error, if any.
 func (s *streams) run(args []string) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
-			code = 1
-		}
-	}()
+	defer s.internalError(&code)
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	app := newApp(s)
 	if err := missingValue(args, app); err != nil {
 		return s.report(err)
 	}
 	err := app.Run(reorder(args, app))
+	if s.stdout.(*pipeWatch).broken.Load() {
+		return 1 // stdout's reader has gone: nothing more to say to it, or about it
+	}
 	if err == nil {
 		if ferr := s.out.Flush(); ferr != nil {
 			fmt.Fprintf(s.stderr, "bosman: error: writing output: %v\n", ferr)
@@ -121,6 +162,19 @@ func (s *streams) report(err error) int {
 		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", report.CleanLines(h))
 	}
 	return ee.code
+}
+
+// internalError turns a panic of the run into exit status 1, the runtime
+// error's, with a message and the stack; deferred. What no deferred
+// function can catch, the Go runtime's own fatal errors (out of memory, a
+// concurrent map write), ends the process with the runtime's status, 2:
+// README says so, and the limits bosman sets on what an input can make it
+// allocate are there so that none is reached.
+func (s *streams) internalError(code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
+		*code = 1
+	}
 }
 
 // say writes a message line to stderr, after "bosman: ", cleaned: it may

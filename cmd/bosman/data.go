@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -185,7 +186,7 @@ func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
 // loadFile reads the dataset at path, saying on stderr how it was read and
 // what was wrong with it.
 func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Dataset, error) {
-	opt.Clubs, opt.Competitions = lookupTables(path)
+	opt.Clubs, opt.Competitions = lookupTables(s, path)
 	ds, err := contracts.LoadFile(path, opt)
 	if ds != nil {
 		loadNotes(s, path, ds, err == nil)
@@ -241,19 +242,51 @@ func loadError(path string, ds *contracts.Dataset, err error, skipInvalid bool) 
 	return dataErr("%v", err)
 }
 
-// lookupTables loads clubs.csv and competitions.csv when they sit beside a
-// transfermarkt-datasets players file.
-func lookupTables(path string) (*contracts.ClubTable, *contracts.CompetitionTable) {
+// lookupPaths are the lookup tables read beside a dataset.
+func lookupPaths(path string) [2]string {
 	dir := filepath.Dir(path)
+	return [2]string{filepath.Join(dir, "clubs.csv"), filepath.Join(dir, "competitions.csv")}
+}
+
+// lookupTables loads clubs.csv and competitions.csv when they sit beside a
+// transfermarkt-datasets players file. A table that is there but cannot be
+// read is said on stderr, with why, and left out.
+func lookupTables(s *streams, path string) (*contracts.ClubTable, *contracts.CompetitionTable) {
+	p := lookupPaths(path)
 	var clubs *contracts.ClubTable
 	var comps *contracts.CompetitionTable
-	if t, err := contracts.LoadClubsFile(filepath.Join(dir, "clubs.csv")); err == nil {
+	t, err := contracts.LoadClubsFile(p[0])
+	if err == nil {
 		clubs = t
+	} else {
+		lookupWarning(s, p[0], path, err)
 	}
-	if t, err := contracts.LoadCompetitionsFile(filepath.Join(dir, "competitions.csv")); err == nil {
-		comps = t
+	u, err := contracts.LoadCompetitionsFile(p[1])
+	if err == nil {
+		comps = u
+	} else {
+		lookupWarning(s, p[1], path, err)
 	}
 	return clubs, comps
+}
+
+// lookupWarning says that the lookup table at table, beside path, was not
+// used and why; a table that is not there needs no word.
+func lookupWarning(s *streams, table, path string, err error) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	// a *contracts.LoadError: "file: N errors", then a line per problem
+	lines := strings.Split(err.Error(), "\n")
+	msg := lines[0]
+	if len(lines) > 1 {
+		msg = strings.TrimSpace(lines[1])
+		if len(lines) > 2 {
+			msg += " (and " + strconv.Itoa(len(lines)-2) + " more)"
+		}
+	}
+	s.say("warning: %s not used for %s: %s", table, path, msg)
+	s.say("hint: fix it (bosman validate shows a dataset's problems), or move it away from %s", filepath.Base(path))
 }
 
 // target resolves --to: an association code, or a club whose association

@@ -16,10 +16,15 @@ import (
 )
 
 // TestMain lets the scripts run bosman as a command of its own.
+// With BOSMAN_TEST_PROCESS=1 the test binary is bosman itself, for the
+// tests that send it signals or close its pipe.
 func TestMain(m *testing.M) {
 	releaseMinRows = 10 // the scripts' releases have a few rows
+	if os.Getenv("BOSMAN_TEST_PROCESS") == "1" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){
-		"bosman": func() { os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+		"bosman": main,
 	})
 }
 

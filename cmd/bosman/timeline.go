@@ -52,8 +52,11 @@ func timeline(s *streams, c *cli.Context) error {
 	if c.NArg() > 0 && len(players) > 0 {
 		return usageErr("timeline takes a CLUB or --player, not both").hint("drop %q, or the --player flags", strings.Join(c.Args().Slice(), " "))
 	}
-	out := c.String("output")
-	if g.format == "png" && out == "" && s.isTTY {
+	out, err := prepareOutput(s, c)
+	if err != nil {
+		return err
+	}
+	if g.format == "png" && out == nil && s.isTTY {
 		return usageErr("--format png writes binary data: give --output FILE").hint("e.g. --output timeline.png, or redirect stdout to a file")
 	}
 	h, err := horizon(c, g.asOf)
@@ -63,11 +66,6 @@ func timeline(s *streams, c *cli.Context) error {
 	d, err := loadData(s, c)
 	if err != nil {
 		return err
-	}
-	if out != "" {
-		if err := refuseInput(out, d.inputs); err != nil {
-			return err
-		}
 	}
 	to, err := target(s, c, g, d)
 	if err != nil {
@@ -135,26 +133,30 @@ func clubLanes(d *data, q *report.Query, query string, h report.Horizon) (title 
 }
 
 // drawTimeline writes t in the format asked, to out or stdout.
-func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
+func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error {
 	switch g.format {
 	case "svg", "png":
 		ch := t.Chart()
+		if n := t.ChartLanes(); n < len(t.Lanes) {
+			s.say("warning: the chart shows the first %d of %d players, soonest expiry first (a chart draws at most %d lanes)", n, len(t.Lanes), report.ChartMaxLanes)
+			s.say("hint: narrow the selection (--within, --season, or --player NAME) for the others")
+		}
 		write := ch.WriteSVG
 		if g.format == "png" {
 			write = ch.WritePNG
 		}
-		if out == "" {
+		if out == nil {
 			return write(s.out)
 		}
-		if err := writeFileAtomic(out, write); err != nil {
+		if err := out.write(write); err != nil {
 			return err
 		}
-		s.say("wrote %s (%s, %s to %s)", out, report.Count(len(t.Lanes), "lane"), t.From, t.To)
+		s.say("wrote %s (%s, %s to %s)", out.path, report.Count(t.ChartLanes(), "lane"), t.From, t.To)
 		return nil
 	}
 	width := s.width()
-	if out != "" {
-		return writeFileAtomic(out, func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
+	if out != nil {
+		return out.write(func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}
 	return t.WriteTerminal(s.out, width, g.color)
 }

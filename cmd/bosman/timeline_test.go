@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -304,5 +305,36 @@ func TestTimelineErrors(t *testing.T) {
 		if code != 0 && !strings.Contains(errs, "bosman: error: ") {
 			t.Errorf("%v: no error line: %q", tc.args, errs)
 		}
+	}
+}
+
+// TestTimelineBigClubPNG: the PNG of a 50,000-player club asked for
+// 28.8 GB and the Go runtime threw (exit 2). The chart draws the first
+// 100 lanes, says so in the chart and on stderr, and is a PNG of bounded
+// size.
+func TestTimelineBigClubPNG(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50,000 rows")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var b strings.Builder
+	b.WriteString("player_id,player,club,association,contract_expires\n")
+	for i := 0; i < 50000; i++ {
+		fmt.Fprintf(&b, "%d,Player %d,Big FC,ENG,%d-06-30\n", i+1, i, 2026+i%3)
+	}
+	writeTemp(t, dir, "big.csv", b.String())
+	code, _, stderr := runBounded(t, "timeline", "Big FC", "--all", "--data", "big.csv", "--format", "png", "--output", "big.png")
+	if code != 0 || !strings.Contains(stderr, "bosman: warning: the chart shows the first 100 of 50000 players") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	f, err := os.Open("big.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 2400 || cfg.Height > 7000 {
+		t.Errorf("PNG %d×%d, %v", cfg.Width, cfg.Height, err)
 	}
 }
