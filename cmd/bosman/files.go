@@ -139,6 +139,24 @@ func inputFiles(data []string, rulesDir string, stdin io.Reader) []input {
 	return ins
 }
 
+// cacheFiles are the files of the cached release, which a run without
+// --data may read: no output may be written over them.
+func cacheFiles(dir string) []input {
+	if dir == "" {
+		return nil
+	}
+	var ins []input
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if st, err := os.Stat(p); err == nil {
+				ins = append(ins, input{p, st})
+			}
+		}
+		return nil
+	})
+	return ins
+}
+
 // refuseInput refuses an output that is one of the run's inputs, however
 // its path is spelt (links and hard links included).
 func (o *output) refuseInput(ins []input) error {
@@ -286,6 +304,9 @@ func outputPath(v string) string {
 // stdout redirected to a file, when it is one of the files the run reads.
 func prepareOutput(s *streams, c *cli.Context) (*output, error) {
 	ins := inputFiles(c.StringSlice("data"), c.String("rules"), s.stdin)
+	if len(c.StringSlice("data")) == 0 {
+		ins = append(ins, cacheFiles(cacheDir(s.getenv))...)
+	}
 	path := outputPath(c.String("output"))
 	if path == "" {
 		return nil, refuseStdout(s.rawStdout, ins)

@@ -479,3 +479,27 @@ func TestOutputDevStdout(t *testing.T) {
 		t.Errorf("left %v behind", extra)
 	}
 }
+
+// TestOutputNeverTheCache: a run without --data may read the cached
+// release, so --output may not write over any of its files.
+func TestOutputNeverTheCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	must(t, os.MkdirAll(filepath.Join("cache", "bosman", "release-1"), 0o755))
+	cached := filepath.Join("cache", "bosman", "release-1", "players.csv.gz")
+	writeTemp(t, dir, cached, "not really gzip")
+	getenv := func(k string) string {
+		if k == "XDG_CACHE_HOME" {
+			return filepath.Join(dir, "cache")
+		}
+		return ""
+	}
+	var out, errb bytes.Buffer
+	code := Main([]string{"bosman", "export", "--output", cached, "--format", "csv"}, strings.NewReader(""), &out, &errb, getenv)
+	if code != 2 || !strings.Contains(errb.String(), "bosman will not write over its input") {
+		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+	}
+	if b, _ := os.ReadFile(cached); string(b) != "not really gzip" {
+		t.Errorf("the cached file changed")
+	}
+}
