@@ -22,19 +22,25 @@ func ListTable(out io.Writer, sel *Selection, st Style) error {
 	if d.empty() {
 		fmt.Fprintf(out, "\nNo contracts in the data match; try --all or a longer --within.\n")
 	}
-	right := map[string]bool{"Days": true, "Age": true, "Value": true}
-	var dropped []string
+	// the parts are fitted as one table, so that they keep the same columns
+	var all [][]string
+	for _, part := range d.parts {
+		all = append(all, part.rows...)
+	}
+	ft, err := fitRows(d.header, all, map[string]bool{"Days": true, "Age": true, "Value": true}, st.width(), d.shrinks)
+	if err != nil {
+		return err
+	}
 	for _, part := range d.parts {
 		fmt.Fprintln(out)
 		if part.title != "" {
 			writeWrapped(out, "", part.title, st.width())
 			fmt.Fprintln(out)
 		}
-		drop, err := fitTable(out, d.header, part.rows, right, st.width(), d.shrinks)
-		if err != nil {
+		if err := renderTable(out, ft.header, ft.rows[:len(part.rows)], false, ft.right); err != nil {
 			return err
 		}
-		dropped = append(dropped, drop...)
+		ft.rows = ft.rows[len(part.rows):]
 		for _, n := range part.notes {
 			writeWrapped(out, "- ", n, st.width())
 		}
@@ -44,15 +50,17 @@ func ListTable(out io.Writer, sel *Selection, st Style) error {
 	}
 	if !d.empty() {
 		fmt.Fprintln(out)
-		if indexOf(dropped, "Abroad from") >= 0 {
+		if indexOf(ft.dropped, "Abroad from") >= 0 {
 			writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
 		}
 		for _, l := range d.keys {
 			writeWrapped(out, "", l, st.width())
 		}
 	}
-	if d.notListed != "" {
-		writeWrapped(out, "", d.notListed, st.width())
+	for _, l := range []string{d.notListed, d.inferred} {
+		if l != "" {
+			writeWrapped(out, "", l, st.width())
+		}
 	}
 	return nil
 }
@@ -94,8 +102,10 @@ func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 			fmt.Fprintf(out, "%s\n\n", mdText(l))
 		}
 	}
-	if d.notListed != "" {
-		fmt.Fprintf(out, "%s\n", mdText(d.notListed))
+	for _, l := range []string{d.notListed, d.inferred} {
+		if l != "" {
+			fmt.Fprintf(out, "%s\n", mdText(l))
+		}
 	}
 	return nil
 }
@@ -109,6 +119,7 @@ type listDoc struct {
 	more      string   // what the limit left out
 	keys      []string // what the table's marks and words mean
 	notListed string   // what the horizon left out
+	inferred  string   // the associations inferred from the clubs' names
 }
 
 // listPart is a table of a list: its title ("" for the first), rows and
@@ -153,6 +164,9 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 	entries := cleanEntries(sel.Entries())
 	cols := listCols{club: sel.Title == "", to: Clean(sel.Query.To)}
 	d := &listDoc{heading: listHeading(sel), header: cols.header(), shrinks: listShrinks(cols)}
+	if data := DataSummary(entries); data != "" {
+		d.heading = append(d.heading, data)
+	}
 	var ways clubWays
 	sets := map[*rules.Set]bool{}
 	for _, part := range splitParts(sel, entries) {
@@ -177,7 +191,25 @@ func newListDoc(sel *Selection, st Style) *listDoc {
 		d.more = fmt.Sprintf("… and %d more (--limit N shows more; --limit 0 all).", n)
 	}
 	d.notListed = notListed(sel)
+	d.inferred = inferredFootnote(entries)
 	return d
+}
+
+// inferredFootnote says which association was inferred from the club's
+// name, and for how many of the rows listed; "" when none was.
+func inferredFootnote(entries []Entry) string {
+	n, assoc := 0, ""
+	for i := range entries {
+		if c := &entries[i].Contract; c.AssociationInferred {
+			n++
+			assoc = c.Association
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Association %s inferred from the club's name for %s: the data gives no association or league (set one with --data-association).",
+		assoc, Count(n, "row"))
 }
 
 // splitParts sorts the entries listed into the list's parts (see
@@ -283,7 +315,7 @@ func (d *listDoc) dropEmpty() {
 	}
 }
 
-// listHeading is the title of a list and the line that dates its data.
+// listHeading is the title of a list.
 func listHeading(sel *Selection) []string {
 	h, asOf := sel.Filter.Horizon, sel.Query.AsOf
 	what := "expiring " + h.From.Human() + " to " + h.Until.Human()
@@ -306,35 +338,7 @@ func listHeading(sel *Selection) []string {
 	if f := filterText(&sel.Filter); f != "" {
 		title += ": " + f
 	}
-	return []string{fmt.Sprintf("%s (%d)", title, sel.Matched), dataLine(sel)}
-}
-
-// dataLine dates the data of a list: "Data as of 12 Jun 2026." or "Data
-// confirmed 2 Jan 2019 to 12 Jun 2026; 3 rows not current (data_status in
-// --format csv)."
-func dataLine(sel *Selection) string {
-	var line string
-	switch {
-	case sel.DataFrom.IsZero():
-	case sel.DataFrom == sel.DataUntil:
-		line = "Data as of " + sel.DataFrom.Human()
-	default:
-		line = "Data confirmed " + sel.DataFrom.Human() + " to " + sel.DataUntil.Human()
-	}
-	statuses := []string{DataBeforeData, DataOld, DataStaleClub, DataUnknown}
-	if sel.DataFrom.IsZero() {
-		line, statuses = "Data: no day of confirmation given", statuses[:3]
-	}
-	var not []string
-	for _, s := range statuses {
-		if n := sel.DataStatuses[s]; n > 0 {
-			not = append(not, fmt.Sprintf("%d %s", n, s))
-		}
-	}
-	if len(not) > 0 {
-		line += "; not current on " + sel.Query.AsOf.Human() + ": " + strings.Join(not, ", ") + " (data_status in --format csv)"
-	}
-	return line + "."
+	return []string{fmt.Sprintf("%s (%d)", title, sel.Matched)}
 }
 
 // notListed says what the horizon left out: "Not listed: 1 contract that
@@ -387,8 +391,11 @@ func clubNotes(en *Entry) []string {
 	if len(w.Scenarios) > 0 {
 		notes = append(notes, en.Contract.Player+": "+scenarioText(w.Scenarios[0]))
 	}
-	if en.StaleClub {
-		notes = append(notes, en.Contract.Player+": "+en.StaleClubNote()+".")
+	if c := &en.Contract; en.StaleClub {
+		notes = append(notes, fmt.Sprintf("%s: last seen at %s in %d/%02d.", c.Player, c.Club, c.LastSeason, (c.LastSeason+1)%100))
+	}
+	if wn := DataWarning(en, w.AsOf); wn != "" && en.DataStatus == DataOld { // the others: the heading and the sections
+		notes = append(notes, en.Contract.Player+": "+wn)
 	}
 	if w.Stale {
 		notes = append(notes, fmt.Sprintf("%s: the contract ended on %s; the data may not show a renewal or a move.", en.Contract.Player, en.Contract.Expires.Human()))

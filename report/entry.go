@@ -67,6 +67,15 @@ func dataStatus(asOf, dataAsOf rules.Date, staleClub bool) string {
 	return DataCurrent
 }
 
+// SeasonOf is the season (its start year) that d falls in: 1 July to 30
+// June.
+func SeasonOf(d rules.Date) int {
+	if d.Month() < 7 {
+		return d.Year() - 1
+	}
+	return d.Year()
+}
+
 // StaleClubNote says why the club may be out of date.
 func (en *Entry) StaleClubNote() string {
 	c := &en.Contract
@@ -113,14 +122,18 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 // confirmed, whether the source saw him at the club before the as-of
 // season, and its data status.
 func (q *Query) freshness(c *contracts.Contract) (dataAsOf rules.Date, staleClub bool, status string) {
-	if c.LastSeason > 0 {
-		season := q.AsOf.Year()
-		if q.AsOf.Month() < 7 {
-			season--
-		}
-		staleClub = c.LastSeason < season
-	}
 	dataAsOf = c.DataAsOf()
+	if c.LastSeason > 0 {
+		// The season the source was looking at: the as-of date's, or the
+		// data's own when that is earlier, so that a June 2026 listing of
+		// the 2025/26 squads asked about December 2026 does not call every
+		// squad stale (its age is DataOld's to say).
+		seen := q.AsOf
+		if !dataAsOf.IsZero() && dataAsOf.Before(seen) {
+			seen = dataAsOf
+		}
+		staleClub = c.LastSeason < SeasonOf(seen)
+	}
 	return dataAsOf, staleClub, dataStatus(q.AsOf, dataAsOf, staleClub)
 }
 

@@ -165,7 +165,7 @@ func TestMarkdownForArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = b.String()
-	for _, want := range []string{"## Liverpool FC: expiring 7 Oct 2025 to 7 Oct 2026, as of 7 Oct 2025 (1)\n\nData as of 1 Oct 2025.\n",
+	for _, want := range []string{"## Liverpool FC: expiring 7 Oct 2025 to 7 Oct 2026, as of 7 Oct 2025 (1)\n\nData: the data, confirmed 1 Oct 2025 (1)\n",
 		"| Player | Pos | Age | Value | Expires | Abroad from | Home from | Status | Days |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
 		"| A \\| B | CB | 26 | €40m | 2026-06-30 | 2026-01-01 | 2026-05-17\\* | under contract | 267 |\n",
 		"Not listed: 1 contract that ended before 7 Oct 2025 (see --all)."} {

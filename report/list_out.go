@@ -8,7 +8,7 @@ import "io"
 func WriteSelection(w io.Writer, format string, sel *Selection) error {
 	var rw RowWriter
 	if format == "ics" {
-		rw = NewICSWriter(w, sel.Query.AsOf)
+		rw = NewICSWriter(w, sel.Query, Calendar{Name: "bosman: " + listHeading(sel)[0]})
 	} else {
 		var err error
 		if rw, err = NewRowWriter(w, format, false); err != nil {

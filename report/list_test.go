@@ -30,7 +30,7 @@ func TestListTableFits(t *testing.T) {
 		}
 		out := b.String()
 		for _, w := range append(tc.want, "Expiring 7 Oct 2025 to 30 Jun 2026, as of 7 Oct 2025, for a club of ESP (7)",
-			"… and 2 more (--limit N shows more; --limit 0 all).", "Data as of 1 Sep 2025.") {
+			"… and 2 more (--limit N shows more; --limit 0 all).", "Data: the data, confirmed 1 Sep 2025 (5)") {
 			if !strings.Contains(strings.ReplaceAll(out, "\n", " "), w) {
 				t.Errorf("%d columns: no %q in\n%s", tc.width, w, out)
 			}

@@ -35,7 +35,7 @@ func NewSelector(q *Query, f Filter, order []SortKey, limit int) *Selector {
 	}
 	s := &Selector{q: q, f: f, order: order, limit: max(limit, 0), en: Entry{Windows: new(rules.Windows)}}
 	s.answer = f.Statuses != nil || f.MinAge > 0 || f.MaxAge > 0 || !f.OpenOn.IsZero() || slices.Contains(order, SortCanSign)
-	s.sel = Selection{Query: q, Filter: f, Order: order, Limit: s.limit, DataStatuses: map[string]int{}}
+	s.sel = Selection{Query: q, Filter: f, Order: order, Limit: s.limit}
 	return s
 }
 
@@ -61,7 +61,7 @@ func (s *Selector) Add(c *contracts.Contract) error {
 	} else {
 		s.en.DataAsOf, s.en.StaleClub, s.en.DataStatus = s.q.freshness(c)
 	}
-	s.count(&s.en)
+	s.sel.Matched++
 	s.st.add(c, day, partOf(&s.en))
 	if s.limit > 0 && s.st.len() >= 2*s.limit+1024 {
 		s.st = s.st.best(s.order, s.limit)
@@ -97,21 +97,6 @@ func partOf(en *Entry) uint8 {
 		return 1
 	}
 	return 0
-}
-
-// count adds en to what the selection says about its data.
-func (s *Selector) count(en *Entry) {
-	sel := &s.sel
-	sel.Matched++
-	sel.DataStatuses[en.DataStatus]++
-	if d := en.DataAsOf; !d.IsZero() {
-		if sel.DataFrom.IsZero() || d.Before(sel.DataFrom) {
-			sel.DataFrom = d
-		}
-		if d.After(sel.DataUntil) {
-			sel.DataUntil = d
-		}
-	}
 }
 
 // AddInForce adds each player's contract in force and known on the as-of
@@ -155,11 +140,6 @@ type Selection struct {
 	// (they pass the rest of the filter): ended before the as-of date, and
 	// without an expiry in the data.
 	Expired, Unknown int
-	// DataFrom and DataUntil are the earliest and latest data_as_of of the
-	// contracts matched (zero when none says), and DataStatuses counts
-	// their data statuses.
-	DataFrom, DataUntil rules.Date
-	DataStatuses        map[string]int
 
 	st   store
 	perm []int32 // the rows of st listed, in order

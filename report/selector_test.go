@@ -274,9 +274,6 @@ func TestSelectionKeepsTheRow(t *testing.T) {
 	if g := got[0].Contract; !g.Listing || !g.AssociationInferred || g.Pos != c.Pos {
 		t.Errorf("listing %v, inferred %v, pos %v: want true, true, %v", g.Listing, g.AssociationInferred, g.Pos, c.Pos)
 	}
-	if sel.DataFrom != rules.D(2025, 9, 1) || sel.DataUntil != rules.D(2025, 9, 1) || sel.DataStatuses[DataCurrent] != 1 {
-		t.Errorf("data %s to %s, %v", sel.DataFrom, sel.DataUntil, sel.DataStatuses)
-	}
 }
 
 func TestParseAges(t *testing.T) {

@@ -87,3 +87,14 @@ func BenchmarkExpiring1M(b *testing.B) {
 		benchMain(b, rows, "expiring", "--data", path, "--to", "ESP", "--position", "CB", asOf)
 	})
 }
+
+// BenchmarkPlayerKonate is one 'bosman player Konate' in-process: the
+// embedded market opened, the name resolved, the card written.
+func BenchmarkPlayerKonate(b *testing.B) {
+	env := map[string]string{"BOSMAN_TODAY": "2025-10-07"}
+	for b.Loop() {
+		if _, _, code := run(b, env, "player", "Konate"); code != 0 {
+			b.Fatal(code)
+		}
+	}
+}

@@ -43,24 +43,24 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := loadData(s, c)
+	query := strings.Join(c.Args().Slice(), " ")
+	d, err := loadLookup(s, c, lookupFilter(contracts.ClubFilter(query), c.String("to")))
 	if err != nil {
 		return err
 	}
-	names, err := oneClub(d, strings.Join(c.Args().Slice(), " "))
+	names, err := oneClub(d, query)
 	if err != nil {
 		return err
 	}
-	mq.filter.Clubs = report.NameSet(names)
-	return answerMarket(s, c, g, d, mq, names[0], false)
+	return answerMarket(s, c, g, d, mq, names)
 }
 
 // oneClub resolves a club query to the names of one club in the data.
 func oneClub(d *data, query string) ([]string, error) {
-	names := d.index().Clubs(query)
+	names := d.m.Clubs(query)
 	if len(names) == 0 {
 		ee := dataErr("no club matches %q", query)
-		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
+		if s := d.suggest(query, 5, true); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
 			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça); 'bosman export' lists every club of the data")

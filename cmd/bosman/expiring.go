@@ -108,25 +108,22 @@ func expiring(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	title := ""
-	if clubs != nil {
-		mq.filter.Clubs, title = report.NameSet(clubs), clubs[0]
-	}
-	return answerMarket(s, c, g, d, mq, title, d == nil)
+	return answerMarket(s, c, g, d, mq, clubs)
 }
 
-// answerMarket answers a market query over d (or, streaming, over the
-// --data files) and writes it in the format asked.
-func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuery, title string, stream bool) error {
+// answerMarket answers a market query over d, or, when d is nil, over
+// the --data files streamed, for the club called clubs if any (see
+// readData), and writes it in the format asked.
+func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuery, clubs []string) error {
 	to, err := target(s, c, g, d)
 	if err != nil {
 		return err
 	}
 	sl := report.NewSelector(g.query(to), mq.filter, mq.order, mq.limit)
-	if stream && s.getenv("GOMEMLIMIT") == "" && s.getenv("GOGC") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
-	}
-	if stream {
+	if d == nil {
+		if s.getenv("GOMEMLIMIT") == "" && s.getenv("GOGC") == "" {
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
+		}
 		opt, err := loadOptions(c)
 		if err != nil {
 			return err
@@ -135,10 +132,16 @@ func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuer
 			return err
 		}
 	} else {
-		sl.AddInForce(d.all)
+		rows, err := inForce(d, clubs, g.asOf)
+		if err != nil {
+			return err
+		}
+		sl.AddAll(rows)
 	}
 	sel := sl.Done()
-	sel.Title = title
+	if len(clubs) > 0 {
+		sel.Title = clubs[0]
+	}
 	switch g.format {
 	case "table":
 		return report.ListTable(s.out, sel, g.style(s))

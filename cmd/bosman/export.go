@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -18,7 +17,10 @@ func exportCommand(s *streams) *cli.Command {
 		UsageText: "bosman export [flags]",
 		Description: "One row per player: the contract in force and known on the as-of date. The columns are\n" +
 			"documented in README and kept stable. --format ics writes an event for each window opening\n" +
-			"and each free-agency day. --output writes the file whole or not at all.\n\n" +
+			"and each free-agency day, each deadline day of the rule sets once, and with --to the\n" +
+			"registration periods of that association; events before the as-of date say they have\n" +
+			"passed, and --from DATE leaves out those before DATE. --output writes a file whole or not\n" +
+			"at all.\n\n" +
 			"Examples:\n" +
 			"   bosman export > windows.csv\n" +
 			"   bosman export --club Liverpool --format json\n" +
@@ -29,6 +31,7 @@ func exportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "expiring-before", Usage: "only contracts expiring before `DATE`"},
 			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` or of a club"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (whole or not at all) instead of stdout"},
+			&cli.StringFlag{Name: "from", Usage: "--format ics: leave out the events before `DATE` (default: keep them, marked as passed)"},
 		},
 		Action: func(c *cli.Context) error { return export(s, c) },
 	}
@@ -43,20 +46,22 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.String("output")
 	files := c.StringSlice("data")
-	if out != "" {
-		if err := refuseInput(out, absPaths(files)); err != nil {
-			return err
-		}
-	}
-	d, clubs, err := readData(s, c)
+	out, err := prepareOutput(s, c)
 	if err != nil {
 		return err
 	}
-	stream := d == nil
-	if clubs != nil {
-		f.Clubs = report.NameSet(clubs)
+	cal, err := calendar(c, g)
+	if err != nil {
+		return err
+	}
+	d, club, err := readData(s, c)
+	if err != nil {
+		return err
+	}
+	stream, subject := d == nil, ""
+	if club != nil {
+		subject = club[0]
 	}
 	to, err := target(s, c, g, d)
 	if err != nil {
@@ -67,28 +72,81 @@ func export(s *streams, c *cli.Context) error {
 		return err
 	}
 	q := g.query(to)
+	cal.Name = calendarName(g, f, subject, to)
+	var x *report.Export
 	write := func(w io.Writer) error {
-		x, err := report.NewExport(w, g.format, q, f)
-		if err != nil {
+		if x, err = report.NewExport(w, g.format, q, f); err != nil {
 			return err
 		}
+		x.SetCalendar(cal)
 		if !stream {
-			if err := x.WriteInForce(d.all); err != nil {
+			rows, err := inForce(d, club, g.asOf)
+			if err != nil {
 				return err
+			}
+			for i := range rows {
+				if err := x.Write(&rows[i]); err != nil {
+					return err
+				}
 			}
 			return x.Close()
 		}
 		return streamFiles(s, x.Stream(), files, opt)
 	}
-	if out != "" {
-		return writeFileAtomic(out, write)
+	if out != nil {
+		err = out.write(write)
+	} else {
+		// To stdout, rows are written as they are computed: a run that
+		// fails late leaves what it wrote on a pipe or terminal (the exit
+		// status says it failed), and a redirected file is cut back (Main).
+		err = write(s.out)
 	}
-	if !stream {
-		return write(s.out)
+	if err == nil && x != nil {
+		for _, w := range x.Warnings() {
+			s.say("warning: %s", w)
+		}
 	}
-	// Streamed rows go to a spool file first, so that a bad row found late
-	// leaves nothing on stdout.
-	return spool(s.out, write)
+	return err
+}
+
+// calendar is the first day of an iCalendar export, from --from.
+func calendar(c *cli.Context, g *global) (report.Calendar, error) {
+	var cal report.Calendar
+	if v := c.String("from"); v != "" {
+		if g.format != "ics" {
+			return cal, usageErr("--from is for --format ics: it leaves out the calendar's events before a day").hint("for rows, use --expiring-before DATE")
+		}
+		d, err := rules.ParseISO(v)
+		if err != nil {
+			return cal, usageErr("--from: %v", err).hint("write the date as YYYY-MM-DD, e.g. --from %s", g.asOf)
+		}
+		cal.From = d
+	}
+	return cal, nil
+}
+
+// calendarName names an iCalendar export after the query: "bosman:
+// Liverpool FC contract windows, as of 7 Oct 2025"; club is the club asked
+// for ("" for none), to the --to association.
+func calendarName(g *global, f report.Filter, club, to string) string {
+	what := "contract windows"
+	switch {
+	case club != "":
+		what = club + " " + what
+	case f.Association != "":
+		name := f.Association
+		if set := g.book.Set(name); set != nil {
+			name = set.Name + " (" + name + ")"
+		}
+		what = name + " " + what
+	}
+	if !f.ExpiringBefore.IsZero() {
+		what += " expiring before " + f.ExpiringBefore.Human()
+	}
+	if to != "" {
+		what += ", with " + to + " registration periods"
+	}
+	return "bosman: " + what + ", as of " + g.asOf.Human()
 }
 
 // readData loads the data the flags name, or returns nil when it can be
@@ -150,14 +208,15 @@ func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.Lo
 	return st.Close()
 }
 
-// absPaths are the absolute forms of paths, leaving out those that have
-// none.
-func absPaths(paths []string) []string {
-	var abs []string
-	for _, p := range paths {
-		if a, err := filepath.Abs(p); err == nil {
-			abs = append(abs, a)
-		}
+// inForce is each player's contract in force on asOf (contracts.Overlay):
+// of the club called names when names are given, else of the whole data.
+func inForce(d *data, names []string, asOf rules.Date) ([]contracts.Contract, error) {
+	if len(names) > 0 {
+		return d.m.ClubRows(names[0], asOf), nil
 	}
-	return abs
+	rows, err := d.m.InForce(asOf)
+	if err != nil {
+		return nil, dataErr("embedded dataset: %v", err)
+	}
+	return rows, nil
 }

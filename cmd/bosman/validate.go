@@ -41,7 +41,7 @@ func validate(s *streams, c *cli.Context) error {
 	failed, badRows := 0, false
 	for _, path := range c.Args().Slice() {
 		o := opt
-		o.Clubs, o.Competitions = lookupTables(path)
+		o.Clubs, o.Competitions = lookupTables(s, path)
 		ds, err := contracts.LoadFile(path, o)
 		if ds == nil {
 			// not read at all: that is an error message, not a report
@@ -60,6 +60,7 @@ func validate(s *streams, c *cli.Context) error {
 	}
 	if failed > 0 {
 		s.out.Flush() // the report is the output, errors or not
+		s.complete = true
 		ee := dataErr("%d of %d files have errors", failed, c.NArg())
 		if c.NArg() == 1 {
 			ee = dataErr("the file has errors")
