@@ -87,7 +87,7 @@ func horizon(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 
 func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 	if s := c.String("season"); s != "" {
-		y, y2, ok := strings.Cut(s, "/")
+		y, y2, ok := strings.Cut(strings.ReplaceAll(s, "-", "/"), "/") // 2026/27, 2026-27
 		start, err1 := strconv.Atoi(y)
 		if err1 != nil || start < 1900 || start > 2200 {
 			return report.Horizon{}, usageErr("--season %q: want 2026/27 or 2026", s).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")

@@ -85,6 +85,8 @@ func TestExpiringFilters(t *testing.T) {
 		{[]string{"--expiring-before", "2026-06-01"}, "Gus Felix"},
 		{[]string{"--within", "18m"}, "Alan Bruno Carlos Dario Gus Felix Emil Kai"},
 		{[]string{"--season", "2026/27"}, "Emil"},
+		{[]string{"--season", "2026-27"}, "Emil"},
+		{[]string{"--season", "2026/2027"}, "Emil"},
 		{[]string{"--season", "2026"}, "Alan Bruno Carlos Dario Felix Emil Kai"},
 		{[]string{"--all"}, "Hugo Alan Bruno Carlos Dario Gus Ivan Felix Jon Emil Kai"},
 		// --open-on: from the day a club of --to may sign him to his
