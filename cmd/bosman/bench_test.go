@@ -98,3 +98,16 @@ func BenchmarkPlayerKonate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExpiringEmbedded is 'bosman expiring --to ESP --position CB'
+// in-process over the embedded market: opened, every player's contract in
+// force picked, the centre-backs answered, the table of 50 written.
+func BenchmarkExpiringEmbedded(b *testing.B) {
+	env := map[string]string{"BOSMAN_TODAY": "2026-06-12"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, code := run(b, env, "expiring", "--to", "ESP", "--position", "CB"); code != 0 {
+			b.Fatal(code)
+		}
+	}
+}
