@@ -96,18 +96,11 @@ func horizon(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 
 func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 	if s := c.String("season"); s != "" {
-		y, y2, ok := strings.Cut(s, "/")
-		start, err1 := strconv.Atoi(y)
-		if err1 != nil || start < 1900 || start > 2200 {
-			return report.Horizon{}, usageErr("--season %q: want 2026/27 or 2026", s).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")
+		start, calendarYear, err := contracts.ParseSeason(s)
+		if err != nil {
+			return report.Horizon{}, usageErr("--season: %v", err).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")
 		}
-		if !ok {
-			return report.Season(start, true), nil
-		}
-		if end, err2 := strconv.Atoi(y2); err2 != nil || (end != (start+1)%100 && end != start+1) {
-			return report.Horizon{}, usageErr("--season %q: the second year must follow the first", s).hint("e.g. --season 2026/27")
-		}
-		return report.Season(start, false), nil
+		return report.Season(start, calendarYear), nil
 	}
 	within := c.String("within")
 	n, unit := 0, byte(0)

@@ -78,7 +78,7 @@ func TestCommandLine(t *testing.T) {
 		// errors: usage (2)
 		{"usage-unknown-command", []string{"playr", "Konate"}, 2},
 		{"usage-unknown-flag", []string{"player", "--formt", "json", "Konate"}, 2},
-		{"usage-bad-as-of", []string{"player", "Konate", "--as-of", "7/10/2025"}, 2},
+		{"usage-bad-as-of", []string{"player", "Konate", "--as-of", "+026-10-07"}, 2}, // issue 12 #15: a sign is not a year
 		{"usage-bad-format", []string{"player", "Konate", "--format", "xml", asOf}, 2},
 		{"usage-no-name", []string{"player", asOf}, 2},
 		{"usage-bad-within", []string{"club", "Liverpool", "--within", "soon", asOf}, 2},
