@@ -40,9 +40,10 @@ func (s Severity) String() string {
 // Problem is something wrong with an input file or one of its rows.
 //
 // Col is the 1-based index of the field within the record (the column as a
-// spreadsheet numbers it: field 3 is column C), not a byte offset; it is 0
-// when the problem concerns the whole row or file, and for JSON input, where
-// Msg names the key instead.
+// spreadsheet numbers it: field 3 is column C), not a byte offset; for JSON
+// input, where Msg names the key, it is the column, in characters, of the key (or of
+// the bad byte) on its line. It is 0 when the problem concerns the whole
+// row or file.
 type Problem struct {
 	Pos      Pos
 	Col      int
@@ -178,6 +179,10 @@ type LoadError struct {
 	File     string
 	Problems []Problem // the errors listed (at most LoadOptions.MaxProblems)
 	Errors   int       // all errors, listed or not
+	// Fatal is true when the file as a whole is refused (it is not text,
+	// its header or its JSON cannot be read, a line is too long …), so
+	// LoadOptions.SkipInvalid would not load it either.
+	Fatal bool
 }
 
 func (e *LoadError) Error() string {
@@ -305,15 +310,13 @@ type loader struct {
 	cur      Contract // the row being built
 	sizeHint int64    // the input's size, when it is a file
 	jsonNums uint32   // JSON: bit i set when key BosmanColumns[i] of the row is a number
+	jsonKeys []keyPos // JSON: where each key of BosmanColumns is in the row, line 0 absent
 	rowEnv
 }
 
 // problem records p, listing it if the per-severity limit allows.
 func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
 	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint}
-	if ld.json {
-		p.Col = 0
-	}
 	switch sev {
 	case Error:
 		ld.ds.Errors++
@@ -338,7 +341,7 @@ func (ld *loader) fail(line int, msg, hint string) {
 }
 
 func (ld *loader) loadError() *LoadError {
-	e := &LoadError{File: ld.name, Errors: ld.ds.Errors}
+	e := &LoadError{File: ld.name, Errors: ld.ds.Errors, Fatal: ld.fatal}
 	for _, p := range ld.ds.Problems {
 		if p.Severity == Error {
 			e.Problems = append(e.Problems, p)

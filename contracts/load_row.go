@@ -19,6 +19,7 @@ import (
 type rowEnv struct {
 	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
 	fieldLines []int       // streamed rows over several lines: each field's line
+	keyPos     []keyPos    // JSON: each field's key, by index in BosmanColumns
 	rec        []string
 	line       int
 	rowErr     bool
@@ -76,6 +77,9 @@ func (ld *loader) get(f field) string {
 
 // fieldLine is the line on which field i (0-based) of the record starts.
 func (ld *loader) fieldLine(i int) int {
+	if ld.keyPos != nil && i >= 0 && i < len(ld.keyPos) && ld.keyPos[i].line > 0 {
+		return ld.keyPos[i].line // JSON: the key's line
+	}
 	if ld.fieldLines != nil && i >= 0 && i < len(ld.fieldLines) {
 		return ld.fieldLines[i] // a streamed record over several lines
 	}
@@ -97,7 +101,20 @@ func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
 	if sev == Error {
 		ld.rowErr = true
 	}
-	ld.problem(ld.fieldLine(col-1), col, sev, name+": "+msg, hint)
+	ld.problem(ld.fieldLine(col-1), ld.fieldCol(col-1), sev, name+": "+msg, hint)
+}
+
+// fieldCol is the column Problem.Col gives for field i (0-based) of the
+// record: i+1 in CSV; in JSON, the column of the field's key, 0 when the
+// key is absent (a problem of a field the row lacks).
+func (ld *loader) fieldCol(i int) int {
+	if !ld.json {
+		return i + 1
+	}
+	if ld.keyPos != nil && i >= 0 && i < len(ld.keyPos) {
+		return ld.keyPos[i].col
+	}
+	return 0
 }
 
 // date reads field f as a date; zero when empty or wrong (an error then).
@@ -158,20 +175,20 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		switch {
 		case len(v) > ld.opt.MaxFieldBytes:
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, fmt.Sprintf("field is %d bytes long", len(v)),
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
 				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
 		case strings.IndexByte(v, 0) >= 0:
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
 		case !utf8.ValidString(v):
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
 		}
 	}
 	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
 		// a byte-order mark starts a line: two files were joined
 		ld.rowErr = true
-		ld.problem(ld.fieldLine(0), 1, Error, "a byte-order mark (U+FEFF) in the middle of the file",
+		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
 			"two files joined? delete the mark, or the repeated header with it")
 	}
 	if ld.rowErr {
@@ -609,11 +626,11 @@ func (ld *loader) finish() {
 		return
 	}
 	if ld.noExpiry > 0 {
-		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
+		ld.problem(ld.firstNoExpiry, ld.headerCol(fExpires), Warning,
 			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
 	}
 	if ld.inferred > 0 {
-		ld.problem(ld.firstInferred, ld.format.cols[fClub], Warning,
+		ld.problem(ld.firstInferred, ld.headerCol(fClub), Warning,
 			fmt.Sprintf("%s no association or league: association inferred from the club name, the first on this line (%s)", rowsHave(ld.inferred), ld.inferredEx),
 			"give an association column to state it")
 	}
@@ -640,6 +657,15 @@ func (ld *loader) finish() {
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
 	})
+}
+
+// headerCol is the column of field f in a CSV file's header; 0 in JSON,
+// where a problem counted over the file has no one key to point at.
+func (ld *loader) headerCol(f field) int {
+	if ld.json {
+		return 0
+	}
+	return ld.format.cols[f]
 }
 
 // rowsHave is "1 row has" or "n rows have".

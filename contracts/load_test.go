@@ -362,7 +362,7 @@ func TestLoadBadData(t *testing.T) {
 		{"json elements not objects", `["Ann", 5]`,
 			LoadOptions{}, true, "in.csv:1: element 1 is a string, not an object", Error, 2, 0, 2, 0},
 		{"json number as a date", `[{"player": "Ann", "contract_expires": 20260630}]`,
-			LoadOptions{}, true, `in.csv:1: contract_expires: the JSON number 20260630 is not a date (write dates as strings: "2026-06-30")`, Error, 1, 0, 1, 0},
+			LoadOptions{}, true, `in.csv:1:20: contract_expires: the JSON number 20260630 is not a date (write dates as strings: "2026-06-30")`, Error, 1, 0, 1, 0},
 		{"xlsx workbook", "PK\x03\x04\x14\x00\x06\x00",
 			LoadOptions{}, true, "in.csv: not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?) (save the sheet as CSV (UTF-8))", Error, 0, 0, 0, 0},
 		{"utf-16", "\xff\xfep\x00l\x00",
@@ -401,9 +401,21 @@ func TestLoadBadData(t *testing.T) {
 		{"json syntax error", "[\n{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"},\n{\"player\": }\n]", LoadOptions{}, true,
 			"in.csv:3: invalid JSON: invalid character '}' looking for beginning of value", Error, 1, 1, 0, 0},
 		{"json bad date and nested value", "[\n{\"player\": \"Ann\", \"contract_expires\": \"2026-02-30\"},\n{\"player\": \"Bob\", \"club\": {\"name\": \"X\"}}\n]", LoadOptions{}, true,
-			"in.csv:2: contract_expires: \"2026-02-30\" is not a real date", Error, 2, 0, 2, 0},
+			"in.csv:2:19: contract_expires: \"2026-02-30\" is not a real date", Error, 2, 0, 2, 0},
 		{"json unknown key", "[{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\", \"boots\": \"red\"}]", LoadOptions{}, false,
-			`in.csv:1: warning: key "boots" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
+			`in.csv:1:76: warning: key "boots" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
+		// issue 12 #10: nothing after the array, no key twice, no string that is not UTF-8
+		{"json second array refused", "[{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"}]\n[{\"player\": \"Bob\", \"contract_expires\": \"2027-06-30\"}]\n",
+			LoadOptions{SkipInvalid: true}, true, "in.csv:2:1: a second JSON array after the first; the file must hold one array (join the arrays into one", Error, 1, 1, 0, 0},
+		{"json text after the array refused", "[]\n  x", LoadOptions{}, true, "in.csv:2:3: data after the closing ] of the array", Error, 0, 0, 0, 0},
+		{"json duplicate key refused", "[{\"player\": \"Ann\", \"association\": \"ENG\",\n  \"contract_expires\": \"2026-06-30\",\n  \"contract_expires\": \"2030-06-30\"}]",
+			LoadOptions{}, true, `in.csv:3:3: key "contract_expires" given twice in the object, first on line 2, column 3 (keep one of them`, Error, 1, 0, 1, 0},
+		{"json duplicate unknown key refused", `[{"player": "Ann", "contract_expires": "2026-06-30", "status": 1, "status": 2}]`,
+			LoadOptions{}, true, `in.csv:1:67: key "status" given twice in the object, first on line 1, column 54`, Error, 1, 0, 1, 0},
+		{"json invalid utf-8 refused", "[{\"player\": \"Jos\xe9\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"}]",
+			LoadOptions{}, true, "in.csv:1:17: player: the string is not valid UTF-8 (save the file as UTF-8", Error, 1, 0, 1, 0},
+		{"json lone surrogate refused", `[{"player": "Jos\ud800", "association": "ENG", "contract_expires": "2026-06-30"}]`,
+			LoadOptions{}, true, "in.csv:1:17: player: the string is not valid UTF-8", Error, 1, 0, 1, 0},
 		{"json empty array", "[]", LoadOptions{}, false, "in.csv:1: warning: no data rows: the array is empty", Warning, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
@@ -578,5 +590,16 @@ func BenchmarkLoadTMDatasets50k(b *testing.B) {
 		if err != nil || len(ds.Contracts) != 50000 {
 			b.Fatalf("%v, %d rows", err, len(ds.Contracts))
 		}
+	}
+}
+
+// A JSON string keeps what it says: escapes, a surrogate pair for a
+// character beyond the BMP, and U+FFFD written as such are not refused as
+// invalid UTF-8 (issue 12 #10).
+func TestLoadJSONValidStrings(t *testing.T) {
+	in := `[{"player": "Jos\u00e9 \ud83d\ude00 \ufffd \"Q\"", "association": "ENG", "contract_expires": "2026-06-30"}]` + "\n\n"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil || len(ds.Contracts) != 1 || ds.Contracts[0].Player != "José 😀 \ufffd \"Q\"" {
+		t.Fatalf("err %v, rows %+v", err, ds.Contracts)
 	}
 }

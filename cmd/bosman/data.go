@@ -118,7 +118,7 @@ func loadError(path string, ds *contracts.Dataset, err error, skipInvalid bool) 
 		if ds != nil {
 			good = len(ds.Contracts) + ds.Given
 		}
-		if !skipInvalid && good > 0 {
+		if !skipInvalid && good > 0 && !le.Fatal {
 			ee.hint("fix the rows listed, or add --skip-invalid to load the %s and skip the bad ones", report.Count(good, "good row"))
 		} else {
 			ee.hint("run 'bosman validate %s' for every problem of the file", path)
