@@ -25,6 +25,10 @@ const (
 	// Error: the row is not loaded (it is counted in Dataset.Skipped), or,
 	// for a problem with the file as a whole, nothing is.
 	Error
+	// Note: how the file was read, where bosman chose among readings (the
+	// order of day and month, line ends, a separator line); in
+	// Dataset.Notes, not Problems.
+	Note
 )
 
 func (s Severity) String() string {
@@ -33,6 +37,8 @@ func (s Severity) String() string {
 		return "warning"
 	case Error:
 		return "error"
+	case Note:
+		return "note"
 	}
 	return "severity(" + strconv.Itoa(int(s)) + ")"
 }
@@ -87,6 +93,11 @@ type Dataset struct {
 	// warnings, in the order met; Errors and Warnings count all of them.
 	Problems         []Problem
 	Errors, Warnings int
+
+	// Notes say how the file was read where bosman chose among readings:
+	// the order of day and month in slashed dates, old Mac line ends, an
+	// Excel "sep=" line, blank rows skipped. Their Severity is Note.
+	Notes []Problem
 
 	Format  string // the format recognised, e.g. "transfermarkt-datasets players.csv (26 columns)"
 	Mapping string // how columns were mapped, when that was guessed or given by --map; else ""
@@ -334,6 +345,11 @@ func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
 	ld.ds.Problems = append(ld.ds.Problems, p)
 }
 
+// note records how the file was read.
+func (ld *loader) note(line int, msg string) {
+	ld.ds.Notes = append(ld.ds.Notes, Problem{Pos: Pos{File: ld.name, Line: line}, Severity: Note, Msg: msg})
+}
+
 // fail records a file-level error that stops the reading.
 func (ld *loader) fail(line int, msg, hint string) {
 	ld.fatal = true
@@ -392,12 +408,19 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	case trimmed[0] == '[' || trimmed[0] == '{':
 		return nil, trimmed[0], nil
 	}
+	var in io.Reader = br
+	if crOnly(head) {
+		// Excel's "CSV (Macintosh)": lines end with a carriage return alone
+		in = &crReader{r: br}
+		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
+		ld.note(0, "the lines end with a carriage return alone (an old Mac format): read as line ends")
+	}
 	comma, ok := sniffComma(head, atEOF)
 	if !ok {
 		ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
 		return nil, 0, nil
 	}
-	cr = csv.NewReader(br)
+	cr = csv.NewReader(in)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -405,6 +428,27 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// crOnly reports whether the first line of head ends with a carriage
+// return alone, as old Mac files do: the file then has no line feed at
+// all, and encoding/csv would read it as one line.
+func crOnly(head []byte) bool {
+	i := bytes.IndexAny(head, "\r\n")
+	return i >= 0 && head[i] == '\r' && (i+1 == len(head) || head[i+1] != '\n') && bytes.IndexByte(head, '\n') < 0
+}
+
+// crReader turns carriage returns into line feeds.
+type crReader struct{ r io.Reader }
+
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
 
 // notText says why the start of a file shows it is not a text file in UTF-8.
 // A file that is text but for a stray NUL byte or two passes: the NUL is

@@ -603,3 +603,25 @@ func TestLoadJSONValidStrings(t *testing.T) {
 		t.Fatalf("err %v, rows %+v", err, ds.Contracts)
 	}
 }
+
+// Excel's "CSV (Macintosh)" ends lines with a carriage return alone: the
+// rows are read, not taken for one long header (issue 12 #11), and a note
+// says how the lines were read.
+func TestLoadCROnlyLineEnds(t *testing.T) {
+	in := "player;club;association;contract_expires\r\"Ann\rAble\";Riverside FC;ENG;30/6/2026\rBob Bell;Riverside FC;ENG;2027-06-30\r"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil || len(ds.Contracts) != 2 {
+		t.Fatalf("err %v, %d rows, want 2", err, len(ds.Contracts))
+	}
+	if a, b := ds.Contracts[0], ds.Contracts[1]; a.Player != "Ann\nAble" || a.Expires != rules.D(2026, 6, 30) || b.Pos.Line != 4 {
+		t.Errorf("rows %+v; %+v", a, b)
+	}
+	if len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0].Error(), "in.csv: the lines end with a carriage return alone") {
+		t.Errorf("notes %v", ds.Notes)
+	}
+	// CRLF is not CR alone
+	ds, err = loadString(t, "player,contract_expires\r\nAnn,2026-06-30\r\n", LoadOptions{})
+	if err != nil || len(ds.Contracts) != 1 || len(ds.Notes) != 0 {
+		t.Errorf("CRLF: err %v, rows %d, notes %v", err, len(ds.Contracts), ds.Notes)
+	}
+}

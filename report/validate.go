@@ -10,6 +10,9 @@ import (
 // Validation writes what validating the file at path found: every problem
 // as 'file:line:column: …', then a line of counts.
 func Validation(out io.Writer, path string, ds *contracts.Dataset) {
+	for _, n := range ds.Notes {
+		fmt.Fprintf(out, "note: %s\n", n.Error())
+	}
 	for _, p := range ds.Problems {
 		sev := "error: "
 		if p.Severity == contracts.Warning {

@@ -93,6 +93,9 @@ func loadNotes(s *streams, path string, ds *contracts.Dataset, loaded bool) {
 	if ds.Mapping != "" {
 		fmt.Fprintf(s.stderr, "bosman: note: %s: read as %s: %s\n", path, ds.Format, ds.Mapping)
 	}
+	for _, n := range ds.Notes {
+		fmt.Fprintf(s.stderr, "bosman: note: %s\n", n.Error())
+	}
 	shown := 0
 	for _, p := range ds.Problems {
 		if p.Severity == contracts.Warning && shown < 20 {
