@@ -90,8 +90,8 @@ func parseDate(s string, monthFirst bool) (rules.Date, slashOrder, error) {
 // orderOf says what the slashed date s (A/B/YYYY) shows of its order.
 func orderOf(s string) slashOrder {
 	a, rest, _ := strings.Cut(s, "/")
-	b, _, ok := strings.Cut(rest, "/")
-	if !ok || !isDigits(a) || !isDigits(b) || len(a) > 2 || len(b) > 2 {
+	b, year, ok := strings.Cut(rest, "/")
+	if !ok || !isDigits(a) || !isDigits(b) || len(a) > 2 || len(b) > 2 || len(year) != 4 || !isDigits(year) {
 		return notSlashed
 	}
 	x, y := atoi(a), atoi(b)

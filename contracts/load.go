@@ -86,7 +86,7 @@ func (p Problem) Error() string {
 // Dataset is what Load read from one file.
 //
 // Every data row read is accounted for: Read == len(Contracts) + Given +
-// Skipped + Merged.
+// Skipped + Merged + Blank.
 type Dataset struct {
 	Contracts []Contract
 	// Problems lists up to LoadOptions.MaxProblems errors and as many
@@ -111,6 +111,7 @@ type Dataset struct {
 	Read    int // data rows read (not counting the header)
 	Skipped int // rows not loaded because of an error
 	Merged  int // rows merged into an identical earlier row
+	Blank   int // rows whose fields are all empty (a spreadsheet's ";;;;"), skipped
 }
 
 // LoadOptions adjusts how Load reads a file. The zero value is the default.
@@ -236,7 +237,7 @@ func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
 // row) has an error-severity problem; other errors are I/O errors.
 func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	opt.defaults()
-	ld := &loader{opt: opt, name: name, ds: &Dataset{}}
+	ld := &loader{opt: opt, name: name, ds: &Dataset{}, headerLine: 1}
 	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
 		if st, err := f.Stat(); err == nil {
 			ld.sizeHint = st.Size()
@@ -308,11 +309,13 @@ type loader struct {
 	fatal bool  // a file-level error: nothing (more) could be read
 	bom   int64 // length of the byte-order mark skipped
 
-	format  *format
-	header  []string
-	json    bool
-	listedE int
-	listedW int
+	format     *format
+	header     []string
+	headerLine int  // 1, or 2 after Excel's "sep=;" line
+	sepLine    bool // the first record is a "sep=" line, to skip
+	json       bool
+	listedE    int
+	listedW    int
 
 	defaultAssoc string // LoadOptions.Association as a FIFA code
 
@@ -408,6 +411,10 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	case trimmed[0] == '[' || trimmed[0] == '{':
 		return nil, trimmed[0], nil
 	}
+	comma, sep := sepLine(head)
+	if !ld.opt.MonthFirst {
+		ld.order.sniffed = sniffOrder(head)
+	}
 	var in io.Reader = br
 	if crOnly(head) {
 		// Excel's "CSV (Macintosh)": lines end with a carriage return alone
@@ -415,10 +422,16 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
 		ld.note(0, "the lines end with a carriage return alone (an old Mac format): read as line ends")
 	}
-	comma, ok := sniffComma(head, atEOF)
-	if !ok {
-		ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
-		return nil, 0, nil
+	if sep {
+		// Excel's "sep=;" names the separator on a line of its own
+		ld.sepLine, ld.headerLine = true, 2
+		ld.note(1, fmt.Sprintf("the first line names the separator (%s): the header is line 2", head[:bytes.IndexAny(head, "\r\n")]))
+	} else {
+		var ok bool
+		if comma, ok = sniffComma(head, atEOF); !ok {
+			ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
+			return nil, 0, nil
+		}
 	}
 	cr = csv.NewReader(in)
 	cr.Comma = comma
@@ -428,6 +441,27 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// sepLine reads Excel's separator line, "sep=;" (also quoted, "sep=;"),
+// when head starts with one: the separator it names, one of , ; tab |.
+func sepLine(head []byte) (comma rune, ok bool) {
+	end := bytes.IndexAny(head, "\r\n")
+	if end < 0 {
+		return 0, false
+	}
+	line := string(bytes.TrimSpace(head[:end]))
+	if len(line) >= 2 && line[0] == '"' && line[len(line)-1] == '"' {
+		line = line[1 : len(line)-1]
+	}
+	if len(line) != 5 || !strings.EqualFold(line[:4], "sep=") {
+		return 0, false
+	}
+	switch c := rune(line[4]); c {
+	case ',', ';', '\t', '|':
+		return c, true
+	}
+	return 0, false
+}
 
 // crOnly reports whether the first line of head ends with a carriage
 // return alone, as old Mac files do: the file then has no line feed at
@@ -544,6 +578,14 @@ func sniffComma(head []byte, atEOF bool) (comma rune, ok bool) {
 // readHeader reads the header line into ld.header; false when it cannot
 // (the reason recorded, or an I/O error returned).
 func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
+	if ld.sepLine {
+		if _, err := cr.Read(); err != nil && err != io.EOF {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return false, err
+			}
+		}
+	}
 	rec, err := cr.Read()
 	if err != nil {
 		var pe *csv.ParseError
@@ -554,7 +596,10 @@ func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
 			ld.problem(line, col, Error, "in the header: "+msg, hint)
 			return false, nil
 		case errors.Is(err, errRecordTooLong):
-			ld.fail(1, "header line too long", "is this a CSV file?")
+			ld.fail(ld.headerLine, "header line too long", "is this a CSV file?")
+			return false, nil
+		case err == io.EOF:
+			ld.fail(ld.headerLine, "no header after the separator line", "expected a header line naming the columns")
 			return false, nil
 		}
 		return false, err
@@ -562,7 +607,7 @@ func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
 	ld.header = append([]string(nil), rec...)
 	for i, h := range ld.header {
 		if !utf8.ValidString(h) {
-			ld.fail(1, fmt.Sprintf("column %d of the header is not valid UTF-8", i+1), "save the file as CSV (UTF-8)")
+			ld.fail(ld.headerLine, fmt.Sprintf("column %d of the header is not valid UTF-8", i+1), "save the file as CSV (UTF-8)")
 			return false, nil
 		}
 	}
@@ -705,8 +750,11 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 	if readErr != nil {
 		return readErr
 	}
-	if ld.ds.Read == 0 {
-		ld.problem(1, 0, Warning, "no data rows, only a header", "")
+	switch {
+	case ld.ds.Read == 0:
+		ld.problem(ld.headerLine, 0, Warning, "no data rows, only a header", "")
+	case ld.ds.Read == ld.ds.Blank:
+		ld.problem(ld.headerLine, 0, Warning, fmt.Sprintf("no data rows, only a header and %s every field of which is empty", countOf(ld.ds.Blank, "row")), "")
 	}
 	return nil
 }

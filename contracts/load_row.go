@@ -28,6 +28,8 @@ type rowEnv struct {
 	positions map[[2]string][2]string // position, sub-position as written → as read
 	mlsAssoc  map[string]string       // club id, name of an MLS1 row → USA or CAN
 
+	order dateOrder
+
 	noExpiry, firstNoExpiry int
 	noAssoc, firstNoAssoc   int
 	inferred, firstInferred int
@@ -123,15 +125,163 @@ func (ld *loader) date(f field) rules.Date {
 	if v == "" {
 		return rules.Date{}
 	}
-	d, err := ParseDate(v, ld.opt.MonthFirst)
-	if err != nil {
-		if ld.json && f < 32 && ld.jsonNums&(1<<f) != 0 {
-			ld.fieldProblem(f, Error, "the JSON number "+v+" is not a date", "write dates as strings: "+numberDateHint(v))
-			return d
+	monthFirst := ld.opt.MonthFirst || ld.order.reading() == slashMonthFirst
+	if !ld.opt.MonthFirst && strings.IndexByte(v, '/') >= 0 {
+		// a date that reads one way only is read that way
+		if o := orderOf(strings.TrimSpace(v)); o == slashDayFirst || o == slashMonthFirst {
+			monthFirst = o == slashMonthFirst
 		}
+	}
+	d, order, err := parseDate(v, monthFirst)
+	switch {
+	case err == nil && order >= slashAmbiguous && !ld.opt.MonthFirst:
+		return ld.slashed(f, v, d, order)
+	case err == nil:
+		return d
+	case ld.json && f < 32 && ld.jsonNums&(1<<f) != 0:
+		ld.fieldProblem(f, Error, "the JSON number "+v+" is not a date", "write dates as strings: "+numberDateHint(v))
+	case order == slashDayFirst && ld.opt.MonthFirst:
+		ld.fieldProblem(f, Error, err.Error(), v+" is day first: leave out --month-first, which reads the file's slashed dates month first")
+	default:
 		ld.fieldProblem(f, Error, err.Error(), "")
 	}
 	return d
+}
+
+// dateOrder is what the slashed dates of a file have shown of the order of
+// day and month, read without --month-first: a date that reads one way
+// only (30/6/2027, 6/30/2027) shows it, and the dates that read both ways
+// (9/5/2001) are read in the order shown. Before any date shows it, they
+// are read in the order the start of the file shows (sniffOrder), else day
+// first; a date that shows the other order then is an error, as are two
+// dates that show different orders.
+type dateOrder struct {
+	shown      slashOrder // slashDayFirst or slashMonthFirst once a date shows it
+	shownLine  int
+	shownValue string
+	sniffed    slashOrder // what the first 64 KiB show, 0 when nothing or both
+
+	ambiguous     int        // dates read in the order shown or guessed
+	ambLine       int        // the first of them
+	ambValue      string     //
+	ambDate       rules.Date //
+	readAmbiguous slashOrder // the order they were read in
+	conflicts     int
+}
+
+// reading is the order in which a date that reads both ways is read now.
+func (o *dateOrder) reading() slashOrder {
+	switch {
+	case o.shown != 0:
+		return o.shown
+	case o.sniffed != 0:
+		return o.sniffed
+	}
+	return slashDayFirst
+}
+
+// slashed records what the slashed date v of field f, read as d, shows of
+// the file's order, and returns d, or the zero date after an error.
+func (ld *loader) slashed(f field, v string, d rules.Date, order slashOrder) rules.Date {
+	o := &ld.order
+	if order == slashAmbiguous {
+		if o.ambiguous == 0 {
+			o.ambLine, o.ambValue, o.ambDate = ld.fieldLine(ld.format.cols[f]-1), strings.Clone(v), d
+		}
+		o.ambiguous++
+		o.readAmbiguous = o.reading()
+		return d
+	}
+	// one reading only, which d is
+	switch {
+	case o.shown == order:
+		return d
+	case o.shown != 0:
+		o.conflicts++
+		ld.fatal = true
+		ld.fieldProblem(f, Error, fmt.Sprintf("%s reads %s only, but %s on line %d reads %s only: the file mixes the two orders",
+			v, orderName(order), o.shownValue, o.shownLine, orderName(o.shown)),
+			"write every date of the file one way; YYYY-MM-DD is never ambiguous")
+		return rules.Date{}
+	case o.ambiguous > 0 && o.readAmbiguous != order:
+		o.conflicts++
+		ld.fatal = true
+		hint := "give --month-first to read the file's slashed dates month first"
+		if order == slashDayFirst {
+			hint = "write the dates one way; YYYY-MM-DD is never ambiguous"
+		}
+		ld.fieldProblem(f, Error, fmt.Sprintf("%s reads %s only, but the dates before it that read either way were read %s (%d, the first %s on line %d)",
+			v, orderName(order), orderName(o.readAmbiguous), o.ambiguous, o.ambValue, o.ambLine), hint)
+		return rules.Date{}
+	}
+	o.shown, o.shownLine, o.shownValue = order, ld.fieldLine(ld.format.cols[f]-1), strings.Clone(v)
+	return d
+}
+
+func orderName(o slashOrder) string {
+	if o == slashMonthFirst {
+		return "month first"
+	}
+	return "day first"
+}
+
+// orderNote says how the file's slashed dates that read both ways were
+// read, when there were any.
+func (ld *loader) orderNote() {
+	o := &ld.order
+	if o.ambiguous == 0 || o.conflicts > 0 {
+		return
+	}
+	form := "D/M/YYYY"
+	if o.readAmbiguous == slashMonthFirst {
+		form = "M/D/YYYY"
+	}
+	which := fmt.Sprintf("%d dates that read either way, the first %s on line %d (%s)", o.ambiguous, o.ambValue, o.ambLine, o.ambDate.Human())
+	if o.ambiguous == 1 {
+		which = fmt.Sprintf("%s on line %d, which reads either way (%s)", o.ambValue, o.ambLine, o.ambDate.Human())
+	}
+	msg := fmt.Sprintf("slashed dates read %s (%s), ", orderName(o.readAmbiguous), form)
+	were := "were"
+	if o.ambiguous == 1 {
+		were = "was"
+	}
+	if o.shown != 0 {
+		msg += fmt.Sprintf("as %s on line %d shows, and so %s %s", o.shownValue, o.shownLine, were, which)
+	} else {
+		msg += fmt.Sprintf("bosman's default, as no date of the file shows the order, and so %s %s: give --month-first if they are month first", were, which)
+	}
+	ld.note(o.ambLine, msg)
+}
+
+// sniffOrder returns the order the slashed dates in head show, when they
+// show one only: read before the rows, it lets a date that reads both ways
+// on line 2 be read as 6/30/2027 on line 40 says.
+func sniffOrder(head []byte) slashOrder {
+	var day, month bool
+	for i := 0; i < len(head); {
+		if !isDigit(head[i]) || (i > 0 && (isDigit(head[i-1]) || head[i-1] == '/')) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(head) && (isDigit(head[j]) || head[j] == '/') {
+			j++
+		}
+		switch orderOf(string(head[i:j])) {
+		case slashDayFirst:
+			day = true
+		case slashMonthFirst:
+			month = true
+		}
+		i = j
+	}
+	switch {
+	case day && !month:
+		return slashDayFirst
+	case month && !day:
+		return slashMonthFirst
+	}
+	return 0
 }
 
 // intern returns a copy of s shared by every row that has the same value,
@@ -165,6 +315,11 @@ func (ld *loader) keep(s string) string {
 // record checks one data record and keeps it, merges it or skips it.
 func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 	ld.rec, ld.line, ld.cr, ld.rowErr = rec, line, cr, false
+	if !ld.json && blank(rec) {
+		// a spreadsheet's empty row, ";;;;": skipped quietly, counted
+		ld.ds.Blank++
+		return
+	}
 	if len(rec) != len(ld.header) {
 		ld.ds.Skipped++
 		ld.problem(line, 0, Error, fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(ld.header)),
@@ -213,6 +368,16 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		return
 	}
 	ld.ds.Contracts = append(ld.ds.Contracts, *c)
+}
+
+// blank reports whether every field of rec is empty or spaces.
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // contract builds the Contract of the current record, recording problems.
@@ -625,6 +790,7 @@ func (ld *loader) finish() {
 	if ld.format == nil {
 		return
 	}
+	ld.orderNote()
 	if ld.noExpiry > 0 {
 		ld.problem(ld.firstNoExpiry, ld.headerCol(fExpires), Warning,
 			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
@@ -674,6 +840,14 @@ func rowsHave(n int) string {
 		return "1 row has"
 	}
 	return strconv.Itoa(n) + " rows have"
+}
+
+// countOf is "1 row" or "n rows".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // listLines writes "line 3, 9 and 12", eliding after five.

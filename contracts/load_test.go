@@ -20,9 +20,9 @@ func checkAccounted(t testing.TB, ds *Dataset) {
 	if ds == nil {
 		return
 	}
-	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged {
-		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d",
-			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged)
+	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged+ds.Blank {
+		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d + blank %d",
+			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged, ds.Blank)
 	}
 }
 
@@ -623,5 +623,105 @@ func TestLoadCROnlyLineEnds(t *testing.T) {
 	ds, err = loadString(t, "player,contract_expires\r\nAnn,2026-06-30\r\n", LoadOptions{})
 	if err != nil || len(ds.Contracts) != 1 || len(ds.Notes) != 0 {
 		t.Errorf("CRLF: err %v, rows %d, notes %v", err, len(ds.Contracts), ds.Notes)
+	}
+}
+
+// Excel habits (issue 13 #15): the empty rows at the end of a sheet,
+// ";;;;", are skipped quietly and counted, not failed nor kept; Excel's
+// "sep=;" line names the separator and is not the header.
+func TestLoadExcelHabits(t *testing.T) {
+	in := "sep=;\nPlayer;Club;Country;Contract until\nAnn Able;Riverside FC;ENG;30/6/2027\n;;;\n  ; ;;\nBob Bell;Riverside FC;ENG;\n;;;\n"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Read != 5 || len(ds.Contracts) != 2 || ds.Blank != 3 || ds.Skipped != 0 {
+		t.Fatalf("read %d loaded %d blank %d skipped %d; want 5 2 3 0", ds.Read, len(ds.Contracts), ds.Blank, ds.Skipped)
+	}
+	if c := ds.Contracts[1]; c.Player != "Bob Bell" || c.Pos.Line != 6 {
+		t.Errorf("second row %+v, want Bob Bell on line 6", c)
+	}
+	// the one warning is Bob's missing expiry; nothing about the blank rows
+	if ds.Warnings != 1 || !strings.Contains(ds.Problems[0].Error(), "in.csv:6:4: warning: 1 row has no contract expiry") {
+		t.Errorf("problems %v", ds.Problems)
+	}
+	if len(ds.Notes) != 1 || ds.Notes[0].Error() != "in.csv:1: the first line names the separator (sep=;): the header is line 2" {
+		t.Errorf("notes %v", ds.Notes)
+	}
+	// problems of the header name line 2
+	_, err = loadString(t, "\"sep=,\"\nPlayer,Club\nAnn,Villa\n", LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "in.csv:2: no column for the contract's expiry") {
+		t.Errorf("header after sep=: %v", err)
+	}
+	// a file of blank rows only says so
+	ds, _ = loadString(t, "Player;Contract until\n;\n;\n", LoadOptions{})
+	if ds.Warnings != 1 || !strings.Contains(ds.Problems[0].Msg, "no data rows, only a header and 2 rows every field of which is empty") {
+		t.Errorf("blank rows only: %v", ds.Problems)
+	}
+}
+
+// A file's slashed dates that read either way are read in the order its
+// other dates show (issue 13 #15): 6/30/2027 shows month first, so 9/5/2001
+// is 5 September, and a note says so; with no date to show it, day first
+// and a note; dates showing both orders are an error naming both lines.
+func TestLoadDateOrder(t *testing.T) {
+	head := "Player,Club,Country,Born,Contract until\n"
+	tests := []struct {
+		name, in string
+		opt      LoadOptions
+		born     []string // each row's birth date; nil when the file fails
+		problem  string   // in the error, or in the note
+	}{
+		{"month first shown after the ambiguous date", "Ann,X,ENG,9/5/2001,6/30/2027\nBob,X,ENG,1/2/1999,7/1/2028\n", LoadOptions{},
+			[]string{"2001-09-05", "1999-01-02"}, "in.csv:2: slashed dates read month first (M/D/YYYY), as 6/30/2027 on line 2 shows, and so were 3 dates that read either way, the first 9/5/2001 on line 2 (5 Sep 2001)"},
+		{"day first shown", "Ann,X,ENG,9/5/2001,30/6/2027\n", LoadOptions{},
+			[]string{"2001-05-09"}, "slashed dates read day first (D/M/YYYY), as 30/6/2027 on line 2 shows, and so was 9/5/2001 on line 2, which reads either way (9 May 2001)"},
+		{"nothing shows the order: day first, said", "Ann,X,ENG,9/5/2001,1/7/2027\n", LoadOptions{},
+			[]string{"2001-05-09"}, "slashed dates read day first (D/M/YYYY), bosman's default, as no date of the file shows the order, and so were 2 dates that read either way, the first 9/5/2001 on line 2 (9 May 2001): give --month-first if they are month first"},
+		{"no ambiguous date, no note", "Ann,X,ENG,25/5/2001,30/6/2027\nBob,X,ENG,1/1/2001,2027-06-30\n", LoadOptions{},
+			[]string{"2001-05-25", "2001-01-01"}, ""},
+		{"both orders shown: an error with both lines", "Ann,X,ENG,25/5/2001,2027-06-30\nBob,X,ENG,,6/30/2027\n", LoadOptions{SkipInvalid: true},
+			nil, "in.csv:3:5: Contract until: 6/30/2027 reads month first only, but 25/5/2001 on line 2 reads day first only: the file mixes the two orders"},
+		{"month first shown beyond the start, after ambiguous dates read day first", "Ann,X,ENG,9/5/2001,2027-06-30\n" + strings.Repeat("Cid,X,ENG,,2027-06-30\n", 4000) + "Bob,X,ENG,,6/30/2027\n", LoadOptions{},
+			nil, "in.csv:4003:5: Contract until: 6/30/2027 reads month first only, but the dates before it that read either way were read day first (1, the first 9/5/2001 on line 2) (give --month-first"},
+		{"month first given: a day-first date is refused with the reason", "Ann,X,ENG,25/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
+			nil, "25/5/2001 is day first: leave out --month-first"},
+		{"month first given: ambiguous dates read so, no note", "Ann,X,ENG,9/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
+			[]string{"2001-09-05"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, streamed := range []bool{false, true} {
+				opt := tt.opt
+				var born []string
+				if streamed {
+					opt.Each = func(_ *Dataset, c *Contract) error { born = append(born, c.Birth.String()); return nil }
+				}
+				ds, err := loadString(t, head+tt.in, opt)
+				if tt.born == nil {
+					if err == nil || !strings.Contains(err.Error(), tt.problem) {
+						t.Fatalf("streamed %v: error %v, want one with %q", streamed, err, tt.problem)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !streamed {
+					for _, c := range ds.Contracts {
+						born = append(born, c.Birth.String())
+					}
+				}
+				if strings.Join(born, " ") != strings.Join(tt.born, " ") {
+					t.Errorf("streamed %v: born %v, want %v", streamed, born, tt.born)
+				}
+				switch {
+				case tt.problem == "" && len(ds.Notes) > 0:
+					t.Errorf("notes %v, want none", ds.Notes)
+				case tt.problem != "" && (len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0].Error(), tt.problem)):
+					t.Errorf("notes %v, want one with %q", ds.Notes, tt.problem)
+				}
+			}
+		})
 	}
 }

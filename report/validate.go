@@ -27,6 +27,10 @@ func Validation(out io.Writer, path string, ds *contracts.Dataset) {
 	if format == "" {
 		format = "not read as contracts"
 	}
-	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates; %s, %s\n",
-		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))
+	blank := ""
+	if ds.Blank > 0 {
+		blank = fmt.Sprintf(", %d blank", ds.Blank)
+	}
+	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates%s; %s, %s\n",
+		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, blank, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))
 }
