@@ -494,12 +494,15 @@ func notText(head []byte) (msg, hint string) {
 		}
 	}
 	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		return "the file is in UTF-32", "save it as CSV (UTF-8)"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return "the file is in UTF-16", "save it as CSV (UTF-8)"
 	case bytes.IndexByte(head, 0) < 0:
 		return "", ""
 	}
 	var ctrl, nulEven, nulOdd int
+	var nul4 [4]int // zero bytes at each offset modulo 4
 	for i, c := range head {
 		switch {
 		case c == 0 && i%2 == 0:
@@ -507,12 +510,24 @@ func notText(head []byte) (msg, hint string) {
 		case c == 0:
 			nulOdd++
 		}
+		if c == 0 {
+			nul4[i%4]++
+		}
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			ctrl++
 		}
 	}
+	quarter := len(head) / 4
+	zeros3 := 0 // offsets modulo 4 that are nearly always zero
+	for _, n := range nul4 {
+		if quarter > 0 && 8*n >= 7*quarter {
+			zeros3++
+		}
+	}
 	switch {
-	case 4*max(nulEven, nulOdd) > len(head) && min(nulEven, nulOdd) < max(nulEven, nulOdd)/8:
+	case zeros3 == 3:
+		return "the file looks like UTF-32 (three bytes in four are zero)", "save it as CSV (UTF-8)"
+	case 4*max(nulEven, nulOdd) > len(head) && 8*min(nulEven, nulOdd) < max(nulEven, nulOdd):
 		return "the file looks like UTF-16 (every other byte is zero)", "save it as CSV (UTF-8)"
 	case ctrl > 16 || 32*ctrl > len(head):
 		return "not a CSV file: it contains NUL bytes, so it is binary", "expected text in UTF-8"

@@ -367,6 +367,11 @@ func TestLoadBadData(t *testing.T) {
 			LoadOptions{}, true, "in.csv: not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?) (save the sheet as CSV (UTF-8))", Error, 0, 0, 0, 0},
 		{"utf-16", "\xff\xfep\x00l\x00",
 			LoadOptions{}, true, "in.csv: the file is in UTF-16", Error, 0, 0, 0, 0},
+		// issue 12 #16: UTF-32 is named so, not called UTF-16
+		{"utf-32 le", "\xff\xfe\x00\x00p\x00\x00\x00", LoadOptions{}, true, "in.csv: the file is in UTF-32 (save it as CSV (UTF-8))", Error, 0, 0, 0, 0},
+		{"utf-32 be without a mark", "\x00\x00\x00p\x00\x00\x00l\x00\x00\x00a\x00\x00\x00y", LoadOptions{}, true,
+			"in.csv: the file looks like UTF-32 (three bytes in four are zero)", Error, 0, 0, 0, 0},
+		{"utf-16 without a mark", "p\x00l\x00a\x00y\x00e\x00r\x00", LoadOptions{}, true, "in.csv: the file looks like UTF-16 (every other byte is zero)", Error, 0, 0, 0, 0},
 		{"empty file", "", LoadOptions{}, true, "in.csv: empty file", Error, 0, 0, 0, 0},
 		{"blank file with bom", "\ufeff\r\n  \n", LoadOptions{}, true, "in.csv: empty file", Error, 0, 0, 0, 0},
 		{"header only is a warning", bosmanHeader, LoadOptions{}, false, "in.csv:1: warning: no data rows, only a header", Warning, 0, 0, 0, 0},

@@ -128,10 +128,45 @@ func loadError(path string, ds *contracts.Dataset, err error, skipInvalid bool) 
 		}
 		return ee
 	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return dataErr("--data %s: no such file", path).hint("check the path; without --data bosman reads its embedded dataset")
+	return readError(path, err, "--data")
+}
+
+// readError is the error of a file that could not be read at all, as the
+// argument of what (--data, validate).
+func readError(path string, err error, what string) *exitError {
+	prefix := path
+	if what == "--data" {
+		prefix = "--data " + path
 	}
-	return dataErr("%v", err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		ee := dataErr("%s: no such file", prefix)
+		if what == "--data" {
+			return ee.hint("check the path; without --data bosman reads its embedded dataset")
+		}
+		return ee.hint("check the path")
+	case errors.Is(err, contracts.ErrIsDir):
+		ee := dataErr("%s is a directory, not a file", prefix)
+		var files []string
+		for _, ext := range []string{"*.csv", "*.json", "*.tsv"} {
+			m, _ := filepath.Glob(filepath.Join(path, ext))
+			files = append(files, m...)
+		}
+		switch {
+		case len(files) > 0 && what == "--data":
+			ee.hint("give a file of it, e.g. --data %s (and --data again for each other file)", files[0])
+		case len(files) > 0:
+			ee.hint("give its files, e.g. bosman validate %s", filepath.Join(path, "*"+filepath.Ext(files[0])))
+		default:
+			ee.hint("it holds no .csv, .json or .tsv file")
+		}
+		return ee
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return dataErr("%s: %v", prefix, pe.Err)
+	}
+	return dataErr("%s: %v", prefix, err)
 }
 
 // lookupTables loads clubs.csv and competitions.csv when they sit beside a

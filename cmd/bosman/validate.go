@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 
 	"github.com/urfave/cli/v2"
 
@@ -39,28 +38,39 @@ func validate(s *streams, c *cli.Context) error {
 	}
 	opt.SkipInvalid = true // report every row, load what is good
 	failed, badRows := 0, false
+	var unread *exitError // the last file not read at all
 	for _, path := range c.Args().Slice() {
 		o := opt
 		o.Clubs, o.Competitions = lookupTables(path)
 		ds, err := contracts.LoadFile(path, o)
-		if ds == nil {
-			// not read at all: that is an error message, not a report
-			if errors.Is(err, fs.ErrNotExist) {
-				err = fmt.Errorf("no such file")
+		var le *contracts.LoadError
+		if err != nil && !errors.As(err, &le) {
+			// not read (whole): an error message, not a report
+			unread = readError(path, err, "validate")
+			if c.NArg() > 1 {
+				fmt.Fprintf(s.stderr, "bosman: error: %s\n", unread.msg)
+				for _, h := range unread.hints {
+					fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
+				}
 			}
-			fmt.Fprintf(s.stderr, "bosman: error: %s: %v\n", path, err)
 			failed++
 			continue
 		}
 		report.Validation(s.out, path, ds)
-		if ds.Errors > 0 || (err != nil && ds.Read == 0) {
+		if ds.Errors > 0 {
 			failed++
 			badRows = badRows || ds.Skipped > 0
 		}
 	}
 	if failed > 0 {
 		s.out.Flush() // the report is the output, errors or not
+		if c.NArg() == 1 && unread != nil {
+			return unread
+		}
 		ee := dataErr("%d of %d files have errors", failed, c.NArg())
+		if unread != nil {
+			ee = dataErr("%d of %d files have errors or cannot be read", failed, c.NArg())
+		}
 		if c.NArg() == 1 {
 			ee = dataErr("the file has errors")
 		}
