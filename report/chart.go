@@ -156,7 +156,15 @@ func (ch *Chart) wrap(s string, size float64, width float64) []string {
 	return lines
 }
 
-func (ch *Chart) add(p prim) { ch.prims = append(ch.prims, p) }
+// add draws p, its texts cleaned (see Clean): control characters are not
+// even allowed in XML.
+func (ch *Chart) add(p prim) {
+	p.text, p.title = Clean(p.text), Clean(p.title)
+	for i := range p.attrs {
+		p.attrs[i][1] = Clean(p.attrs[i][1])
+	}
+	ch.prims = append(ch.prims, p)
+}
 
 func (ch *Chart) rect(x, y, w, h float64, fill string, alpha float64, title string) {
 	ch.add(prim{kind: pRect, x: x, y: y, w: w, h: h, fill: fill, alpha: alpha, title: title})

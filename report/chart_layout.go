@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/bosmanhq/bosman/rules"
@@ -33,7 +32,7 @@ func (t *Timeline) Chart() *Chart {
 	marks := l.lanes()
 	l.asOfLine()
 	y := l.legend(marks)
-	l.footer(y, marks.consent)
+	l.footer(y, &marks.notes)
 	return l.ch
 }
 
@@ -117,11 +116,9 @@ func (l *chartLayout) periods() {
 // grid draws the month lines with their labels, the years, and the
 // edges of the days in view.
 func (l *chartLayout) grid() {
-	ch, t, px0, px1 := l.ch, l.t, l.px0, l.px1
-	starts := monthStarts(t.From, t.To)
+	ch, px0, px1 := l.ch, l.px0, l.px1
+	starts := monthStarts(l.t.From, l.t.To)
 	perMonth := (px1 - px0) * 30.44 / l.span
-	lastYearEnd := -1e9
-	firstJan := true
 	for i, m := range starts {
 		x := l.xOf(m)
 		colr := colGrid
@@ -130,25 +127,39 @@ func (l *chartLayout) grid() {
 		}
 		ch.line(x, 128, x, l.bottom, colr, 1, false)
 		l.monthLabel(starts, i, perMonth)
-		if m.Month() == time.January || (i == 0 && firstJan) {
-			ys := strconv.Itoa(m.Year())
-			if x >= lastYearEnd+8 && x+ch.measure(ys, 13, true) <= px1 {
-				ch.text(x+2, 104, ys, 13, true, colInk, 0)
-				lastYearEnd = x + ch.measure(ys, 13, true)
-			}
-			firstJan = false
-		}
 	}
-	if len(starts) > 0 && l.xOf(starts[0]) > px0+1 || len(starts) == 0 {
-		// the view begins inside a month: the year on the left edge
-		ys := strconv.Itoa(t.From.Year())
-		if lastYearEnd < 0 || px0+ch.measure(ys, 13, true)+8 <= l.xOf(starts[0]) {
-			ch.text(px0+2, 104, ys, 13, true, colInk, 0)
-		}
-	}
+	l.yearLabels(starts)
 	ch.line(px0, 128, px0, l.bottom, colGridYear, 1, false)
 	ch.line(px1, 128, px1, l.bottom, colGridYear, 1, false)
 	ch.text(px1+12, 122, "Free agent", 11, true, colMuted, 0)
+}
+
+// yearLabels names every year with a day in view: each January's year at
+// its line, and the first year, when the view begins after its 1 January,
+// at the left edge, or ending just before the next January's line when the
+// edge is too close to it (the name column leaves room above the lanes).
+func (l *chartLayout) yearLabels(starts []rules.Date) {
+	ch, t := l.ch, l.t
+	const size, gap = 13.0, 6.0
+	nextJan := -1.0
+	for _, m := range starts {
+		if m.Month() == time.January {
+			x := l.xOf(m)
+			if nextJan < 0 {
+				nextJan = x
+			}
+			ch.text(x+2, 104, strconv.Itoa(m.Year()), size, true, colInk, 0)
+		}
+	}
+	if t.From.Month() == time.January && t.From.Day() == 1 {
+		return // the view begins on 1 January: labelled above
+	}
+	ys := strconv.Itoa(t.From.Year())
+	if nextJan < 0 || l.px0+2+ch.measure(ys, size, true)+gap <= nextJan {
+		ch.text(l.px0+2, 104, ys, size, true, colInk, 0)
+		return
+	}
+	ch.text(nextJan-gap, 104, ys, size, true, colInk, 2)
 }
 
 // monthLabel names month starts[i], in full, by its letter or not at all,
@@ -196,21 +207,20 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 		{"data-free", w.FreeAgent.Date.String()},
 	}})
 	ch.text(l.x0, cy+4.5, ch.fit(en.Contract.Player, 13, false, l.nameW), 13, false, colInk, 0)
-	for _, s := range segments(w, t.AsOf, t.From, t.To) {
+	for _, s := range segments(w, t.Begin, t.From, t.To) {
 		marks.used[s.kind] = true
 		l.stretch(en, s, cy)
 	}
 	free := w.FreeAgent.Date
-	mark := ""
-	if w.Status != rules.UnknownExpiry && w.Domestic.Date.IsZero() {
-		mark = " *"
-		marks.consent = append(marks.consent, en.Contract.Player)
+	mark := marks.notes.add(en)
+	if mark != "" {
+		mark = " " + mark
 	}
 	right := shortDate(free) + mark
 	switch {
 	case w.Status == rules.UnknownExpiry:
 		right = "unknown"
-		ch.text(l.xOf(t.AsOf)+8, cy+4, "expiry not in the data", 11, false, colMuted, 0)
+		ch.text(l.xOf(t.Begin)+8, cy+4, "expiry not in the data", 11, false, colMuted, 0)
 	case free.After(t.To):
 		marks.runsOn = true
 		ch.add(prim{kind: pPoly, pts: []float64{l.px1 - 9, cy - 7, l.px1, cy, l.px1 - 9, cy + 7}, fill: colInk})
@@ -220,7 +230,7 @@ func (l *chartLayout) lane(i int, en *Entry, marks *laneMarks) {
 	default:
 		// past the expiry: the data may not show a renewal or a move
 		right = "ended " + shortDate(en.Contract.Expires)
-		ch.text(l.xOf(t.AsOf)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
+		ch.text(l.xOf(t.Begin)+8, cy+4, "contract ended: free only if the data is current", 11, false, colMuted, 0)
 	}
 	ch.text(l.px1+12, cy+4.5, right, 13, false, colInk, 0)
 	ch.add(prim{kind: pEnd})
@@ -245,6 +255,9 @@ func (l *chartLayout) stretch(en *Entry, s segment, cy float64) {
 
 // asOfLine marks the as-of date across the lanes.
 func (l *chartLayout) asOfLine() {
+	if !l.t.inView(l.t.AsOf) {
+		return // a past season: the legend says when it was asked
+	}
 	ax := l.xOf(l.t.AsOf)
 	l.ch.line(ax, 128, ax, l.bottom+4, colAsOf, 1.5, true)
 	l.ch.text(ax+3, l.bottom+17, "as of "+shortDate(l.t.AsOf), 11, true, colAsOf, 0)
@@ -265,7 +278,7 @@ func (l *chartLayout) legendItems(marks laneMarks) []legendItem {
 		items = append(items, legendItem{"box", colForeign, "Pre-contract abroad only (FIFA RSTP art. 18.3)"})
 	}
 	if marks.used[segBoth] {
-		items = append(items, legendItem{"box", colBoth, "Pre-contract abroad and at home"})
+		items = append(items, legendItem{"box", colBoth, "Pre-contract abroad and at home" + conditionsBelow(&marks.notes)})
 	}
 	if marks.used[segDomestic] {
 		items = append(items, legendItem{"box", colDomestic, "Pre-contract at home only"})
@@ -279,6 +292,9 @@ func (l *chartLayout) legendItems(marks laneMarks) []legendItem {
 	}
 	if marks.runsOn {
 		items = append(items, legendItem{"arrow", colInk, "Runs past the view"})
+	}
+	if !t.inView(t.AsOf) {
+		return append(items, legendItem{"", colAsOf, "As of " + shortDate(t.AsOf) + ", after the view"})
 	}
 	return append(items, legendItem{"asof", colAsOf, "As of " + shortDate(t.AsOf)})
 }
@@ -316,13 +332,13 @@ func (l *chartLayout) legend(marks laneMarks) float64 {
 	return ly
 }
 
-// footer writes, below the legend at ly, who needs his club's consent and
-// the sources, and sets the chart's height.
-func (l *chartLayout) footer(ly float64, consent []string) {
+// footer writes, below the legend at ly, the conditions at home and the
+// sources, and sets the chart's height.
+func (l *chartLayout) footer(ly float64, notes *laneNotes) {
 	ch, x0, x9 := l.ch, l.x0, l.x9
 	y := ly + 14
-	if len(consent) > 0 {
-		for _, line := range ch.wrap("* At home only with his club's consent: "+strings.Join(consent, ", ")+".", 12, x9-x0) {
+	for _, note := range notes.lines() {
+		for _, line := range ch.wrap(note, 12, x9-x0) {
 			y += 18
 			ch.text(x0, y, line, 12, false, colInk, 0)
 		}

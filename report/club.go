@@ -4,70 +4,167 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/bosmanhq/bosman/rules"
 )
 
 // ClubTable writes a club's selection for people: a heading, one row per
-// contract with its windows, and the notes that go with them.
+// contract with its windows, and the notes that go with them, fitted to the
+// width of st.
 func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
+	d := newClubDoc(sel, st)
+	writeWrapped(out, "", d.title, st.width())
+	fmt.Fprintln(out)
+	if len(d.rows) == 0 {
+		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
+	} else {
+		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out)
+		if indexOf(dropped, "Abroad from") >= 0 {
+			writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
+		}
+		for _, l := range d.keys {
+			writeWrapped(out, "", l, st.width())
+		}
+		for _, n := range d.notes {
+			writeWrapped(out, "- ", n, st.width())
+		}
+	}
+	if d.notListed != "" {
+		writeWrapped(out, "", d.notListed, st.width())
+	}
+	return nil
+}
+
+// ClubMarkdown writes a club's selection as Markdown for an article: a
+// heading, a table of the columns of ClubTable (all of them, without
+// colour), and the notes as a list, every text escaped (see MarkdownCell).
+func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
+	st.Color = false
+	d := newClubDoc(sel, st)
+	fmt.Fprintf(out, "## %s\n\n", mdText(d.title))
+	if len(d.rows) == 0 {
+		fmt.Fprintf(out, "No contracts in the data match.\n")
+	} else {
+		writeMarkdownTable(out, d.header, d.rows)
+		fmt.Fprintln(out)
+		for _, l := range d.keys {
+			fmt.Fprintf(out, "%s\n\n", mdText(l))
+		}
+		for _, n := range d.notes {
+			fmt.Fprintf(out, "- %s\n", mdText(n))
+		}
+	}
+	if d.notListed != "" {
+		fmt.Fprintf(out, "\n%s\n", mdText(d.notListed))
+	}
+	return nil
+}
+
+// clubDoc is what a club table shows, whatever draws it.
+type clubDoc struct {
+	title     string
+	header    []string
+	rows      [][]string
+	keys      []string // what the table's marks and words mean
+	notes     []string // about single players
+	notListed string   // what the horizon left out
+}
+
+// newClubDoc lays sel out, its texts cleaned (see Clean).
+func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
+	entries := cleanEntries(sel.Entries)
+	to := Clean(sel.To)
 	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
 	if sel.Horizon.All {
 		what = "all contracts"
 	}
-	fmt.Fprintf(out, "%s: %s, as of %s (%d)\n\n", sel.Names[0], what, sel.AsOf.Human(), len(sel.Entries))
-	if err := clubBody(out, sel, st); err != nil {
-		return err
+	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", Clean(sel.Names[0]), what, sel.AsOf.Human(), len(entries))}
+	d.header = []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
+	if to != "" {
+		d.header = append(d.header, "Reg. "+to)
 	}
-	if sel.Expired > 0 || sel.Unknown > 0 {
-		fmt.Fprintf(out, "Not listed: %d contracts that ended before %s and %d without an expiry in the data (see --all).\n",
-			sel.Expired, sel.AsOf.Human(), sel.Unknown)
-	}
-	return nil
-}
-
-// clubBody is the table and its notes, or a line saying there is none.
-func clubBody(out io.Writer, sel *ClubSelection, st Style) error {
-	entries := sel.Entries
-	if len(entries) == 0 {
-		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
-		return nil
-	}
-	header := []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
-	if sel.To != "" {
-		header = append(header, "Reg. "+sel.To)
-	}
-	var rows [][]string
-	var notes []string
-	consent := false
+	var ways clubWays
 	for i := range entries {
-		row, home := clubRow(&entries[i], sel.To != "", st)
-		rows = append(rows, row)
-		consent = consent || home
-		notes = append(notes, clubNotes(&entries[i])...)
+		d.rows = append(d.rows, clubRow(&entries[i], to != "", st, &ways))
+		d.notes = append(d.notes, clubNotes(&entries[i])...)
 	}
-	if err := renderTable(out, header, rows, false, map[int]bool{6: true}); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "\nFree agent from the day after expiry.")
-	if consent {
-		fmt.Fprintf(out, " \"consent\": no date at home without the club's consent.")
-	}
-	fmt.Fprintln(out)
-	if set := entries[0].Windows.Set; set != nil {
-		if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
-			writeWrapped(out, "", fmt.Sprintf("At home (%s): %s", set.Code, dr.Text), cardWidth)
+	d.keys = ways.lines()
+	if len(entries) > 0 {
+		if set := entries[0].Windows.Set; set != nil {
+			if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
+				d.keys = append(d.keys, Clean(fmt.Sprintf("At home (%s): %s", set.Code, dr.Text)))
+			}
 		}
 	}
-	for _, n := range notes {
-		writeWrapped(out, "- ", n, cardWidth)
-	}
-	return nil
+	d.notListed = notListed(sel)
+	return d
 }
 
-// clubRow is an entry's row of the club table, and whether it needs the
-// club's consent at home.
-func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
+// notListed says what the horizon left out: "Not listed: 1 contract that
+// ended before 7 Oct 2025 and 2 without an expiry in the data (see --all)."
+func notListed(sel *ClubSelection) string {
+	var parts []string
+	if sel.Expired > 0 {
+		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.AsOf.Human()))
+	}
+	if sel.Unknown > 0 {
+		what := "without an expiry in the data"
+		if sel.Expired == 0 {
+			what = plural(sel.Unknown, "contract ", "contracts ") + what
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", sel.Unknown, what))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Not listed: " + strings.Join(parts, " and ") + " (see --all)."
+}
+
+// clubShrinks fit the club table to the terminal, in order: the year of
+// birth, long names, the days (the expiry says them), shorter statuses, and
+// last the date abroad (six months before he is free, but for a contract
+// signed later).
+var clubShrinks = []shrink{
+	{col: "Born", drop: true},
+	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 16) }},
+	{col: "Days", drop: true},
+	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
+		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
+	{col: "Abroad from", drop: true},
+	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 12) }},
+}
+
+// clubWays is what the club table's marks stand for.
+type clubWays struct {
+	consent    bool
+	league     *rules.Set
+	conditions []string // "ENG: only if ..."
+}
+
+// lines say what the marks of the table mean.
+func (cw *clubWays) lines() []string {
+	line := "Free agent from the day after expiry."
+	if cw.consent {
+		line += ` "consent": no date at home without the club's consent.`
+	}
+	if cw.league != nil {
+		line += fmt.Sprintf(` "%s": %s.`, Clean(cw.league.Code), leagueWayText(cw.league))
+	}
+	out := []string{line}
+	for _, c := range cw.conditions {
+		out = append(out, "* At home "+c+".")
+	}
+	return out
+}
+
+// clubRow is an entry's row of the club table; ways gathers what its
+// marks stand for.
+func clubRow(en *Entry, reg bool, st Style, ways *clubWays) []string {
 	w := en.Windows
 	born := ""
 	if !en.Contract.Birth.IsZero() {
@@ -78,12 +175,27 @@ func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
 		days = strconv.Itoa(n)
 	}
 	home := w.Domestic.Date.String()
-	if home == "" && w.Status != rules.UnknownExpiry {
+	status := statusText(w)
+	switch {
+	case leagueWay(w) != nil:
+		ways.league = leagueWay(w)
+		home = Clean(ways.league.Code)
+	case home == "" && w.Status != rules.UnknownExpiry:
 		home = "consent"
-		consent = true
+		ways.consent = true
+	case homeCondition(w) != "":
+		// the date at home holds only on his association's condition
+		home += "*"
+		if w.Status == rules.PrecontractOpen {
+			status += "*"
+		}
+		c := fmt.Sprintf("(%s) %s", Clean(w.Set.Code), homeCondition(w))
+		if indexOf(ways.conditions, c) < 0 {
+			ways.conditions = append(ways.conditions, c)
+		}
 	}
-	row = []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
-		st.paint(statusText(w), w.Status), days}
+	row := []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
+		st.paint(status, w.Status), days}
 	if reg {
 		r := ""
 		if w.Registration != nil {
@@ -91,7 +203,7 @@ func clubRow(en *Entry, reg bool, st Style) (row []string, consent bool) {
 		}
 		row = append(row, r)
 	}
-	return row, consent
+	return row
 }
 
 // clubNotes are the notes below the table about one entry.

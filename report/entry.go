@@ -65,6 +65,9 @@ func dataStatus(asOf, dataAsOf rules.Date, staleClub bool) string {
 // StaleClubNote says why the club may be out of date.
 func (en *Entry) StaleClubNote() string {
 	c := &en.Contract
+	if c.Club == "" {
+		return fmt.Sprintf("the source last saw him at a club in %d/%02d, and names none: he may have moved", c.LastSeason, (c.LastSeason+1)%100)
+	}
 	return fmt.Sprintf("the source last saw him at %s in %d/%02d: the club may be out of date", c.Club, c.LastSeason, (c.LastSeason+1)%100)
 }
 

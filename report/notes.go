@@ -7,8 +7,10 @@ import (
 	"github.com/bosmanhq/bosman/rules"
 )
 
-// noteText is a rule's remark on an answer, in words for the card.
-func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
+// noteText is a rule's remark on an answer, in words for the card; full
+// gives the texts of the sources' disagreements, else a line says there is
+// one.
+func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract, full bool) string {
 	r := n.Rule
 	switch n.Kind {
 	case "fallback":
@@ -20,9 +22,12 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 	case "interpretation":
 		return "Day count: no source covers expiries that do not end a month; the date abroad is our reading of 'within six months'."
 	case "disputed":
+		if !full {
+			return fmt.Sprintf("Sources differ on %s (--sources says how).", ruleName(r))
+		}
 		return "Sources differ: " + r.Disputed
 	case "compensation":
-		return compensationNote(n)
+		return compensationNote(n, full)
 	case "deadline":
 		return fmt.Sprintf("%s: %s", n.Date.Human(), r.Text)
 	case "renewal":
@@ -30,6 +35,9 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 	case "league":
 		return "Inside the league: " + r.Text + " " + leagueRoute(w.Set.DomesticFor(w.Expires), n)
 	case "calendar":
+		if cal := w.Set.Calendar; cal != nil && len(cal.Extra) > 0 {
+			return fmt.Sprintf("Working days: weekends and the %s of the rule file's fixed list are not counted.", Count(len(cal.Extra), "public holiday"))
+		}
 		if r != nil {
 			return "Working days: " + r.Text
 		}
@@ -44,7 +52,7 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract) string {
 }
 
 // compensationNote says which training compensation may be due, and why.
-func compensationNote(n rules.Note) string {
+func compensationNote(n rules.Note, full bool) string {
 	r := n.Rule
 	age := ""
 	switch {
@@ -56,8 +64,11 @@ func compensationNote(n rules.Note) string {
 		age = fmt.Sprintf(" (he is %d when free)", n.Age)
 	}
 	d := ""
-	if r.Disputed != "" {
+	switch {
+	case r.Disputed != "" && full:
 		d = " Doubt: " + r.Disputed
+	case r.Disputed != "":
+		d = " (a doubt: see --sources)"
 	}
 	return fmt.Sprintf("Compensation, %s confidence: %s%s%s", r.Confidence, r.Text, age, d)
 }

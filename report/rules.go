@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -12,7 +14,10 @@ import (
 // a contract expiring six months after asOf, the usual expiry, the holiday
 // calendar and the confidence. markdown writes a Markdown table without the
 // footnote.
-func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool) error {
+//
+// The table is fitted to width columns (0: 100): the expiry and holiday
+// calendar are shortened, then the name goes, before a line is wider.
+func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool, width int) error {
 	var rows [][]string
 	for _, s := range book.Sets() {
 		dom := "six months, as abroad"
@@ -26,22 +31,35 @@ func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool) 
 		if s.UsualExpiry != nil {
 			exp = s.UsualExpiry.String()
 		}
-		hol := "none"
-		if s.Calendar != nil && s.Calendar.Holidays != "" {
-			hol = s.Calendar.Holidays
-		}
+		hol := holidayText(s.Calendar)
 		name := s.Name
 		if s.Extends != "" {
 			name += " (on " + s.Extends + ")"
 		}
-		rows = append(rows, []string{s.Code, truncate(name, 18), dom, exp, hol, s.Confidence().String()})
+		rows = append(rows, cleanRow([]string{s.Code, truncate(Clean(name), 18), dom, exp, hol, s.Confidence().String()}))
 	}
-	if err := renderTable(out, []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}, rows, markdown, nil); err != nil {
+	header := []string{"Code", "Name", "At home", "Expiry", "Holidays", "Confidence"}
+	if markdown {
+		return renderTable(out, header, rows, true, nil)
+	}
+	width = Style{Width: width}.width()
+	short := regexp.MustCompile(`^(\d+ [A-Z][a-z]{2})[a-z]+$`)
+	steps := []shrink{
+		{col: "Expiry", header: "Expiry", cell: func(s string) string { return short.ReplaceAllString(s, "$1") }},
+		{col: "Holidays", header: "Holidays", cell: func(s string) string {
+			return fixedList.ReplaceAllString(strings.Replace(s, "none (weekends only)", "weekends only", 1), "$1 fixed")
+		}},
+		{col: "Confidence", header: "Conf.", cell: replacer("medium", "med.")},
+		{col: "At home", header: "At home", cell: replacer(" (free 1 Jul)", "", "if free on 1 January", "if free 1 Jan",
+			"league free agency / re-entry", "league FA / re-entry", ", as abroad", "", "six months, not before 1 January", "6 months, from 1 Jan")},
+		{col: "Name", header: "Name", cell: func(s string) string { return truncate(s, 12) }},
+		{col: "Name", drop: true},
+	}
+	if _, err := fitTable(out, header, rows, map[string]bool{}, width, steps); err != nil {
 		return err
 	}
-	if !markdown {
-		fmt.Fprintf(out, "\nAbroad, every association follows FIFA RSTP art. 18.3 (six months). Any other association gets\nthe FIFA baseline, and bosman says so. 'bosman rules CODE' shows one set with its sources.\n")
-	}
+	fmt.Fprintln(out)
+	writeWrapped(out, "", "Abroad, every association follows FIFA RSTP art. 18.3 (six months). Any other association gets the FIFA baseline, and bosman says so. 'bosman rules CODE' shows one set with its sources.", width)
 	return nil
 }
 
@@ -68,15 +86,26 @@ func domesticSummary(dr *rules.DomesticRule) string {
 type rulePage struct {
 	out      io.Writer
 	markdown bool // the periods as a Markdown table
+	width    int  // prose is wrapped to it
 }
 
-func (rp rulePage) p(format string, args ...any) { fmt.Fprintf(rp.out, format, args...) }
+// p writes a line of the page, its texts cleaned (see Clean): a rule file
+// given with --rules is the user's.
+func (rp rulePage) p(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = Clean(s)
+		}
+	}
+	fmt.Fprintf(rp.out, format, args...)
+}
 
 // RulePage writes the rule set s in full: every rule with its text,
 // sources and confidence, and the registration periods, estimated ones
-// marked. markdown writes the periods as a Markdown table.
-func RulePage(out io.Writer, s *rules.Set, markdown bool) error {
-	rp := rulePage{out: out, markdown: markdown}
+// marked. markdown writes the periods as a Markdown table; prose wraps to
+// width (0: 100).
+func RulePage(out io.Writer, s *rules.Set, markdown bool, width int) error {
+	rp := rulePage{out: out, markdown: markdown, width: Style{Width: width}.width()}
 	rp.heading(s)
 	if s.Foreign != nil {
 		rp.rule("Abroad", &s.Foreign.Rule)
@@ -88,9 +117,13 @@ func RulePage(out io.Writer, s *rules.Set, markdown bool) error {
 		rp.rule("At home", &dr.Rule, "Reading: "+domesticSummary(dr)+".")
 	}
 	if cal := s.Calendar; cal != nil {
-		hol := cal.Holidays
-		if hol == "" {
-			hol = "none"
+		hol := holidayText(cal)
+		if len(cal.Extra) > 0 {
+			var days []string
+			for _, h := range cal.Extra {
+				days = append(days, fmt.Sprintf("%s (%d %s)", h.Name, h.Day, time.Month(h.Month).String()[:3]))
+			}
+			hol += ": " + strings.Join(days, ", ")
 		}
 		rp.rule("Working days", &cal.Rule, "Holiday calendar: "+hol+"; weekend: "+strings.Join(weekendOr(cal.Weekend), ", ")+".")
 	}
@@ -125,7 +158,7 @@ func (rp rulePage) heading(s *rules.Set) {
 		rp.p("Leagues: %s\n", strings.Join(s.Leagues, ", "))
 	}
 	if s.Season != "" {
-		writeWrapped(rp.out, "", "Season: "+s.Season, cardWidth)
+		writeWrapped(rp.out, "", "Season: "+s.Season, rp.width)
 	}
 	if s.UsualExpiry != nil {
 		rp.p("Usual expiry: %s\n", s.UsualExpiry.String())
@@ -145,12 +178,12 @@ func (rp rulePage) rule(title string, r *rules.Rule, extra ...string) {
 	}
 	for _, x := range extra {
 		if x != "" {
-			writeWrapped(rp.out, "  ", x, cardWidth)
+			writeWrapped(rp.out, "  ", x, rp.width)
 		}
 	}
-	writeWrapped(rp.out, "  ", r.Text, cardWidth)
+	writeWrapped(rp.out, "  ", r.Text, rp.width)
 	if r.Disputed != "" {
-		writeWrapped(rp.out, "  ", "Sources differ or are silent: "+r.Disputed, cardWidth)
+		writeWrapped(rp.out, "  ", "Sources differ or are silent: "+r.Disputed, rp.width)
 	}
 	for _, src := range r.Sources {
 		rp.p("  source: %s\n", src)
@@ -176,20 +209,25 @@ func (rp rulePage) registration(reg *rules.Registrations) error {
 			}
 			ref += fmt.Sprintf("[%d]", n+1)
 		}
-		rows = append(rows, []string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref})
+		rows = append(rows, cleanRow([]string{pd.Season, pd.Name, pd.Opens.String(), pd.Closes.String(), pd.Confidence.String(), ref}))
 	}
 	for _, pt := range reg.Patterns {
 		roll := ""
 		if pt.Roll != "" {
 			roll = " (" + pt.Roll + ")"
 		}
-		rows = append(rows, []string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""})
+		rows = append(rows, cleanRow([]string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""}))
 	}
 	if err := renderTable(rp.out, []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}, rows, rp.markdown, nil); err != nil {
 		return err
 	}
 	for i, src := range sources {
 		rp.p("  [%d] %s\n", i+1, src)
+	}
+	for _, pd := range reg.Periods {
+		if pd.Disputed != "" {
+			writeWrapped(rp.out, "  ", fmt.Sprintf("Sources differ on %s %s: %s", pd.Season, pd.Name, pd.Disputed), rp.width)
+		}
 	}
 	if fa := reg.FreeAgents; fa != nil {
 		extra := "Allowed: no."
@@ -202,6 +240,24 @@ func (rp rulePage) registration(reg *rules.Registrations) error {
 		rp.rule("Free agents outside a period (FIFA art. 6)", &fa.Rule, extra)
 	}
 	return nil
+}
+
+// fixedList is holidayText's fixed list, to be shortened to "10 fixed".
+var fixedList = regexp.MustCompile(`fixed list \((\d+) days?\)`)
+
+// holidayText names an association's holiday calendar: the rickar/cal
+// country, a fixed list of days from the rule file, both, or none (then
+// only weekends are not working days).
+func holidayText(cal *rules.Calendar) string {
+	switch {
+	case cal == nil || cal.Holidays == "" && len(cal.Extra) == 0:
+		return "none (weekends only)"
+	case cal.Holidays == "":
+		return fmt.Sprintf("fixed list (%s)", Count(len(cal.Extra), "day"))
+	case len(cal.Extra) > 0:
+		return fmt.Sprintf("%s + fixed list (%s)", cal.Holidays, Count(len(cal.Extra), "day"))
+	}
+	return cal.Holidays
 }
 
 func weekendOr(w []string) []string {

@@ -2,10 +2,28 @@ package report
 
 import "github.com/bosmanhq/bosman/rules"
 
+// MaxWidth is the widest a form for people is drawn, in columns, whatever
+// width it is asked for: a row of a timeline is allocated that wide.
+const MaxWidth = 500
+
 // Style is how a form for people is drawn.
 type Style struct {
 	AsOf  rules.Date // window dates reached by this day are coloured
 	Color bool       // ANSI colours, for a terminal
+	// Width is the number of columns to fit: tables drop or shorten columns
+	// and prose wraps to it. 0 means 100; at most MaxWidth.
+	Width int
+	// Sources: the card gives every rule's sources and the texts of the
+	// sources' disagreements; without it, a line per rule.
+	Sources bool
+}
+
+// width is the number of columns s fits its forms to.
+func (s Style) width() int {
+	if s.Width <= 0 {
+		return cardWidth
+	}
+	return min(max(s.Width, 40), MaxWidth)
 }
 
 // paint colours s as the status st is coloured, when st.Color.

@@ -61,3 +61,69 @@ func tableOptions(n int, markdown bool, right map[int]bool) []tablewriter.Option
 		},
 	})))
 }
+
+// shrink is one way to make a table narrower: drop a column, or shorten
+// its header and cells.
+type shrink struct {
+	col    string // the header of the column
+	drop   bool
+	header string              // the shorter header, when not dropped
+	cell   func(string) string // the shorter cell; nil keeps it
+}
+
+// replacer is a shrink's cell function that replaces words.
+func replacer(oldnew ...string) func(string) string {
+	return strings.NewReplacer(oldnew...).Replace
+}
+
+// fitTable draws a table for people no wider than width when it can: it
+// applies steps in order, each dropping or shortening a column, until the
+// table fits, before anything wraps. right names the columns aligned right.
+// It returns the headers of the columns it dropped.
+func fitTable(w io.Writer, header []string, rows [][]string, right map[string]bool, width int, steps []shrink) ([]string, error) {
+	var dropped []string
+	for i := 0; ; i++ {
+		var buf bytes.Buffer
+		ri := map[int]bool{}
+		for j, h := range header {
+			ri[j] = right[h]
+		}
+		if err := renderTable(&buf, header, rows, false, ri); err != nil {
+			return nil, err
+		}
+		if i >= len(steps) || tableWidth(buf.String()) <= width {
+			_, err := w.Write(buf.Bytes())
+			return dropped, err
+		}
+		st := steps[i]
+		j := indexOf(header, st.col)
+		if j < 0 {
+			continue
+		}
+		if st.drop {
+			dropped = append(dropped, st.col)
+			header = append(header[:j:j], header[j+1:]...)
+			for k, r := range rows {
+				rows[k] = append(r[:j:j], r[j+1:]...)
+			}
+			continue
+		}
+		right[st.header] = right[st.col]
+		header = append([]string(nil), header...)
+		header[j] = st.header
+		if st.cell != nil {
+			for _, r := range rows {
+				r[j] = st.cell(r[j])
+			}
+		}
+	}
+}
+
+// tableWidth is the width of the widest line of a drawn table.
+func tableWidth(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n = max(n, widthOf(l))
+	}
+	return n
+}

@@ -4,22 +4,41 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/clipperhouse/displaywidth"
 )
 
+// widthOf is the number of terminal columns s takes: wide characters
+// (Japanese, Korean, Chinese) take two, combining marks none, and colour
+// sequences none.
+func widthOf(s string) int {
+	return termWidth.String(s)
+}
+
+var termWidth = displaywidth.Options{ControlSequences: true}
+
 // writeWrapped writes text in words, wrapped to width, the first line
-// after prefix and the others indented as far.
+// after prefix and the others indented as far. Each word is cleaned (see
+// Clean): the prose may quote a dataset or a rule file.
 func writeWrapped(out io.Writer, prefix, text string, width int) {
 	line := prefix
-	indent := strings.Repeat(" ", len(prefix))
+	lineW := widthOf(prefix)
+	indent := strings.Repeat(" ", lineW)
+	started := false
 	for _, word := range strings.Fields(text) {
-		if len(line)+1+len(word) > width && strings.TrimSpace(line) != strings.TrimSpace(prefix) {
+		word = Clean(word)
+		ww := widthOf(word)
+		if started && lineW+1+ww > width {
 			fmt.Fprintln(out, line)
-			line = indent
+			line, lineW, started = indent, len(indent), false
 		}
-		if line != prefix && line != indent {
+		if started {
 			line += " "
+			lineW++
 		}
 		line += word
+		lineW += ww
+		started = true
 	}
 	fmt.Fprintln(out, line)
 }
@@ -28,7 +47,7 @@ func writeWrapped(out io.Writer, prefix, text string, width int) {
 func wrapItems(w io.Writer, items []string, width int) {
 	line := ""
 	for _, it := range items {
-		if line != "" && len([]rune(line))+2+len([]rune(it)) > width {
+		if line != "" && widthOf(line)+2+widthOf(it) > width {
 			fmt.Fprintln(w, line)
 			line = ""
 		}
@@ -57,16 +76,17 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// truncate shortens s to at most n columns, with an ellipsis when it cuts.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if widthOf(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return termWidth.TruncateString(s, max(n, 1), "…")
 }
 
+// padRunes pads s with spaces to n columns.
 func padRunes(s string, n int) string {
-	if k := len([]rune(s)); k < n {
+	if k := widthOf(s); k < n {
 		return s + strings.Repeat(" ", n-k)
 	}
 	return s

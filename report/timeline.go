@@ -19,7 +19,8 @@ const TimelineCapMonths = 48
 type Timeline struct {
 	Title   string // the club, or the players
 	AsOf    rules.Date
-	From    rules.Date // first day in view: the first of the as-of month
+	Begin   rules.Date // the lanes are drawn from this day: the as-of date, or a season's start
+	From    rules.Date // first day in view: the first of Begin's month
 	To      rules.Date // last day in view
 	Capped  bool       // some lane runs past To
 	Lanes   []Entry
@@ -33,10 +34,27 @@ type Timeline struct {
 // free-agency day, with the registration periods of q.To or, by default,
 // of the association all lanes share.
 func NewTimeline(title string, lanes []Entry, q *Query) *Timeline {
-	t := &Timeline{Title: title, AsOf: q.AsOf, Lanes: lanes}
+	return newTimeline(title, lanes, q, q.AsOf)
+}
+
+// NewTimelineFor is NewTimeline for the contracts of horizon h: a horizon
+// that begins before the as-of date (a season, asked during it or after)
+// is shown from its first day, so its windows are in view, with the as-of
+// date marked where it falls; one that begins later is shown from the
+// as-of date, so the run-up is in view too.
+func NewTimelineFor(title string, lanes []Entry, q *Query, h Horizon) *Timeline {
+	begin := q.AsOf
+	if !h.All && !h.From.IsZero() && h.From.Before(begin) {
+		begin = h.From
+	}
+	return newTimeline(title, lanes, q, begin)
+}
+
+func newTimeline(title string, lanes []Entry, q *Query, begin rules.Date) *Timeline {
+	t := &Timeline{Title: Clean(title), AsOf: q.AsOf, Begin: begin, Lanes: cleanEntries(lanes)}
 	SortByExpiry(t.Lanes)
 	t.frame()
-	t.Assoc = q.To
+	t.Assoc = Clean(q.To)
 	if t.Assoc == "" {
 		t.Assoc = commonAssociation(t.Lanes)
 	}
@@ -49,13 +67,13 @@ func NewTimeline(title string, lanes []Entry, q *Query) *Timeline {
 	return t
 }
 
-// frame sets the days in view: from the first of the as-of month to the
+// frame sets the days in view: from the first of Begin's month to the
 // end of the month after the last free-agency day, at least six months and
 // at most TimelineCapMonths.
 func (t *Timeline) frame() {
-	y, m, _ := t.AsOf.Civil()
+	y, m, _ := t.Begin.Civil()
 	t.From = rules.D(y, m, 1)
-	last := t.AsOf
+	last := t.Begin
 	for _, en := range t.Lanes {
 		if f := en.Windows.FreeAgent.Date; !f.IsZero() && f.After(last) {
 			last = f

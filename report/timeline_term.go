@@ -49,15 +49,15 @@ type termView struct {
 
 // laneMarks is what the lanes drew, for the legend and the footnote.
 type laneMarks struct {
-	used    map[segKind]bool
-	runsOn  bool
-	consent []string // players with no date at home without consent
+	used   map[segKind]bool
+	runsOn bool
+	notes  laneNotes // conditions, consent and league ways at home
 }
 
-// WriteTerminal draws t in width columns (at least 44), with ANSI colour
-// when color.
+// WriteTerminal draws t in width columns (at least 44, at most MaxWidth),
+// with ANSI colour when color.
 func (t *Timeline) WriteTerminal(w io.Writer, width int, color bool) error {
-	v := newTermView(t, w, max(width, 44), color)
+	v := newTermView(t, w, min(max(width, 44), MaxWidth), color)
 	v.heading()
 	v.axis()
 	v.registrationRow()
@@ -236,10 +236,10 @@ func (v *termView) lanes() laneMarks {
 // and the as-of mark.
 func (v *termView) lane(en *Entry, marks *laneMarks) {
 	t, cols := v.t, v.cols
-	asOfCol := v.col(t.AsOf)
+	asOfCol, beginCol := v.col(t.AsOf), v.col(t.Begin)
 	cells := make([]cell, cols)
 	w := en.Windows
-	for _, s := range segments(w, t.AsOf, t.From, t.To) {
+	for _, s := range segments(w, t.Begin, t.From, t.To) {
 		g := termGlyphs[s.kind]
 		marks.used[s.kind] = true
 		for i := v.col(s.start); i <= v.col(s.end); i++ {
@@ -249,23 +249,19 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 		}
 	}
 	free := w.FreeAgent.Date
-	mark := ""
-	if w.Status != rules.UnknownExpiry && w.Domestic.Date.IsZero() {
-		mark = "*"
-		marks.consent = append(marks.consent, en.Contract.Player)
-	}
+	mark := marks.notes.add(en)
 	switch {
 	case w.Status == rules.UnknownExpiry:
-		putText(cells, min(asOfCol+2, cols-1), "expiry unknown", "2")
+		putText(cells, min(beginCol+2, cols-1), "expiry unknown", "2")
 	case free.After(t.To):
 		cells[cols-1] = cell{'→', "1"}
 		marks.runsOn = true
 	case t.inView(free):
 		cells[v.col(free)] = cell{'●', "1"}
 	default: // free before the view
-		putText(cells, min(asOfCol+2, cols-1), "ended "+shortDate(en.Contract.Expires)+": check", "1")
+		putText(cells, min(beginCol+2, cols-1), "ended "+shortDate(en.Contract.Expires)+": check", "1")
 	}
-	if c := cells[asOfCol]; c.r == 0 || c.r == '─' {
+	if c := cells[asOfCol]; t.inView(t.AsOf) && (c.r == 0 || c.r == '─') {
 		r := '│'
 		if c.r == '─' {
 			r = '┼'
@@ -279,7 +275,7 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 	v.line(en.Contract.Player, cells, right)
 }
 
-// legend says what each mark means, and who needs his club's consent.
+// legend says what each mark means, and the conditions at home.
 func (v *termView) legend(marks laneMarks) {
 	fmt.Fprintln(v.w)
 	legend := []string{"─ contract"}
@@ -287,12 +283,16 @@ func (v *termView) legend(marks laneMarks) {
 		legend = append(legend, "▒ pre-contract abroad only")
 	}
 	if marks.used[segBoth] {
-		legend = append(legend, "█ pre-contract abroad and at home")
+		legend = append(legend, "█ pre-contract abroad and at home"+conditionsBelow(&marks.notes))
 	}
 	if marks.used[segDomestic] {
 		legend = append(legend, "░ pre-contract at home only")
 	}
-	legend = append(legend, "● free agent", "│ as of "+shortDate(v.t.AsOf))
+	asOf := "│ as of " + shortDate(v.t.AsOf)
+	if !v.t.inView(v.t.AsOf) {
+		asOf = "as of " + shortDate(v.t.AsOf) + ", after the view"
+	}
+	legend = append(legend, "● free agent", asOf)
 	if v.regLabel != "" {
 		legend = append(legend, "═ registration periods "+v.t.Assoc)
 		if v.estimate {
@@ -304,8 +304,8 @@ func (v *termView) legend(marks laneMarks) {
 	}
 	legend = append(legend, fmt.Sprintf("1 column ≈ %d days", (v.span+v.cols/2)/v.cols))
 	wrapItems(v.w, legend, v.width)
-	if len(marks.consent) > 0 {
-		writeWrapped(v.w, "", "* At home only with his club's consent: "+strings.Join(marks.consent, ", ")+".", v.width)
+	for _, l := range marks.notes.lines() {
+		writeWrapped(v.w, "", l, v.width)
 	}
 }
 
@@ -322,4 +322,13 @@ func rankOf(r rune) int {
 		return 4
 	}
 	return 0
+}
+
+// conditionsBelow marks the legend of the windows at home when some hold
+// on a condition the footnotes give.
+func conditionsBelow(n *laneNotes) string {
+	if n.conditional() {
+		return " (conditions below)"
+	}
+	return ""
 }

@@ -2,9 +2,13 @@ package report
 
 import (
 	"bytes"
+	"encoding/xml"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
@@ -94,5 +98,131 @@ func TestChartSVGAndPNGAgree(t *testing.T) {
 	}
 	if n := strings.Count(svg.String(), `<g class="lane"`); n != 2 {
 		t.Errorf("%d lanes in the SVG, want 2", n)
+	}
+}
+
+// svgText is a <text> element of a chart's SVG.
+type svgText struct {
+	X      float64 `xml:"x,attr"`
+	Y      float64 `xml:"y,attr"`
+	Size   float64 `xml:"font-size,attr"`
+	Weight string  `xml:"font-weight,attr"`
+	Anchor string  `xml:"text-anchor,attr"`
+	Text   string  `xml:",chardata"`
+}
+
+// yearLabels parses the chart's SVG and returns its year labels (bold,
+// 13 units, on the year row), by year.
+func yearLabels(t *testing.T, ch *Chart) map[int]svgText {
+	t.Helper()
+	var b bytes.Buffer
+	if err := ch.WriteSVG(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Texts  []svgText `xml:"text"`
+		Groups []struct {
+			Texts []svgText `xml:"text"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatalf("the SVG does not parse: %v", err)
+	}
+	out := map[int]svgText{}
+	for _, tx := range doc.Texts {
+		if y, err := strconv.Atoi(tx.Text); err == nil && tx.Y == 104 && tx.Size == 13 && tx.Weight == "bold" {
+			if _, dup := out[y]; dup {
+				t.Errorf("year %d labelled twice", y)
+			}
+			out[y] = tx
+		}
+	}
+	return out
+}
+
+// Every year with a month in view has its label, at the right place: a
+// year whose 1 January is in view at that January's line (2 units right of
+// it), the first year, begun before the view, left of the next January's
+// line. The issue's case: as of 3 Dec 2026, a four-year view labelled only
+// 2026, 2028 and 2029, as the edge's 2026 took 2027's place; each as-of
+// month of 2026 and 2027 is tried.
+func TestChartLabelsEveryYear(t *testing.T) {
+	for m := 0; m < 24; m++ {
+		asOf := rules.D(2026, time.January, 3).AddMonths(m)
+		q := testQuery(t, asOf, "")
+		var lanes []Entry
+		for i, exp := range []rules.Date{rules.D(2027, 1, 31), rules.D(2027, 6, 30), rules.D(2029, 12, 31)} {
+			c := konate()
+			c.PlayerID, c.Expires = strconv.Itoa(i), exp
+			lanes = append(lanes, q.Answer(c))
+		}
+		tl := NewTimeline("Mixed", lanes, q)
+		l := newChartLayout(tl)
+		labels := yearLabels(t, tl.Chart())
+		for y := tl.From.Year(); y <= tl.To.Year(); y++ {
+			lab, ok := labels[y]
+			jan := rules.D(y, time.January, 1)
+			switch {
+			case !ok:
+				t.Errorf("as of %s (view %s to %s): no label for %d; labels %v", asOf, tl.From, tl.To, y, labels)
+			case tl.inView(jan):
+				if want := l.xOf(jan) + 2; math.Abs(lab.X-want) > 0.01 || lab.Anchor != "start" {
+					t.Errorf("as of %s: %d at x=%v (%s), want %v at its January line", asOf, y, lab.X, lab.Anchor, want)
+				}
+			default: // the first year, begun before the view
+				next := l.xOf(rules.D(y+1, time.January, 1))
+				end := lab.X + l.ch.measure(lab.Text, 13, true)
+				if lab.Anchor == "end" {
+					end = lab.X
+				}
+				if y != tl.From.Year() || end > next || end < l.px0 {
+					t.Errorf("as of %s: %d ends at x=%v, want between the view's edge %v and 1 Jan %d at %v", asOf, y, end, l.px0, y+1, next)
+				}
+			}
+		}
+		if len(labels) != tl.To.Year()-tl.From.Year()+1 {
+			t.Errorf("as of %s: labels %v for %d to %d", asOf, labels, tl.From.Year(), tl.To.Year())
+		}
+	}
+}
+
+// A season's timeline starts at the season when the season began before
+// the as-of date (asked during it or after it), and at the as-of month
+// when the season is still ahead. Konaté expires 30 Jun 2026 (season
+// 2025/26, 1 Jul 2025 to 30 Jun 2026): asked on 2 Dec 2026, the view is
+// 1 Jul 2025 to 31 Aug 2026 (the end of the month after he is free), and
+// the as-of date, after it, is not drawn in it; asked on 7 Oct 2025, the
+// view starts on 1 Jul 2025 too (the season began before); asked about
+// 2026/27 on 7 Oct 2025, it starts on 1 Oct 2025.
+func TestTimelineStartsAtTheSeason(t *testing.T) {
+	for _, tc := range []struct {
+		asOf     rules.Date
+		season   int
+		from, to rules.Date
+	}{
+		{rules.D(2026, 12, 2), 2025, rules.D(2025, 7, 1), rules.D(2026, 8, 31)},
+		{rules.D(2025, 10, 7), 2025, rules.D(2025, 7, 1), rules.D(2026, 8, 31)},
+		{rules.D(2025, 10, 7), 2026, rules.D(2025, 10, 1), rules.D(2027, 8, 31)},
+	} {
+		q := testQuery(t, tc.asOf, "")
+		c := konate()
+		if tc.season == 2026 {
+			c.Expires = rules.D(2027, 6, 30)
+		}
+		tl := NewTimelineFor("Liverpool FC", []Entry{q.Answer(c)}, q, Season(tc.season, false))
+		if tl.From != tc.from || tl.To != tc.to {
+			t.Errorf("as of %s, season %d: view %s to %s, want %s to %s", tc.asOf, tc.season, tl.From, tl.To, tc.from, tc.to)
+		}
+		var b bytes.Buffer
+		if err := tl.WriteTerminal(&b, 80, false); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if tl.inView(tc.asOf) == strings.Contains(out, "after the view") {
+			t.Errorf("as of %s, season %d: the as-of mark:\n%s", tc.asOf, tc.season, out)
+		}
+		if !strings.Contains(out, "●") {
+			t.Errorf("as of %s, season %d: no free day drawn:\n%s", tc.asOf, tc.season, out)
+		}
 	}
 }

@@ -10,15 +10,16 @@ import (
 // Validation writes what validating the file at path found: every problem
 // as 'file:line:column: …', then a line of counts.
 func Validation(out io.Writer, path string, ds *contracts.Dataset) {
+	path = Clean(path)
 	for _, n := range ds.Notes {
-		fmt.Fprintf(out, "note: %s\n", n.Error())
+		fmt.Fprintf(out, "note: %s\n", Clean(n.Error()))
 	}
 	for _, p := range ds.Problems {
 		sev := "error: "
 		if p.Severity == contracts.Warning {
 			sev, p.Severity = "warning: ", contracts.Error // the word once, first
 		}
-		fmt.Fprintf(out, "%s%s\n", sev, p.Error())
+		fmt.Fprintf(out, "%s%s\n", sev, Clean(p.Error()))
 	}
 	if more := ds.Errors + ds.Warnings - len(ds.Problems); more > 0 {
 		fmt.Fprintf(out, "%s: and %d more problems not listed\n", path, more)

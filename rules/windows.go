@@ -251,7 +251,9 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	// Compensation that may be due.
 	age := AgeOn(c.Birth, free)
 	b.compensation(w, set, set, q.To, age, c.Birth, free)
-	b.compensation(w, b.fifa, set, q.To, age, c.Birth, free)
+	if set != b.fifa { // without a rule set of its own, the set is FIFA's
+		b.compensation(w, b.fifa, set, q.To, age, c.Birth, free)
+	}
 
 	if q.To != "" {
 		if to := b.setFor(q.To, ""); to != nil {

@@ -484,3 +484,26 @@ func BenchmarkEmbeddedAll(b *testing.B) {
 		}
 	}
 }
+
+// An association without a rule set gets the FIFA baseline as its set:
+// FIFA training compensation is noted once, not once as the set's and once
+// as the baseline's (a Bulgarian contract, birth date unknown).
+func TestFallbackCompensationOnce(t *testing.T) {
+	book, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := book.Windows(Contract{Association: "BUL", Expires: D(2027, 6, 30)}, Query{AsOf: D(2026, 6, 20)})
+	if !w.Fallback {
+		t.Fatalf("BUL has a rule set now: pick an association without one")
+	}
+	n := 0
+	for _, note := range w.Notes {
+		if note.Kind == "compensation" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d compensation notes, want FIFA training compensation once", n)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/report"
 	"github.com/bosmanhq/bosman/rules"
 )
 
@@ -47,7 +48,9 @@ type streams struct {
 	stderr io.Writer
 	getenv func(string) string
 	isTTY  bool // stdout is a terminal
-	now    func() time.Time
+	// termCols is the terminal's width when stdout is one, else 0
+	termCols int
+	now      func() time.Time
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
@@ -57,6 +60,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	if f, ok := stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			s.isTTY = true
+			s.termCols = terminalColumns(f)
 		}
 	}
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
@@ -77,6 +81,9 @@ func (s *streams) run(args []string) (code int) {
 	}()
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	app := newApp(s)
+	if err := missingValue(args, app); err != nil {
+		return s.report(err)
+	}
 	err := app.Run(reorder(args, app))
 	if err == nil {
 		if ferr := s.out.Flush(); ferr != nil {
@@ -85,11 +92,19 @@ func (s *streams) run(args []string) (code int) {
 		}
 		return 0
 	}
+	return s.report(err)
+}
+
+// report writes err, its lines and hints, to stderr and returns its exit
+// status.
+func (s *streams) report(err error) int {
 	var ee *exitError
 	if !errors.As(err, &ee) {
 		ee = &exitError{code: 1, msg: err.Error()}
 	}
-	for i, line := range strings.Split(ee.msg, "\n") {
+	// Messages quote names, clubs and paths from the user's data: cleaned,
+	// they cannot drive the terminal.
+	for i, line := range strings.Split(report.CleanLines(ee.msg), "\n") {
 		if i == 0 {
 			fmt.Fprintf(s.stderr, "bosman: error: %s\n", line)
 		} else {
@@ -97,9 +112,15 @@ func (s *streams) run(args []string) (code int) {
 		}
 	}
 	for _, h := range ee.hints {
-		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
+		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", report.CleanLines(h))
 	}
 	return ee.code
+}
+
+// say writes a message line to stderr, after "bosman: ", cleaned: it may
+// quote the user's data (see report.Clean).
+func (s *streams) say(format string, args ...any) {
+	fmt.Fprintf(s.stderr, "bosman: %s\n", report.CleanLines(fmt.Sprintf(format, args...)))
 }
 
 // formats lists the output formats of each command; the first is the default.
@@ -135,6 +156,27 @@ func globalFlags(cmd string) []cli.Flag {
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
+// appFlags are the global flags as 'bosman --help' lists them: those of
+// every command, --format with all the formats (each command takes some).
+func appFlags() []cli.Flag {
+	var all []string
+	for _, cmd := range []string{"player", "export", "timeline"} {
+		for _, f := range formats[cmd] {
+			if indexOf(all, f) < 0 {
+				all = append(all, f)
+			}
+		}
+	}
+	var out []cli.Flag
+	for _, f := range globalFlags("player") {
+		if f.Names()[0] == "format" {
+			f = &cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(all, ", ") + " (each command's --help says which it writes)", DefaultText: "table, or csv for export"}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 const appDescription = "bosman combines each association's rules (FIFA's six months, England's third Saturday in May,\n" +
 	"Italy's 1 January …) with a dataset of contracts, and gives for each player the day a foreign club\n" +
 	"may sign him to a pre-contract, the day a domestic club may, the day he is free, and when a new\n" +
@@ -143,7 +185,12 @@ const appDescription = "bosman combines each association's rules (FIFA's six mon
 	"   bosman player Konate --as-of 2025-10-07\n" +
 	"   bosman club \"Real Madrid\" --to ENG\n" +
 	"   bosman export --format csv --output windows.csv\n" +
-	"   bosman rules ITA"
+	"   bosman rules ITA\n\n" +
+	"The global options below go before or after the command; each command's --help lists its own:\n" +
+	"   bosman --as-of 2026-01-02 player Konate --format json\n" +
+	"   bosman club Spurs --data squad.csv --map expiry=Vertragsende --month-first\n" +
+	"   bosman player Kane --data players.csv --data extra.csv --skip-invalid\n" +
+	"   bosman rules --rules ./my-rules NED --no-color"
 
 // newApp is bosman's command line, writing to s.
 func newApp(s *streams) *cli.App {
@@ -159,7 +206,11 @@ func newApp(s *streams) *cli.App {
 		Reader:          s.stdin,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return flagError(err, c.Command.Flags)
+			cmd := c.Command
+			if cmd != nil && cmd.Name == c.App.Name {
+				cmd = nil // the app's own flags
+			}
+			return flagError(err, cmd, c.App.Commands)
 		},
 		Action: noCommand,
 		Commands: []*cli.Command{
@@ -170,8 +221,10 @@ func newApp(s *streams) *cli.App {
 			validateCommand(s),
 			timelineCommand(s),
 			completionCommand(s),
+			completeCommand(s),
 		},
 	}
+	app.Flags = appFlags()
 	for _, cmd := range app.Commands {
 		if cmd.Name != "completion" {
 			cmd.Flags = append(cmd.Flags, globalFlags(cmd.Name)...)
@@ -189,10 +242,16 @@ func noCommand(c *cli.Context) error {
 		return usageErr("no command given").hint("try 'bosman player Konate' or 'bosman --help'")
 	}
 	if c.Args().First() == "help" {
-		if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
+		name := c.Args().Get(1)
+		switch {
+		case name == "":
+			return cli.ShowAppHelp(c)
+		case c.App.Command(name) != nil:
 			return cli.ShowCommandHelp(c, name)
 		}
-		return cli.ShowAppHelp(c)
+		ee := unknownCommand(name, c.App.Commands).(*exitError)
+		ee.msg = fmt.Sprintf("no help for %q: not a command", name)
+		return ee
 	}
 	return unknownCommand(c.Args().First(), c.App.Commands)
 }
@@ -246,6 +305,88 @@ func reorder(args []string, app *cli.App) []string {
 	return append(out, pos...)
 }
 
+// missingValue finds a flag that takes a value written without one: last
+// on the line ('player Kane --data'), or followed by another flag. Left to
+// urfave/cli, the flag would take the player's name as its value, and the
+// error would be about the name.
+func missingValue(args []string, app *cli.App) error {
+	_, valued := flagIndex(app)
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return nil
+		}
+		if !strings.HasPrefix(a, "-") || len(a) < 2 || strings.Contains(a, "=") {
+			continue
+		}
+		name := strings.TrimLeft(a, "-")
+		if !valued[name] {
+			continue
+		}
+		if i+1 == len(args) || isFlag(args[i+1], valued) {
+			ph := placeholder(findFlag(app, name))
+			return usageErr("%s needs a %s", a, ph).hint("e.g. %s", flagExample(a, ph))
+		}
+		i++
+	}
+	return nil
+}
+
+// isFlag says whether a is one of bosman's flags.
+func isFlag(a string, valued map[string]bool) bool {
+	if !strings.HasPrefix(a, "-") || len(a) < 2 {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	_, ok := valued[name]
+	return ok
+}
+
+// findFlag is the flag of the app called name, on any command.
+func findFlag(app *cli.App, name string) cli.Flag {
+	for _, c := range app.Commands {
+		for _, f := range c.Flags {
+			if indexOf(f.Names(), name) >= 0 {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// placeholder is the word a flag's help uses for its value (FILE, DATE).
+func placeholder(f cli.Flag) string {
+	if df, ok := f.(cli.DocGenerationFlag); ok {
+		// the back-quoted word of the usage text, as urfave/cli shows it
+		if _, rest, ok := strings.Cut(df.GetUsage(), "`"); ok {
+			if name, _, ok := strings.Cut(rest, "`"); ok && name != "" {
+				return name
+			}
+		}
+	}
+	return "value"
+}
+
+// flagExample is flag (as written) with a value of the kind its
+// placeholder names.
+func flagExample(flag, ph string) string {
+	ex := map[string]string{"FILE": "players.csv", "DATE": "2025-10-07", "DIR": "./my-rules", "FORMAT": "csv",
+		"ASSOC": "ENG", "PERIOD": "18m", "SEASON": "2026/27", "NAME": "Konate", "CLUB": "Liverpool", "FIELD=HEADER": "expiry=Vertragsende"}[ph]
+	if ex == "" {
+		ex = ph
+	}
+	return flag + " " + ex
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
 // flagIndex maps the app's command names and aliases to their commands,
 // and its flags' names to whether they take a value.
 func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
@@ -267,30 +408,58 @@ func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
 }
 
 // flagError turns urfave/cli's flag parsing errors into usage errors with a
-// suggestion.
-func flagError(err error, flags []cli.Flag) error {
+// suggestion: a flag of cmd near the one written, or the commands that take
+// the flag when cmd does not ('export --season' names club and timeline).
+func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 	msg := err.Error()
 	const undefined = "flag provided but not defined: "
-	if i := strings.Index(msg, undefined); i >= 0 {
-		bad := strings.TrimLeft(msg[i+len(undefined):], "-")
-		ee := usageErr("unknown flag --%s", bad)
-		var names []string
-		for _, f := range flags {
-			names = append(names, f.Names()...)
-		}
-		if s := closest(bad, names); s != "" {
-			ee.hint("did you mean --%s?", s)
-		}
-		return ee
+	i := strings.Index(msg, undefined)
+	if i < 0 {
+		return usageErr("%s", msg)
 	}
-	return usageErr("%s", msg)
+	bad := strings.TrimLeft(msg[i+len(undefined):], "-")
+	name, help := "", "'bosman --help' lists the flags"
+	flags := []cli.Flag{cli.HelpFlag, cli.VersionFlag}
+	ee := usageErr("unknown flag --%s", bad)
+	if cmd != nil && cmd.Name != "" {
+		name, flags, help = cmd.Name, cmd.Flags, fmt.Sprintf("'bosman %s --help' lists its flags", cmd.Name)
+		ee.msg = fmt.Sprintf("%s takes no flag --%s", name, bad)
+	}
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Names()...)
+	}
+	if s := closest(bad, names); s != "" {
+		return ee.hint("did you mean --%s?", s)
+	}
+	// another command's flag, as written or nearly
+	var others []string
+	for _, c := range all {
+		if c.Name != name && !c.Hidden {
+			for _, f := range c.Flags {
+				others = append(others, f.Names()...)
+			}
+		}
+	}
+	if s := closest(bad, others); s != "" {
+		var takers []string
+		for _, c := range all {
+			if c.Name != name && !c.Hidden && findFlag(&cli.App{Commands: []*cli.Command{c}}, s) != nil {
+				takers = append(takers, "'bosman "+c.Name+"'")
+			}
+		}
+		return ee.hint("--%s is a flag of %s", s, strings.Join(takers, " and "))
+	}
+	return ee.hint("%s", help)
 }
 
 func unknownCommand(name string, cmds []*cli.Command) error {
 	ee := usageErr("unknown command %q", name)
 	var names []string
 	for _, c := range cmds {
-		names = append(names, c.Name)
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
 	}
 	if s := closest(name, names); s != "" {
 		ee.hint("did you mean 'bosman %s'?", s)
@@ -300,15 +469,18 @@ func unknownCommand(name string, cmds []*cli.Command) error {
 	return ee
 }
 
-// closest returns the candidate nearest to s by edit distance, if near enough.
+// closest returns the candidate nearest to s by edit distance, when near
+// enough to be what was meant: at most a third of its letters wrong (one for
+// a short word), or s the start of the candidate. 'calendar' is not near
+// 'validate'.
 func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
+	best, bestD := "", max(1, len([]rune(s))/3)+1
 	for _, c := range candidates {
-		if d := contracts.EditDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 3) {
+		if len(s) >= 3 && strings.HasPrefix(c, s) {
+			return c
+		}
+		if d := contracts.EditDistance(s, c); d < bestD {
 			best, bestD = c, d
-			if strings.HasPrefix(c, s) && len(s) >= 3 {
-				bestD = 0
-			}
 		}
 	}
 	return best

@@ -58,10 +58,13 @@ func club(s *streams, c *cli.Context) error {
 		return err
 	}
 	sel := report.SelectClub(d.all, names, h, g.query(to))
-	if g.format != "table" {
-		return report.WriteRows(s.out, g.format, false, sel.Entries)
+	switch g.format {
+	case "table":
+		return report.ClubTable(s.out, &sel, g.style(s))
+	case "markdown":
+		return report.ClubMarkdown(s.out, &sel, g.style(s))
 	}
-	return report.ClubTable(s.out, &sel, g.style())
+	return report.WriteRows(s.out, g.format, false, sel.Entries)
 }
 
 // oneClub resolves a club query to the names of one club in the data.

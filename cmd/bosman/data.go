@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -91,24 +90,25 @@ func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Da
 // path; loaded says the read succeeded.
 func loadNotes(s *streams, path string, ds *contracts.Dataset, loaded bool) {
 	if ds.Mapping != "" {
-		fmt.Fprintf(s.stderr, "bosman: note: %s: read as %s: %s\n", path, ds.Format, ds.Mapping)
+		// the mapping may begin with the format's name: say it once
+		s.say("note: %s: read as %s; %s", path, ds.Format, strings.TrimPrefix(ds.Mapping, ds.Format+": "))
 	}
 	for _, n := range ds.Notes {
-		fmt.Fprintf(s.stderr, "bosman: note: %s\n", n.Error())
+		s.say("note: %s", n.Error())
 	}
 	shown := 0
 	for _, p := range ds.Problems {
 		if p.Severity == contracts.Warning && shown < 20 {
 			p.Severity = contracts.Error // the line says "warning:" once, first
-			fmt.Fprintf(s.stderr, "bosman: warning: %s\n", p.Error())
+			s.say("warning: %s", p.Error())
 			shown++
 		}
 	}
 	if ds.Warnings > shown {
-		fmt.Fprintf(s.stderr, "bosman: %s: %d more warnings (see 'bosman validate %s')\n", path, ds.Warnings-shown, path)
+		s.say("%s: %s more (see 'bosman validate %s')", path, report.Count(ds.Warnings-shown, "warning"), path)
 	}
 	if loaded && ds.Skipped > 0 {
-		fmt.Fprintf(s.stderr, "bosman: note: %s: skipped %d invalid rows of %d (--skip-invalid)\n", path, ds.Skipped, ds.Read)
+		s.say("note: %s: skipped %s of %d (--skip-invalid)", path, report.Count(ds.Skipped, "invalid row"), ds.Read)
 	}
 }
 
@@ -193,7 +193,7 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 	}
 	if code, ok := contracts.Association(to); ok {
 		if g.book.Set(code) == nil {
-			fmt.Fprintf(s.stderr, "bosman: note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest\n", code)
+			s.say("note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest", code)
 		}
 		return code, nil
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +56,7 @@ func dateFlag(s *streams, c *cli.Context, name string, today rules.Date) (rules.
 		return d, usageErr("--%s: %v", name, err).hint("e.g. --%s 2025-10-07, --%s 7/10/2025 or --%s today", name, name, name)
 	}
 	if note != "" {
-		fmt.Fprintf(s.stderr, "bosman: note: --%s %s\n", name, note)
+		s.say("note: --%s %s", name, note)
 	}
 	return d, nil
 }
@@ -120,7 +119,8 @@ func (g *global) query(to string) *report.Query {
 	return &report.Query{Book: g.book, AsOf: g.asOf, To: to}
 }
 
-// style is how the forms for people are drawn.
-func (g *global) style() report.Style {
-	return report.Style{AsOf: g.asOf, Color: g.color}
+// style is how the forms for people are drawn: fitted to the width of the
+// terminal (see streams.width).
+func (g *global) style(s *streams) report.Style {
+	return report.Style{AsOf: g.asOf, Color: g.color, Width: s.width()}
 }

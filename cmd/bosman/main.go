@@ -24,8 +24,12 @@
 //	--data FILE      a contracts dataset (repeatable); default: the embedded one
 //	--rules DIR      rule files (*.toml) that add or replace associations
 //	--as-of DATE     the day the question is asked (YYYY-MM-DD); default: today
-//	--format F       table, csv, tsv, json or markdown (export also: ics)
+//	--format F       table, csv, tsv, json or markdown (export also: ics;
+//	                 timeline: svg, png)
 //	--no-color       no colour, also when NO_COLOR is set
+//	--skip-invalid   load a dataset's good rows and say how many were skipped
+//	--map F=H        read column H of a spreadsheet as field F
+//	--month-first    read slashed dates as month/day/year
 //
 // Examples:
 //

@@ -52,6 +52,8 @@ func TestCommandLine(t *testing.T) {
 		{"club-real-madrid-season-csv", []string{"club", "Real Madrid", "--season", "2025/26", "--format", "csv", asOf}, 0},
 		{"club-real-madrid-to-eng", []string{"club", "Real Madrid", "--within", "9m", "--to", "ENG", asOf}, 0},
 		{"club-all-json", []string{"club", "Arsenal", "--all", "--format", "json", asOf}, 0},
+		{"club-liverpool-markdown", []string{"club", "Liverpool", "--format", "markdown", "--to", "ESP", asOf}, 0},
+		{"player-salah-markdown-sources", []string{"player", "Salah", "--format", "markdown", "--sources", "--as-of", "2026-04-01"}, 0},
 		// export
 		{"export-liverpool-csv", []string{"export", "--club", "Liverpool", asOf}, 0},
 		{"export-esp-json", []string{"export", "--association", "ESP", "--expiring-before", "2027-01-01", "--format", "json", asOf}, 0},

@@ -18,13 +18,17 @@ func playerCommand(s *streams) *cli.Command {
 		ArgsUsage: "NAME",
 		UsageText: "bosman player [flags] NAME",
 		Description: "NAME matches regardless of case and accents (Konate, Rudiger, Ruediger), and in part\n" +
-			"(a surname). Several matches are listed with club and year of birth.\n\n" +
+			"(a surname). Several matches are listed with club and year of birth. The card gives the dates,\n" +
+			"their conditions and one line per rule with its confidence; --sources adds every rule's\n" +
+			"sources and, where sources differ, what they say.\n\n" +
 			"Examples:\n" +
 			"   bosman player Konate --as-of 2025-10-07\n" +
 			"   bosman player Rudiger --to ENG\n" +
+			"   bosman player Kane --sources\n" +
 			"   bosman player Alaba --format json",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` (ENG) or of a club (\"Real Madrid\")"},
+			&cli.BoolFlag{Name: "sources", Usage: "give every rule's sources, and the texts where sources differ"},
 		},
 		Action: func(c *cli.Context) error { return player(s, c) },
 	}
@@ -63,10 +67,15 @@ func player(s *streams, c *cli.Context) error {
 			hint("the earliest in the data was signed on %s; try --as-of %s", first.Signed, first.Signed)
 	}
 	en := g.query(to).Answer(ct)
-	if g.format != "table" {
-		return report.WriteRows(s.out, g.format, true, []report.Entry{en})
+	st := g.style(s)
+	st.Sources = c.Bool("sources")
+	switch g.format {
+	case "table":
+		return report.Card(s.out, &en, m.Rows, st)
+	case "markdown":
+		return report.CardMarkdown(s.out, &en, m.Rows, st)
 	}
-	return report.Card(s.out, &en, m.Rows, g.style())
+	return report.WriteRows(s.out, g.format, true, []report.Entry{en})
 }
 
 // onePlayer finds exactly one player, or says why not.

@@ -32,7 +32,7 @@ func rulesCmd(s *streams, c *cli.Context) error {
 	}
 	markdown := g.format == "markdown"
 	if c.NArg() == 0 {
-		return report.RulesList(s.out, g.book, g.asOf, markdown)
+		return report.RulesList(s.out, g.book, g.asOf, markdown, s.width())
 	}
 	code := strings.ToUpper(c.Args().First())
 	set := g.book.Set(code)
@@ -48,5 +48,5 @@ func rulesCmd(s *streams, c *cli.Context) error {
 		ee.hint("rule sets: %s; any other association gets the FIFA baseline ('bosman rules FIFA')", strings.Join(codes, " "))
 		return ee
 	}
-	return report.RulePage(s.out, set, markdown)
+	return report.RulePage(s.out, set, markdown, s.width())
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -19,7 +18,7 @@ func timelineCommand(s *streams) *cli.Command {
 		ArgsUsage: "CLUB",
 		UsageText: "bosman timeline [flags] CLUB\n   bosman timeline [flags] --player NAME [--player NAME …]",
 		Description: "One lane per player, from the as-of date to the last free-agency day in view (at most\n" +
-			"four years): the contract, the pre-contract window abroad (FIFA RSTP art. 18.3), the window\n" +
+			"four years; with --season, from the season's first day when it began before the as-of date): the contract, the pre-contract window abroad (FIFA RSTP art. 18.3), the window\n" +
 			"at home where it differs, the day he is free, and the registration periods of --to (by\n" +
 			"default the players' own association) behind the lanes. The club filters are those of\n" +
 			"'bosman club'. --format svg or png draws a chart for an article; png needs --output on a\n" +
@@ -75,17 +74,19 @@ func timeline(s *streams, c *cli.Context) error {
 		return err
 	}
 	q := g.query(to)
-	var title string
-	var lanes []report.Entry
 	if len(players) > 0 {
-		title, lanes, err = playerLanes(d, q, players)
-	} else {
-		title, lanes, err = clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
+		title, lanes, err := playerLanes(d, q, players)
+		if err != nil {
+			return err
+		}
+		return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
 	}
+	title, lanes, err := clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
 	if err != nil {
 		return err
 	}
-	return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
+	// a season shows from its start when it began before the as-of date
+	return drawTimeline(s, g, report.NewTimelineFor(title, lanes, q, h), out)
 }
 
 // playerLanes are the lanes of the players named with --player, each once.
@@ -142,15 +143,10 @@ func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
 		if err := writeFileAtomic(out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.stderr, "bosman: wrote %s (%d lanes, %s to %s)\n", out, len(t.Lanes), t.From, t.To)
+		s.say("wrote %s (%s, %s to %s)", out, report.Count(len(t.Lanes), "lane"), t.From, t.To)
 		return nil
 	}
-	width := 80
-	if v := s.getenv("COLUMNS"); v != "" {
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-			width = n
-		}
-	}
+	width := s.width()
 	if out != "" {
 		return writeFileAtomic(out, func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/urfave/cli/v2"
 
@@ -48,9 +47,9 @@ func validate(s *streams, c *cli.Context) error {
 			// not read (whole): an error message, not a report
 			unread = readError(path, err, "validate")
 			if c.NArg() > 1 {
-				fmt.Fprintf(s.stderr, "bosman: error: %s\n", unread.msg)
+				s.say("error: %s", unread.msg)
 				for _, h := range unread.hints {
-					fmt.Fprintf(s.stderr, "bosman: hint: %s\n", h)
+					s.say("hint: %s", h)
 				}
 			}
 			failed++
