@@ -56,7 +56,21 @@ type Problem struct {
 	Severity Severity
 	Msg      string // what is wrong
 	Hint     string // what was expected, or what to do; may be empty
+	// Kind names the kind of a warning that may repeat row after row
+	// (KindMerged, KindConflict …), so that a summary can give one line
+	// per kind; "" for the others.
+	Kind string
 }
+
+// The kinds of warnings that repeat, one per row or per column.
+const (
+	KindMerged         = "merged"          // a row repeated, merged into its first
+	KindConflict       = "conflict"        // a row giving an earlier row's contract another expiry, left out
+	KindLoan           = "loan"            // a loan outlasting the contract
+	KindMarketValue    = "market-value"    // a market value that cannot be read
+	KindUnknownColumn  = "unknown-column"  // a column or JSON key bosman does not know
+	KindRepeatedColumn = "repeated-column" // a column named twice
+)
 
 // Error returns "file:line:col: msg (hint)", leaving out a zero line or column.
 func (p Problem) Error() string {
@@ -86,13 +100,15 @@ func (p Problem) Error() string {
 // Dataset is what Load read from one file.
 //
 // Every data row read is accounted for: Read == len(Contracts) + Given +
-// Skipped + Merged + Blank.
+// Skipped + Merged + Conflicts + Blank.
 type Dataset struct {
 	Contracts []Contract
 	// Problems lists up to LoadOptions.MaxProblems errors and as many
-	// warnings, in the order met; Errors and Warnings count all of them.
+	// warnings, in the order met; Errors and Warnings count all of them,
+	// and Kinds the warnings of each Problem.Kind.
 	Problems         []Problem
 	Errors, Warnings int
+	Kinds            map[string]int
 
 	// Notes say how the file was read where bosman chose among readings:
 	// the order of day and month in slashed dates, old Mac line ends, an
@@ -111,7 +127,11 @@ type Dataset struct {
 	Read    int // data rows read (not counting the header)
 	Skipped int // rows not loaded because of an error
 	Merged  int // rows merged into an identical earlier row
-	Blank   int // rows whose fields are all empty (a spreadsheet's ";;;;"), skipped
+	// Conflicts counts rows left out because an earlier row of the file
+	// gives the same contract (player, club, signing and start) another
+	// expiry: the first is used, and a warning names both lines.
+	Conflicts int
+	Blank     int // rows whose fields are all empty (a spreadsheet's ";;;;"), skipped
 }
 
 // LoadOptions adjusts how Load reads a file. The zero value is the default.
@@ -330,7 +350,18 @@ type loader struct {
 
 // problem records p, listing it if the per-severity limit allows.
 func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
-	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint}
+	ld.problemKind("", line, col, sev, msg, hint)
+}
+
+// problemKind is problem for a warning of a kind that repeats.
+func (ld *loader) problemKind(kind string, line, col int, sev Severity, msg, hint string) {
+	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint, Kind: kind}
+	if kind != "" {
+		if ld.ds.Kinds == nil {
+			ld.ds.Kinds = map[string]int{}
+		}
+		ld.ds.Kinds[kind]++
+	}
 	switch sev {
 	case Error:
 		ld.ds.Errors++

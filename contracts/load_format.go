@@ -191,7 +191,7 @@ func (ld *loader) detect() bool {
 	for i, h := range ld.header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := lower[k]; dup {
-			ld.problem(ld.headerLine, i+1, Warning, fmt.Sprintf("column %q appears twice; the first is used", strings.TrimSpace(h)), "")
+			ld.problemKind(KindRepeatedColumn, ld.headerLine, i+1, Warning, fmt.Sprintf("column %q appears twice; the first is used", strings.TrimSpace(h)), "")
 			continue
 		}
 		lower[k] = i + 1
@@ -276,7 +276,7 @@ func (ld *loader) detect() bool {
 		for i, h := range ld.header {
 			first := lower[strings.ToLower(strings.TrimSpace(h))] == i+1 // else warned as a repeat
 			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" && first && !computedColumns[strings.TrimSpace(h)] {
-				ld.problem(ld.headerLine, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
+				ld.problemKind(KindUnknownColumn, ld.headerLine, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
 					"bosman's columns are "+strings.Join(BosmanColumns, ","))
 			}
 		}

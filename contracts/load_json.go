@@ -178,7 +178,7 @@ func (ld *loader) jsonObject(raw []byte, base int64, line int, rec []string, unk
 			others[k] = at
 			if !unknown[k] && !computedColumns[k] {
 				unknown[k] = true
-				ld.problem(at.line, at.col, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
+				ld.problemKind(KindUnknownColumn, at.line, at.col, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
 					"bosman's keys are "+strings.Join(BosmanColumns, ","))
 			}
 			continue

@@ -30,6 +30,8 @@ type rowEnv struct {
 
 	order dateOrder
 
+	rowInferred, rowNoAssoc bool // the current row's association was inferred, or is unknown
+
 	noExpiry, firstNoExpiry int
 	noAssoc, firstNoAssoc   int
 	inferred, firstInferred int
@@ -65,7 +67,7 @@ type dealSeen struct {
 // a different expiry contradict each other.
 type dealKey struct {
 	id, name, club string
-	signed         rules.Date
+	signed, start  rules.Date
 }
 
 // get returns field f of the current record, trimmed; "" when absent.
@@ -95,6 +97,11 @@ func (ld *loader) fieldLine(i int) int {
 // fieldProblem records a problem with field f of the current row; an error
 // makes the row invalid.
 func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
+	ld.fieldProblemKind("", f, sev, msg, hint)
+}
+
+// fieldProblemKind is fieldProblem for a warning of a kind that repeats.
+func (ld *loader) fieldProblemKind(kind string, f field, sev Severity, msg, hint string) {
 	col := ld.format.cols[f]
 	name := fieldNames[f]
 	if !ld.json && col > 0 {
@@ -103,7 +110,7 @@ func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
 	if sev == Error {
 		ld.rowErr = true
 	}
-	ld.problem(ld.fieldLine(col-1), ld.fieldCol(col-1), sev, name+": "+msg, hint)
+	ld.problemKind(kind, ld.fieldLine(col-1), ld.fieldCol(col-1), sev, name+": "+msg, hint)
 }
 
 // fieldCol is the column Problem.Col gives for field i (0-based) of the
@@ -350,16 +357,22 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		ld.ds.Skipped++
 		return
 	}
+	ld.rowInferred, ld.rowNoAssoc = false, false
 	ld.cur = ld.contract()
 	c := &ld.cur // in the loader, not on the heap: a streamed row costs no allocation here
 	if ld.rowErr {
 		ld.ds.Skipped++
 		return
 	}
-	if ld.merge(c) {
+	switch merged, dropped := ld.merge(c); {
+	case merged:
 		ld.ds.Merged++
 		return
+	case dropped:
+		ld.ds.Conflicts++
+		return
 	}
+	ld.countRow(c)
 	if ld.opt.Each != nil {
 		if err := ld.opt.Each(ld.ds, c); err != nil {
 			ld.stop = err
@@ -456,12 +469,6 @@ func (ld *loader) contract() Contract {
 		}
 	}
 	ld.checkDates(&c)
-	if !ld.rowErr && c.Expires.IsZero() {
-		if ld.noExpiry == 0 {
-			ld.firstNoExpiry = ld.line
-		}
-		ld.noExpiry++
-	}
 	return c
 }
 
@@ -510,7 +517,7 @@ func (ld *loader) marketValue() int64 {
 	}
 	n, err := ParseMarketValue(v)
 	if err != nil {
-		ld.fieldProblem(fMarketValue, Warning, err.Error()+"; left unknown", "expected euros: 45000000, €45.00m or €500k")
+		ld.fieldProblemKind(KindMarketValue, fMarketValue, Warning, err.Error()+"; left unknown", "expected euros: 45000000, €45.00m or €500k")
 	}
 	return n
 }
@@ -557,14 +564,31 @@ func (ld *loader) association(c *Contract) {
 			if c.League == "" {
 				c.League = league
 			}
-			if ld.inferred == 0 {
-				ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+code
-			}
-			ld.inferred++
+			ld.rowInferred = true
 			return
 		}
 	}
 	if c.League == "" && !ld.format.noAssoc {
+		ld.rowNoAssoc = true
+	}
+}
+
+// countRow counts what the file-wide warnings say of the current row, once
+// it is known to load: no expiry, no association, an inferred one.
+func (ld *loader) countRow(c *Contract) {
+	if c.Expires.IsZero() {
+		if ld.noExpiry == 0 {
+			ld.firstNoExpiry = ld.line
+		}
+		ld.noExpiry++
+	}
+	if ld.rowInferred {
+		if ld.inferred == 0 {
+			ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+c.Association
+		}
+		ld.inferred++
+	}
+	if ld.rowNoAssoc {
 		if ld.noAssoc == 0 {
 			ld.firstNoAssoc = ld.line
 		}
@@ -640,13 +664,24 @@ func (ld *loader) checkDates(c *Contract) {
 			"expected the expiry the option would extend the contract to")
 	}
 	if !c.Loan.Until.IsZero() && c.Loan.Until.After(c.Expires) {
-		ld.fieldProblem(fLoanUntil, Warning, fmt.Sprintf("loan until %s outlasts the contract, which expires %s", c.Loan.Until, c.Expires), "")
+		ld.fieldProblemKind(KindLoan, fLoanUntil, Warning, fmt.Sprintf("loan until %s outlasts the contract, which expires %s", c.Loan.Until, c.Expires), "")
 	}
 }
 
+// conflict records that the current row, c, gives the contract of an
+// earlier row of the file (line prev, expiring prevExp) another expiry:
+// the row is left out, the first kept.
+func (ld *loader) conflict(c *Contract, prev int, prevExp rules.Date) {
+	ld.fieldProblemKind(KindConflict, fExpires, Warning,
+		fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club, signing and start); this row is left out, line %d, the first, is used",
+			c.Player, prev, orUnknown(prevExp), orUnknown(c.Expires), prev),
+		"keep the right row, or give each contract its signing date")
+}
+
 // merge reports whether the current record repeats an earlier one exactly
-// (it is then merged into it), and warns when it contradicts one.
-func (ld *loader) merge(c *Contract) bool {
+// (it is then merged into it: merged), or gives the contract of an earlier
+// row another expiry (it is then left out, with a warning: dropped).
+func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	d := &ld.dups
 	if d.exact == nil {
 		d.seed = maphash.MakeSeed()
@@ -662,25 +697,23 @@ func (ld *loader) merge(c *Contract) bool {
 			d.merged = make(map[int32][]int)
 		}
 		d.merged[i] = append(d.merged[i], ld.line)
-		return true
+		return true, false
 	}
 	n := int32(len(ld.ds.Contracts))
-	d.exact[sum] = n
-	k := dealKey{id: c.PlayerID, club: c.Club, signed: c.Signed}
+	k := dealKey{id: c.PlayerID, club: c.Club, signed: c.Signed, start: c.Start}
 	if k.id == "" {
 		k.name = c.Player
 	}
 	if i, ok := d.sameDeal[k]; ok {
 		if prev := ld.ds.Contracts[i]; prev.Expires != c.Expires {
-			ld.fieldProblem(fExpires, Warning,
-				fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
-					c.Player, prev.Pos.Line, orUnknown(prev.Expires), orUnknown(c.Expires)),
-				"keep the right row, or give each contract its signing date")
+			ld.conflict(c, prev.Pos.Line, prev.Expires)
+			return false, true
 		}
 	} else {
 		d.sameDeal[k] = n
 	}
-	return false
+	d.exact[sum] = n
+	return false, false
 }
 
 // recordHash hashes a record: its fields and their lengths. encoding/csv
@@ -730,7 +763,7 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 // with the same record hash is its exact repeat and is merged; one with
 // another expiry contradicts it. (A repeat of a later row of the same deal
 // is kept rather than merged: nothing is lost.)
-func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
+func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) {
 	d := &ld.dups
 	if d.dealSeen == nil {
 		n := 1024
@@ -754,6 +787,8 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	h.WriteByte(0)
 	var buf [10]byte
 	h.Write(c.Signed.AppendText(buf[:0]))
+	h.WriteByte(0)
+	h.Write(c.Start.AppendText(buf[:0]))
 	k := h.Sum64()
 	prev, ok := d.dealSeen[k]
 	switch {
@@ -762,14 +797,12 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	case prev.record == sum:
 		d.merged[prev.line] = append(d.merged[prev.line], ld.line)
 		d.names[prev.line] = c.Player
-		return true
+		return true, false
 	case prev.expires != c.Expires:
-		ld.fieldProblem(fExpires, Warning,
-			fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
-				c.Player, prev.line, orUnknown(prev.expires), orUnknown(c.Expires)),
-			"keep the right row, or give each contract its signing date")
+		ld.conflict(c, int(prev.line), prev.expires)
+		return false, true
 	}
-	return false
+	return false, false
 }
 
 func sameContract(a, b Contract) bool {
@@ -817,8 +850,8 @@ func (ld *loader) finish() {
 			c := ld.ds.Contracts[i]
 			line, player = c.Pos.Line, c.Player
 		}
-		ld.problem(line, 0, Warning,
-			fmt.Sprintf("%s: row repeated %d more times (%s); merged into this one", player, len(lines), listLines(lines)), "")
+		ld.problemKind(KindMerged, line, 0, Warning,
+			fmt.Sprintf("%s: row repeated %s (%s); merged into this one", player, moreTimes(len(lines)), listLines(lines)), "")
 	}
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
@@ -840,6 +873,14 @@ func rowsHave(n int) string {
 		return "1 row has"
 	}
 	return strconv.Itoa(n) + " rows have"
+}
+
+// moreTimes is "once more" or "n more times".
+func moreTimes(n int) string {
+	if n == 1 {
+		return "once more"
+	}
+	return strconv.Itoa(n) + " more times"
 }
 
 // countOf is "1 row" or "n rows".

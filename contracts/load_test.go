@@ -20,9 +20,9 @@ func checkAccounted(t testing.TB, ds *Dataset) {
 	if ds == nil {
 		return
 	}
-	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged+ds.Blank {
-		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d + blank %d",
-			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged, ds.Blank)
+	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged+ds.Conflicts+ds.Blank {
+		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d + conflicting %d + blank %d",
+			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged, ds.Conflicts, ds.Blank)
 	}
 }
 
@@ -391,7 +391,7 @@ func TestLoadBadData(t *testing.T) {
 		{"exact duplicate merged", bosmanHeader + goodRow + goodRow + goodRow, LoadOptions{}, false,
 			"in.csv:2: warning: Ann Able: row repeated 2 more times (lines 3 and 4); merged into this one", Warning, 3, 1, 0, 2},
 		{"conflicting duplicate names both lines", bosmanHeader + goodRow + strings.Replace(goodRow, "2027-06-30", "2028-06-30", 1), LoadOptions{}, false,
-			"in.csv:3:11: warning: contract_expires: Ann Able: line 2 says the contract expires 2027-06-30, this row says 2028-06-30 (same player, club and signing); both kept", Warning, 2, 2, 0, 0},
+			"in.csv:3:11: warning: contract_expires: Ann Able: line 2 says the contract expires 2027-06-30, this row says 2028-06-30 (same player, club, signing and start); this row is left out, line 2, the first, is used", Warning, 2, 1, 0, 0},
 		{"no expiry kept", "player,association,contract_expires\nAnn,ENG,\nBob,ENG,\n", LoadOptions{}, false,
 			"in.csv:2:3: warning: 2 rows have no contract expiry, the first on this line: kept, expiry unknown", Warning, 2, 2, 0, 0},
 		{"loan outlasting contract", bosmanHeader + row(map[string]string{"player": "B", "association": "ENG", "contract_expires": "2026-06-30", "loan_until": "2027-06-30"}),
@@ -728,5 +728,33 @@ func TestLoadDateOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A row that gives an earlier row's contract (same player, club, signing
+// and start) another expiry is left out, the first used, so that every
+// command, streamed or not, answers with one contract (issue 12 #13); rows
+// that differ in their start are two contracts, a renewal, and both load.
+func TestLoadConflictingRows(t *testing.T) {
+	in := "player_id,player,club,association,contract_start,contract_expires\n" +
+		"1,Ann,X,ENG,,2026-06-30\n" +
+		"1,Ann,X,ENG,,2027-06-30\n" +
+		"1,Ann,X,ENG,2026-07-01,2029-06-30\n"
+	for _, streamed := range []bool{false, true} {
+		var got []string
+		opt := LoadOptions{}
+		if streamed {
+			opt.Each = func(_ *Dataset, c *Contract) error { got = append(got, c.Expires.String()); return nil }
+		}
+		ds, err := loadString(t, in, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range ds.Contracts {
+			got = append(got, c.Expires.String())
+		}
+		if strings.Join(got, " ") != "2026-06-30 2029-06-30" || ds.Conflicts != 1 || ds.Kinds[KindConflict] != 1 {
+			t.Errorf("streamed %v: expiries %v, %d conflicts, kinds %v; want 2026-06-30 2029-06-30, 1 conflict", streamed, got, ds.Conflicts, ds.Kinds)
+		}
 	}
 }

@@ -29,8 +29,11 @@ func Validation(out io.Writer, path string, ds *contracts.Dataset) {
 		format = "not read as contracts"
 	}
 	blank := ""
+	if ds.Conflicts > 0 {
+		blank = fmt.Sprintf(", %d left out as contradicting an earlier row", ds.Conflicts)
+	}
 	if ds.Blank > 0 {
-		blank = fmt.Sprintf(", %d blank", ds.Blank)
+		blank += fmt.Sprintf(", %d blank", ds.Blank)
 	}
 	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates%s; %s, %s\n",
 		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, blank, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -18,16 +20,37 @@ type data struct {
 	all    []contracts.Contract
 	ix     *contracts.Index // built on first use: export needs none
 	inputs []string         // absolute paths of the files read
+	rows   rowCounts        // what became of the files' rows
+}
+
+// rowCounts is what became of the rows of the --data files, summed: every
+// row read is loaded, or reported as one of the others.
+type rowCounts struct {
+	read, loaded, skipped, merged, conflicts, blank int
+	acrossFiles                                     int // rows of a player whom another file speaks for
+}
+
+func (r *rowCounts) add(ds *contracts.Dataset) {
+	r.read += ds.Read
+	r.loaded += len(ds.Contracts) + ds.Given
+	r.skipped += ds.Skipped
+	r.merged += ds.Merged
+	r.conflicts += ds.Conflicts
+	r.blank += ds.Blank
 }
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
 func loadData(s *streams, c *cli.Context) (*data, error) {
+	return loadDataFiles(s, c, dataFiles(s, c))
+}
+
+// loadDataFiles is loadData for the --data files as dataFiles gives them.
+func loadDataFiles(s *streams, c *cli.Context, files []string) (*data, error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
 	d := &data{}
-	files := c.StringSlice("data")
 	if len(files) == 0 {
 		ds, err := contracts.Default()
 		if err != nil {
@@ -35,17 +58,55 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 		}
 		d.all = append(d.all, ds.Contracts...)
 	}
+	var sets []*contracts.Dataset
 	for _, f := range files {
 		ds, err := loadFile(s, f, opt)
 		if err != nil {
 			return nil, err
 		}
-		d.all = append(d.all, ds.Contracts...)
-		if abs, err := filepath.Abs(f); err == nil {
+		sets = append(sets, ds)
+		d.rows.add(ds)
+		if abs, err := filepath.Abs(f); err == nil && f != "-" {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
+	if len(sets) > 0 {
+		all, warnings, dropped := contracts.Combine(sets)
+		d.all, d.rows.acrossFiles = all, dropped
+		s.warnings(warnings, "")
+	}
 	return d, nil
+}
+
+// dataFiles is the --data files, each once: a file given twice (by the
+// same or another path) is read once, and a note says so. "-" is stdin.
+func dataFiles(s *streams, c *cli.Context) []string {
+	var files []string
+	var stats []os.FileInfo
+	for _, f := range c.StringSlice("data") {
+		st, err := os.Stat(f)
+		if f == "-" {
+			st, err = nil, errors.New("stdin")
+		}
+		dup := ""
+		for i, g := range files {
+			if g == f || (err == nil && stats[i] != nil && os.SameFile(st, stats[i])) {
+				dup = g
+				break
+			}
+		}
+		if dup != "" {
+			if dup == f {
+				s.say("note: --data %s is given twice: read once", f)
+			} else {
+				s.say("note: --data %s and --data %s are the same file: read once", dup, f)
+			}
+			continue
+		}
+		files = append(files, f)
+		stats = append(stats, st)
+	}
+	return files
 }
 
 // index returns the name index of the data, building it on first use.
@@ -75,8 +136,7 @@ func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
 // loadFile reads the dataset at path, saying on stderr how it was read and
 // what was wrong with it.
 func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Dataset, error) {
-	opt.Clubs, opt.Competitions = lookupTables(path)
-	ds, err := contracts.LoadFile(path, opt)
+	ds, err := s.load(path, opt)
 	if ds != nil {
 		loadNotes(s, path, ds, err == nil)
 	}
@@ -86,29 +146,96 @@ func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Da
 	return ds, nil
 }
 
+// stdinName names stdin, read with --data -, in messages.
+const stdinName = "stdin"
+
+// load reads the dataset at path, or stdin for "-", with the lookup tables
+// beside a file.
+func (s *streams) load(path string, opt contracts.LoadOptions) (*contracts.Dataset, error) {
+	if path == "-" {
+		return contracts.Load(s.stdin, stdinName, opt)
+	}
+	opt.Clubs, opt.Competitions = lookupTables(path)
+	return contracts.LoadFile(path, opt)
+}
+
 // loadNotes writes the notes and the first warnings of reading ds from
 // path; loaded says the read succeeded.
 func loadNotes(s *streams, path string, ds *contracts.Dataset, loaded bool) {
+	name := path
+	if path == "-" {
+		name = stdinName
+	}
 	if ds.Mapping != "" {
 		// the mapping may begin with the format's name: say it once
-		s.say("note: %s: read as %s; %s", path, ds.Format, strings.TrimPrefix(ds.Mapping, ds.Format+": "))
+		s.say("note: %s: read as %s; %s", name, ds.Format, strings.TrimPrefix(ds.Mapping, ds.Format+": "))
 	}
 	for _, n := range ds.Notes {
 		s.say("note: %s", n.Error())
 	}
-	shown := 0
+	var warnings []contracts.Problem
 	for _, p := range ds.Problems {
-		if p.Severity == contracts.Warning && shown < 20 {
-			p.Severity = contracts.Error // the line says "warning:" once, first
-			s.say("warning: %s", p.Error())
-			shown++
+		if p.Severity == contracts.Warning {
+			warnings = append(warnings, p)
 		}
 	}
-	if ds.Warnings > shown {
-		s.say("%s: %s more (see 'bosman validate %s')", path, report.Count(ds.Warnings-shown, "warning"), path)
-	}
+	s.warningsOf(warnings, ds.Warnings, ds.Kinds, path)
 	if loaded && ds.Skipped > 0 {
-		s.say("note: %s: skipped %s of %d (--skip-invalid)", path, report.Count(ds.Skipped, "invalid row"), ds.Read)
+		s.say("note: %s: skipped %s of %d (--skip-invalid)", name, report.Count(ds.Skipped, "invalid row"), ds.Read)
+	}
+}
+
+// maxWarningLines is how many lines of warnings a command writes for one
+// file; validate lists them all.
+const maxWarningLines = 20
+
+// warnings writes warnings that are not a file's own (Combine's), as
+// warningsOf does.
+func (s *streams) warnings(ws []contracts.Problem, path string) {
+	kinds := map[string]int{}
+	for _, w := range ws {
+		if w.Kind != "" {
+			kinds[w.Kind]++
+		}
+	}
+	s.warningsOf(ws, len(ws), kinds, path)
+}
+
+// warningsOf writes the warnings ws of the file path (total of them in
+// all, kinds of them of each kind, more than ws may list): one line per
+// kind that repeats, its first warning and how many more there are, and
+// each other warning, up to maxWarningLines; 'bosman validate' lists them
+// all. path is "" for warnings validate cannot list (across files).
+func (s *streams) warningsOf(ws []contracts.Problem, total int, kinds map[string]int, path string) {
+	see := ""
+	if path != "" {
+		see = fmt.Sprintf(" (see 'bosman validate %s')", path)
+	}
+	lines, told := 0, 0 // lines written, warnings they tell of
+	done := map[string]bool{}
+	for _, p := range ws {
+		if lines == maxWarningLines {
+			break
+		}
+		if p.Kind != "" && done[p.Kind] {
+			continue
+		}
+		p.Severity = contracts.Error // the line says "warning:" once, first
+		n := 1
+		if p.Kind != "" {
+			done[p.Kind] = true
+			n = max(kinds[p.Kind], 1)
+		}
+		if n > 1 {
+			s.say("warning: %s; and %d more like it%s", p.Error(), n-1, see)
+		} else {
+			s.say("warning: %s", p.Error())
+		}
+		lines++
+		told += n
+	}
+	if total > told {
+		s.say("%s more%s", report.Count(total-told, "warning"), see)
 	}
 }
 

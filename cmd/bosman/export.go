@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -44,19 +46,22 @@ func export(s *streams, c *cli.Context) error {
 		return err
 	}
 	out := c.String("output")
-	files := c.StringSlice("data")
+	files := dataFiles(s, c)
 	if out != "" {
 		if err := refuseInput(out, absPaths(files)); err != nil {
 			return err
 		}
 	}
-	// Files are streamed, row by row, in bounded memory, unless a filter
-	// needs the whole data first (a club name to match, or --to CLUB).
+	// A file is streamed, row by row, in bounded memory, unless a filter
+	// needs the whole data first (a club name to match, or --to CLUB);
+	// several files are read whole, so that a player in two of them is
+	// answered for once (see contracts.Combine).
 	_, toIsCode := contracts.Association(c.String("to"))
-	stream := len(files) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
+	stream := len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
 	var d *data
+	var rows rowCounts // of the files streamed
 	if !stream {
-		if d, err = loadData(s, c); err != nil {
+		if d, err = loadDataFiles(s, c, files); err != nil {
 			return err
 		}
 		if name := c.String("club"); name != "" {
@@ -76,8 +81,9 @@ func export(s *streams, c *cli.Context) error {
 		return err
 	}
 	q := g.query(to)
+	var x *report.Export
 	write := func(w io.Writer) error {
-		x, err := report.NewExport(w, g.format, q, f)
+		x, err = report.NewExport(w, g.format, q, f)
 		if err != nil {
 			return err
 		}
@@ -87,17 +93,57 @@ func export(s *streams, c *cli.Context) error {
 			}
 			return x.Close()
 		}
-		return streamFiles(s, x.Stream(), files, opt)
+		return streamFiles(s, x.Stream(), files, opt, &rows)
 	}
-	if out != "" {
-		return writeFileAtomic(out, write)
+	switch {
+	case out != "":
+		err = writeFileAtomic(out, write)
+	case !stream:
+		err = write(s.out)
+	default:
+		// Streamed rows go to a spool file first, so that a bad row found
+		// late leaves nothing on stdout.
+		err = spool(s.out, write)
 	}
-	if !stream {
-		return write(s.out)
+	if err == nil && len(files) > 0 {
+		if d != nil {
+			rows = d.rows
+		}
+		exportNote(s, rows, x.Counts(), g.asOf)
 	}
-	// Streamed rows go to a spool file first, so that a bad row found late
-	// leaves nothing on stdout.
-	return spool(s.out, write)
+	return err
+}
+
+// exportNote says what became of the rows of the --data files that were
+// not written, when some were not: rows read = rows written + the rows
+// reported here, always.
+func exportNote(s *streams, r rowCounts, n report.ExportCounts, asOf rules.Date) {
+	if r.read == n.Written {
+		return
+	}
+	var parts []string
+	add := func(k int, one, many string) {
+		switch {
+		case k == 1:
+			parts = append(parts, "1 "+one)
+		case k > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", k, many))
+		}
+	}
+	add(r.skipped, "invalid (--skip-invalid)", "invalid (--skip-invalid)")
+	add(r.merged, "merged as a repeat", "merged as repeats")
+	add(r.conflicts, "left out as contradicting an earlier row of its file", "left out as contradicting an earlier row of their file")
+	add(r.blank, "blank", "blank")
+	add(r.acrossFiles, "of a player another file speaks for", "of players another file speaks for")
+	add(n.Superseded, "other contract of a player with one in force", "other contracts of players with one in force")
+	first := ""
+	if n.NotYet > 0 {
+		first = fmt.Sprintf(" (the first: %s, %s:%d)", n.First.Player, n.First.Pos.File, n.First.Pos.Line)
+	}
+	add(n.NotYet, "of a player whose every contract was signed after "+asOf.String()+first,
+		"of players whose every contract was signed after "+asOf.String()+first)
+	add(n.Filtered, "left out by the filters", "left out by the filters")
+	s.say("note: export: %s read, %d written; %s", report.Count(r.read, "row"), n.Written, strings.Join(parts, "; "))
 }
 
 // exportFilter reads --association and --expiring-before.
@@ -124,17 +170,20 @@ func exportFilter(c *cli.Context) (report.Filter, error) {
 	return f, nil
 }
 
-// streamFiles reads files into the export stream st, row by row.
-func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.LoadOptions) error {
+// streamFiles reads files into the export stream st, row by row, adding
+// what became of their rows to rows.
+func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.LoadOptions, rows *rowCounts) error {
 	for _, f := range files {
 		o := opt
 		o.Each = st.Add
-		if _, err := loadFile(s, f, o); err != nil {
+		ds, err := loadFile(s, f, o)
+		if err != nil {
 			if perr := st.Stop(); perr != nil {
 				return perr
 			}
 			return err
 		}
+		rows.add(ds)
 	}
 	return st.Close()
 }

@@ -35,13 +35,12 @@ func validate(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt.SkipInvalid = true // report every row, load what is good
+	opt.SkipInvalid = true  // report every row, load what is good
+	opt.MaxProblems = 10000 // list them all, as the other commands only summarise
 	failed, badRows := 0, false
 	var unread *exitError // the last file not read at all
 	for _, path := range c.Args().Slice() {
-		o := opt
-		o.Clubs, o.Competitions = lookupTables(path)
-		ds, err := contracts.LoadFile(path, o)
+		ds, err := s.load(path, opt)
 		var le *contracts.LoadError
 		if err != nil && !errors.As(err, &le) {
 			// not read (whole): an error message, not a report
@@ -55,7 +54,11 @@ func validate(s *streams, c *cli.Context) error {
 			failed++
 			continue
 		}
-		report.Validation(s.out, path, ds)
+		name := path
+		if path == "-" {
+			name = stdinName
+		}
+		report.Validation(s.out, name, ds)
 		if ds.Errors > 0 {
 			failed++
 			badRows = badRows || ds.Skipped > 0
