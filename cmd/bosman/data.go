@@ -318,17 +318,20 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 	if to == "" {
 		return "", nil
 	}
-	if code, ok := contracts.Association(to); ok {
-		if g.book.Set(code) == nil {
-			s.say("note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest", code)
+	code, err := contracts.ResolveCode(to, g.book)
+	if err == nil {
+		if g.book.Set(code.Set) == nil {
+			s.say("note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest", code.Set)
 		}
-		return code, nil
+		return code.Set, nil
 	}
 	if d != nil {
-		assocs := report.ClubAssociations(d.all, d.index().Clubs(to))
+		names := d.index().Clubs(to)
+		assocs := report.ClubAssociations(d.all, names)
 		if len(assocs) == 1 {
-			for a := range assocs {
-				return a, nil
+			for a, name := range assocs {
+				// a club in a league set's competition registers under its periods
+				return contracts.CodeOfClub([]string{name}, a, clubLeague(d.all, name), g.book).Set, nil
 			}
 		}
 		if len(assocs) > 1 {
@@ -340,9 +343,34 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 			return "", dataErr("--to %q matches clubs of several associations: %s", to, strings.Join(list, ", ")).hint("give the association code, e.g. --to ENG")
 		}
 	}
-	ee := usageErr("--to %q is neither an association code nor a club in the data", to)
-	if s := contracts.Suggest(to); s != "" {
-		ee.hint("did you mean --to %s?", s)
+	return "", codeError("--to", to, err)
+}
+
+// clubLeague is the league the rows of the club called name give, "" none.
+func clubLeague(all []contracts.Contract, name string) string {
+	for _, c := range all {
+		if c.Club == name && c.League != "" {
+			return c.League
+		}
 	}
-	return "", ee.hint("'bosman rules' lists the associations with rule sets")
+	return ""
+}
+
+// codeError is the usage error of a code flag (or argument) that names
+// nothing bosman knows.
+func codeError(flag, v string, err error) *exitError {
+	what := "an association (ENG, England), a league rule set (EFL, MLS) nor a competition (GB1, MLS1)"
+	if flag == "--to" {
+		what = "an association (ENG, England), a league rule set (EFL, MLS), a competition (GB1, MLS1) nor a club of the data"
+	}
+	ee := usageErr("%s %q is neither %s", flag, v, what)
+	var ce *contracts.CodeError
+	switch {
+	case !errors.As(err, &ce) || ce.Suggestion == "":
+	case strings.HasPrefix(flag, "-"):
+		ee.hint("did you mean %s %s?", flag, ce.Suggestion)
+	default:
+		ee.hint("did you mean 'bosman %s %s'?", flag, ce.Suggestion)
+	}
+	return ee.hint("'bosman rules' lists the associations and league sets with rule sets")
 }

@@ -41,7 +41,7 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := exportFilter(c)
+	f, err := exportFilter(c, g.book)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,8 @@ func export(s *streams, c *cli.Context) error {
 	// needs the whole data first (a club name to match, or --to CLUB);
 	// several files are read whole, so that a player in two of them is
 	// answered for once (see contracts.Combine).
-	_, toIsCode := contracts.Association(c.String("to"))
+	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
+	toIsCode := toErr == nil
 	stream := len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
 	var d *data
 	var rows rowCounts // of the files streamed
@@ -146,8 +147,9 @@ func exportNote(s *streams, r rowCounts, n report.ExportCounts, asOf rules.Date)
 	s.say("note: export: %s read, %d written; %s", report.Count(r.read, "row"), n.Written, strings.Join(parts, "; "))
 }
 
-// exportFilter reads --association and --expiring-before.
-func exportFilter(c *cli.Context) (report.Filter, error) {
+// exportFilter reads --association (any code, see contracts.ResolveCode)
+// and --expiring-before.
+func exportFilter(c *cli.Context, book *rules.Book) (report.Filter, error) {
 	var f report.Filter
 	if v := c.String("expiring-before"); v != "" {
 		d, err := rules.ParseISO(v)
@@ -157,15 +159,11 @@ func exportFilter(c *cli.Context) (report.Filter, error) {
 		f.ExpiringBefore = d
 	}
 	if v := c.String("association"); v != "" {
-		code, ok := contracts.Association(v)
-		if !ok {
-			ee := usageErr("--association %q is not an association code", v)
-			if sug := contracts.Suggest(v); sug != "" {
-				ee.hint("did you mean %s?", sug)
-			}
-			return f, ee.hint("FIFA codes such as ENG, ESP, GER; 'bosman rules' lists those with rule sets")
+		code, err := contracts.ResolveCode(v, book)
+		if err != nil {
+			return f, codeError("--association", v, err)
 		}
-		f.Association = code
+		f.Code = &code
 	}
 	return f, nil
 }

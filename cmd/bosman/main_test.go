@@ -76,7 +76,7 @@ func TestCommandLine(t *testing.T) {
 		{"error-bad-dataset", []string{"export", "--data", "testdata/data/bad_rows.csv", asOf}, 1},
 		{"error-skip-invalid", []string{"export", "--data", "testdata/data/bad_rows.csv", "--skip-invalid", asOf}, 0},
 		{"error-missing-file", []string{"export", "--data", "testdata/data/nope.csv", asOf}, 1},
-		{"error-no-rule-set", []string{"rules", "ENX"}, 1},
+		{"error-no-rule-set", []string{"rules", "ENX"}, 2},
 		// errors: usage (2)
 		{"usage-unknown-command", []string{"playr", "Konate"}, 2},
 		{"usage-unknown-flag", []string{"player", "--formt", "json", "Konate"}, 2},
