@@ -143,3 +143,83 @@ func (m *Market) ResolveClub(query string) ClubResolution {
 		league: func(e int32) string { return m.cleague[e] }}
 	return ce.resolve(query)
 }
+
+// ClubInfo is one club of a listing of the data's clubs (see
+// Index.ClubList).
+type ClubInfo struct {
+	Name        string   // the name shown: the first the data uses
+	Names       []string // every name the data uses for it
+	Association string   // "" when unknown
+	League      string   // competition id, "" when unknown
+}
+
+// ClubList returns every club of the data, by association, then league,
+// then name: what to choose a club query from.
+func (ix *Index) ClubList() []ClubInfo {
+	assoc := map[string]string{}
+	for _, p := range ix.players {
+		for _, r := range p.rows {
+			if assoc[r.Club] == "" {
+				assoc[r.Club] = r.Association
+			}
+		}
+	}
+	out := make([]ClubInfo, 0, len(ix.clubs))
+	for _, c := range ix.clubs {
+		ci := ClubInfo{Name: c.names[0], Names: c.names, League: c.league}
+		for _, n := range c.names {
+			if ci.Association == "" {
+				ci.Association = assoc[n]
+			}
+		}
+		out = append(out, ci)
+	}
+	sortClubInfos(out)
+	return out
+}
+
+// ClubList is Index.ClubList over the market's clubs: the snapshot's club
+// table and the curated rows' clubs.
+func (m *Market) ClubList() []ClubInfo {
+	if m.snap == nil {
+		return m.index().ClubList()
+	}
+	m.clubs()
+	clubs, _, _ := m.snap.clubTable()
+	assoc := map[string]string{}
+	for _, c := range m.curated {
+		if assoc[c.Club] == "" {
+			assoc[c.Club] = c.Association
+		}
+	}
+	out := make([]ClubInfo, 0, len(m.cnames))
+	for e, names := range m.cnames {
+		if len(names) == 0 {
+			continue
+		}
+		ci := ClubInfo{Name: names[0], Names: names, League: m.cleague[e]}
+		if i := m.csnap[e]; i >= 0 && i < len(clubs) {
+			ci.Association = clubs[i].Association
+		}
+		for _, n := range names {
+			if ci.Association == "" {
+				ci.Association = assoc[n]
+			}
+		}
+		out = append(out, ci)
+	}
+	sortClubInfos(out)
+	return out
+}
+
+func sortClubInfos(cs []ClubInfo) {
+	slices.SortStableFunc(cs, func(a, b ClubInfo) int {
+		if c := strings.Compare(a.Association, b.Association); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.League, b.League); c != 0 {
+			return c
+		}
+		return strings.Compare(Fold(a.Name), Fold(b.Name))
+	})
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,6 +30,7 @@ func clubCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "season", Usage: "contracts expiring in `SEASON`: 2026/27 (1 Jul to 30 Jun) or 2026 (the calendar year)"},
 			&cli.BoolFlag{Name: "all", Usage: "every contract of the club, expired and unknown ones too"},
 			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` or of a club"},
+			&cli.BoolFlag{Name: "list", Usage: "list the clubs of the data (those matching CLUB, when given), with association and league"},
 		},
 		Action: func(c *cli.Context) error { return club(s, c) },
 	}
@@ -38,8 +41,11 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("list") {
+		return clubList(s, c)
+	}
 	if c.NArg() == 0 {
-		return usageErr("club needs a CLUB").hint("e.g. bosman club Liverpool")
+		return usageErr("club needs a CLUB").hint("e.g. bosman club Liverpool; 'bosman club --list' lists the clubs")
 	}
 	h, err := horizon(c, g.asOf)
 	if err != nil {
@@ -53,7 +59,7 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := oneClub(d, strings.Join(c.Args().Slice(), " "))
+	names, err := oneClub(s, d, strings.Join(c.Args().Slice(), " "))
 	if err != nil {
 		return err
 	}
@@ -67,26 +73,69 @@ func club(s *streams, c *cli.Context) error {
 	return report.WriteRows(s.out, g.format, false, sel.Entries)
 }
 
-// oneClub resolves a club query to the names of one club in the data.
-func oneClub(d *data, query string) ([]string, error) {
-	names := d.index().Clubs(query)
-	if len(names) == 0 {
+// oneClub resolves a club query to the names of one club in the data,
+// saying on stderr which other clubs it also matches.
+func oneClub(s *streams, d *data, query string) ([]string, error) {
+	r := d.index().ResolveClub(query)
+	if r.Names != nil {
+		if len(r.Others) > 0 {
+			s.say("note: %q is taken as %s: %s; it also matches %s", query, r.Names[0], r.Why, clubNames(r.Others, 5))
+		}
+		return r.Names, nil
+	}
+	if len(r.Others) == 0 {
 		ee := dataErr("no club matches %q", query)
 		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
-			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça); 'bosman export' lists every club of the data")
+			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça)")
 		}
-		return nil, ee
+		return nil, ee.hint("'bosman club --list' lists the clubs of the data")
 	}
-	keys := map[string]bool{}
-	for _, n := range names {
-		keys[contracts.ClubKey(n)] = true
+	var names []string
+	for _, o := range r.Others {
+		names = append(names, o[0])
 	}
-	if len(keys) > 1 {
-		return nil, dataErr("%q matches %d clubs:\n%s", query, len(keys), strings.Join(names, "\n")).hint("give more of the name")
+	if len(names) > 20 {
+		names = append(names[:20], fmt.Sprintf("… and %d more ('bosman club --list %s')", len(names)-20, query))
 	}
-	return names, nil
+	return nil, dataErr("%q matches %d clubs:\n%s", query, len(r.Others), strings.Join(names, "\n")).hint("give more of the name")
+}
+
+// clubNames lists the first name of each club, up to n of them.
+func clubNames(clubs [][]string, n int) string {
+	var names []string
+	for i, c := range clubs {
+		if i == n {
+			return strings.Join(names, ", ") + fmt.Sprintf(" and %d more", len(clubs)-n)
+		}
+		names = append(names, c[0])
+	}
+	return strings.Join(names, ", ")
+}
+
+// clubList is 'bosman club --list [CLUB]': the clubs of the data, or those
+// a query matches.
+func clubList(s *streams, c *cli.Context) error {
+	d, err := loadData(s, c)
+	if err != nil {
+		return err
+	}
+	clubs := d.index().ClubList()
+	if q := strings.Join(c.Args().Slice(), " "); q != "" {
+		r := d.index().ResolveClub(q)
+		keep := map[string]bool{}
+		for _, names := range append(r.Others, r.Names) {
+			for _, n := range names {
+				keep[n] = true
+			}
+		}
+		clubs = slices.DeleteFunc(clubs, func(ci contracts.ClubInfo) bool { return !keep[ci.Name] })
+		if len(clubs) == 0 {
+			return dataErr("no club matches %q", q).hint("'bosman club --list' lists the clubs of the data")
+		}
+	}
+	return report.ClubList(s.out, clubs)
 }
 
 // horizon reads --season, --within and --all: the expiries a club listing

@@ -66,7 +66,7 @@ func export(s *streams, c *cli.Context) error {
 			return err
 		}
 		if name := c.String("club"); name != "" {
-			names, err := oneClub(d, name)
+			names, err := oneClub(s, d, name)
 			if err != nil {
 				return err
 			}

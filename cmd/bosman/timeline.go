@@ -81,7 +81,7 @@ func timeline(s *streams, c *cli.Context) error {
 		}
 		return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
 	}
-	title, lanes, err := clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
+	title, lanes, err := clubLanes(s, d, q, strings.Join(c.Args().Slice(), " "), h)
 	if err != nil {
 		return err
 	}
@@ -115,8 +115,8 @@ func playerLanes(d *data, q *report.Query, players []string) (string, []report.E
 }
 
 // clubLanes are the lanes of the club query names, within h.
-func clubLanes(d *data, q *report.Query, query string, h report.Horizon) (string, []report.Entry, error) {
-	names, err := oneClub(d, query)
+func clubLanes(s *streams, d *data, q *report.Query, query string, h report.Horizon) (string, []report.Entry, error) {
+	names, err := oneClub(s, d, query)
 	if err != nil {
 		return "", nil, err
 	}
