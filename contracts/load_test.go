@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -755,6 +756,28 @@ func TestLoadConflictingRows(t *testing.T) {
 		}
 		if strings.Join(got, " ") != "2026-06-30 2029-06-30" || ds.Conflicts != 1 || ds.Kinds[KindConflict] != 1 {
 			t.Errorf("streamed %v: expiries %v, %d conflicts, kinds %v; want 2026-06-30 2029-06-30, 1 conflict", streamed, got, ds.Conflicts, ds.Kinds)
+		}
+	}
+}
+
+// A row that is not loaded is not counted in the file-wide warnings of
+// rows kept ("no association … kept"), nor is a merged repeat.
+func TestLoadCountsOnlyKeptRows(t *testing.T) {
+	in := "player,club,contract_expires\nAnn,Riverside FC,2026-02-30\nBob,Riverside FC,\nBob,Riverside FC,\nCid,Riverside FC,2027-06-30\n"
+	ds, _ := loadString(t, in, LoadOptions{SkipInvalid: true, NoInfer: true})
+	var got []string
+	for _, p := range ds.Problems {
+		if p.Severity == Warning {
+			got = append(got, p.Msg)
+		}
+	}
+	want := []string{
+		"1 row has no contract expiry, the first on this line: kept, expiry unknown",
+		"2 rows have no association or league, the first on this line: kept, association unknown",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("warnings %q, want %q among them", got, w)
 		}
 	}
 }
