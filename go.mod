@@ -3,6 +3,7 @@ module github.com/bosmanhq/bosman
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/clipperhouse/displaywidth v0.10.0
 	github.com/fogleman/gg v1.3.0
 	github.com/olekukonko/tablewriter v1.1.5
@@ -10,6 +11,7 @@ require (
 	github.com/rickar/cal/v2 v2.1.31
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/urfave/cli/v2 v2.27.7
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.48.0
 	golang.org/x/sys v0.50.0
 	golang.org/x/text v0.44.0

@@ -58,16 +58,7 @@ func (ce *clubEntries) resolve(query string) ClubResolution {
 	}
 	slices.Sort(exact)
 	exact = slices.Compact(exact)
-	// words match as typed too, not only as the alias they name: "Inter"
-	// is Internazionale's, and a word of Inter Miami's name
-	pq := slices.Clone(qs)
-	for _, v := range foldVariants(query) {
-		for _, k := range []string{v, otherForms(v, 0), otherForms(v, 1)} {
-			if k = stripLegal(k); k != "" && !inList(pq, k) {
-				pq = append(pq, k)
-			}
-		}
-	}
+	pq := clubQueryWords(query)
 	partial, kind := ce.cat.partial(pq)
 	all := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(exact), partial...))))
 	slices.SortStableFunc(all, func(a, b int32) int { return strings.Compare(Fold(ce.names(a)[0]), Fold(ce.names(b)[0])) })

@@ -136,6 +136,7 @@ type format struct {
 	noAssoc   bool   // the format has no association or league at all
 	slugNames bool   // player names come from player_code slugs
 	extraOK   bool   // unknown columns are expected and ignored quietly
+	own       bool   // bosman's own CSV or TSV export: the ' it puts before a formula-like cell is removed
 }
 
 // layout is a known format: its name, the header columns that identify it
@@ -212,6 +213,9 @@ func (ld *loader) detect() bool {
 		return false
 	case known != nil:
 		f.name, f.source, f.noAssoc, f.extraOK = known.name, known.source, known.noAssoc, known.extraOK
+		// bosman's own export (it has the computed columns), not a file
+		// written by hand in bosman's columns
+		f.own = known == &layouts[0] && !ld.json && lower["free_agent_from"] > 0 && lower["foreign_precontract_from"] > 0
 		for col, fld := range known.columns {
 			if i := lower[col]; i > 0 {
 				f.cols[fld] = i

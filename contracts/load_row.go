@@ -76,7 +76,25 @@ func (ld *loader) get(f field) string {
 	if i == 0 || i > len(ld.rec) {
 		return ""
 	}
-	return strings.TrimSpace(ld.rec[i-1])
+	v := strings.TrimSpace(ld.rec[i-1])
+	if ld.format.own && v != "" && v[0] == '\'' {
+		return unneutralise(v)
+	}
+	return v
+}
+
+// unneutralise removes the ' bosman's CSV and TSV put before a cell of
+// quotes and then = + - @ TAB or CR, so that a spreadsheet does not run it
+// (report's csvWriter): '=x loads as =x, and =x after two quotes as '=x.
+func unneutralise(v string) string {
+	i := 0
+	for i < len(v) && v[i] == '\'' {
+		i++
+	}
+	if i < len(v) && strings.IndexByte("=+-@\t\r", v[i]) >= 0 {
+		return v[1:]
+	}
+	return v
 }
 
 // fieldLine is the line on which field i (0-based) of the record starts.

@@ -53,8 +53,8 @@ const SnapshotName = "snapshot-players.tsv (embedded)"
 
 // Embedded returns the embedded data: the snapshot of every player in a
 // current squad of the transfermarkt-datasets build of 12 June 2026 (see
-// data/SNAPSHOT.md), with the curated rows of default.csv and
-// default-additions.csv on top (see Overlay). Curated rows and snapshot rows with the same PlayerID are one
+// data/SNAPSHOT.md), with the curated rows of default.csv on top (see
+// Overlay). Curated rows and snapshot rows with the same PlayerID are one
 // player. Nothing of the snapshot is parsed until a question needs it.
 func Embedded() (*Market, error) {
 	rows, err := curated()
@@ -62,6 +62,34 @@ func Embedded() (*Market, error) {
 		return nil, err
 	}
 	s, err := openSnapshot(SnapshotName, snapshotPlayers, snapshotClubs)
+	if err != nil {
+		return nil, err
+	}
+	return &Market{snap: s, curated: rows}, nil
+}
+
+// EmbeddedSnapshot describes the embedded snapshot (its scrape day, row
+// count and source) without opening the market: to compare it with a
+// cached release.
+func EmbeddedSnapshot() (SnapshotMeta, error) {
+	s, err := openSnapshot(SnapshotName, snapshotPlayers, snapshotClubs)
+	if err != nil {
+		return SnapshotMeta{}, err
+	}
+	return s.meta, nil
+}
+
+// OpenSnapshot returns the Market of an encoded snapshot other than the
+// embedded one (a cached release's, written by EncodeSnapshot): the
+// snapshot's rows, named name in Contract.Pos, with the curated rows of
+// default.csv on top, as Embedded has them. players and clubs are the
+// files' contents; the rows parsed from them point into them.
+func OpenSnapshot(name, players, clubs string) (*Market, error) {
+	rows, err := curated()
+	if err != nil {
+		return nil, err
+	}
+	s, err := openSnapshot(name, players, clubs)
 	if err != nil {
 		return nil, err
 	}
@@ -76,8 +104,8 @@ func NewMarket(rows []Contract) *Market {
 	return &Market{curated: rows}
 }
 
-// Snapshot describes the embedded snapshot; zero for a market of loaded
-// rows.
+// Snapshot describes the market's snapshot (the embedded one, or that of
+// OpenSnapshot); zero for a market of loaded rows.
 func (m *Market) Snapshot() SnapshotMeta {
 	if m.snap == nil {
 		return SnapshotMeta{}

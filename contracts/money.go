@@ -127,7 +127,11 @@ func parseAmount(s string, mult int64) (int64, error) {
 		f = f*10 + float64(c-'0')
 		scale *= 10
 	}
-	return whole*mult + int64(math.Round(f*float64(mult)/scale)), nil
+	n := whole*mult + int64(math.Round(f*float64(mult)/scale))
+	if n > maxMarketValue { // the decimals took it over: 10,1bn
+		return 0, errors.New("more than €10bn")
+	}
+	return n, nil
 }
 
 // groupOfThree reports whether s begins with exactly three digits followed

@@ -73,6 +73,21 @@ func clubQueryKeys(query string) []string {
 	return ks
 }
 
+// clubQueryWords is clubQueryKeys and the query's words as typed, legal
+// forms stripped, not only the alias they name: "Inter" is
+// Internazionale's alias, and a word of Inter Miami's name.
+func clubQueryWords(query string) []string {
+	qs := clubQueryKeys(query)
+	for _, v := range foldVariants(query) {
+		for _, k := range []string{v, otherForms(v, 0), otherForms(v, 1)} {
+			if k = stripLegal(k); k != "" && !inList(qs, k) {
+				qs = append(qs, k)
+			}
+		}
+	}
+	return qs
+}
+
 // otherForms returns the key k with each word of wordForms written in its
 // form number to (0 short, 1 long), or "" when k has none to change.
 func otherForms(k string, to int) string {

@@ -106,3 +106,23 @@ func TestResolveClub(t *testing.T) {
 		}
 	}
 }
+
+// Initials and the other form of a word name the whole name: the player
+// they find is not answered for "in part" (see Match.InPart).
+func TestInPartInitialsAndForms(t *testing.T) {
+	m := embedded(t)
+	for q, want := range map[string]string{"VVD": "Virgil van Dijk", "St Maximin": "Allan Saint-Maximin", "Vinicius Jr": "Vinicius Junior"} {
+		found := false
+		for _, p := range m.Players(q) {
+			if p.Name == want {
+				found = true
+				if p.InPart(q) {
+					t.Errorf("%q: %s is taken as a part of his name", q, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found", q, want)
+		}
+	}
+}

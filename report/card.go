@@ -19,12 +19,19 @@ const cardWidth = 100
 // them, and the rules' sources. history is every contract of the player in
 // the data; with more than one, the card lists them.
 func Card(out io.Writer, en *Entry, history []contracts.Contract, st Style) error {
+	return CardWith(out, en, history, nil, st)
+}
+
+// CardWith is Card for a player found by a name that matched others too:
+// the card says who else and how to pick them (m may be nil).
+func CardWith(out io.Writer, en *Entry, history []contracts.Contract, m *Matches, st Style) error {
 	clean := *en
 	clean.Contract = cleanContract(en.Contract)
 	en = &clean
 	history = cleanHistory(history)
 	c, w := &en.Contract, en.Windows
 	cardHeading(out, c, w, st)
+	cardData(out, en, m, st)
 	if w.Status == rules.UnknownExpiry {
 		fmt.Fprintf(out, "Contract expiry: unknown: the dataset gives no expiry, so no window can be computed.\n\n")
 		if en.StaleClub {
@@ -139,6 +146,22 @@ func cardHeading(out io.Writer, c *contracts.Contract, w *rules.Windows, st Styl
 	writeWrapped(out, "", clubText(c, w), st.width())
 	if c.Loan.Club != "" {
 		writeWrapped(out, "", fmt.Sprintf("on loan at %s until %s", c.Loan.Club, c.Loan.Until.Human()), st.width())
+	}
+}
+
+// cardData is where the facts come from and how old they are, with a
+// warning when they may not hold on the as-of date, an association
+// inferred, and the other players the name matched.
+func cardData(out io.Writer, en *Entry, m *Matches, st Style) {
+	writeWrapped(out, "", "Data: "+DataSource(en), st.width())
+	if wn := DataWarning(en, st.AsOf); wn != "" {
+		writeWrapped(out, "", "Warning: "+wn, st.width())
+	}
+	if n := InferredNote(en); n != "" {
+		writeWrapped(out, "", "Note: "+n+".", st.width())
+	}
+	if t := m.Text(); t != "" {
+		writeWrapped(out, "", t, st.width())
 	}
 	fmt.Fprintf(out, "\n")
 }
@@ -420,12 +443,21 @@ func historyItems(rows []contracts.Contract, cur *contracts.Contract) []string {
 		return nil
 	}
 	sorted := append([]contracts.Contract(nil), rows...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Signed.Before(sorted[j].Signed) })
+	day := func(c *contracts.Contract) rules.Date {
+		if !c.Signed.IsZero() {
+			return c.Signed
+		}
+		return c.DataAsOf()
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return day(&sorted[i]).Before(day(&sorted[j])) })
 	var items []string
 	for _, r := range sorted {
 		s := fmt.Sprintf("%s to %s", orWord(r.Club, "club unknown"), orWord(r.Expires.Human(), "an unknown day"))
-		if !r.Signed.IsZero() {
+		switch {
+		case !r.Signed.IsZero():
 			s += ", signed " + r.Signed.Human()
+		case r.Listing && !r.Confirmed.IsZero():
+			s += ", listed " + r.Confirmed.Human()
 		}
 		if sameContract(&r, cur) {
 			s += " ← in force"
@@ -438,8 +470,8 @@ func historyItems(rows []contracts.Contract, cur *contracts.Contract) []string {
 // sameContract says whether a and b are one contract: the same row of the
 // same file, or the same club, signing day and expiry.
 func sameContract(a, b *contracts.Contract) bool {
-	if a.Pos.File != "" && a.Pos == b.Pos {
-		return true
+	if a.Pos.File != "" && b.Pos.File != "" {
+		return a.Pos == b.Pos // a curated row and the listing's may agree on all else
 	}
 	return a.Signed == b.Signed && a.Expires == b.Expires && a.Club == b.Club
 }

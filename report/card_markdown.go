@@ -28,6 +28,13 @@ func CardMarkdown(out io.Writer, en *Entry, history []contracts.Contract, st Sty
 	if c.Loan.Club != "" {
 		fmt.Fprintf(out, "On loan at %s until %s.\n", md(c.Loan.Club), c.Loan.Until.Human())
 	}
+	fmt.Fprintf(out, "Data: %s.\n", md(DataSource(en)))
+	if wn := DataWarning(en, st.AsOf); wn != "" {
+		fmt.Fprintf(out, "**Warning:** %s\n", md(wn))
+	}
+	if n := InferredNote(en); n != "" {
+		fmt.Fprintf(out, "Note: %s.\n", md(n))
+	}
 	if w.Status == rules.UnknownExpiry {
 		fmt.Fprintf(out, "\nContract expiry unknown: the dataset gives no expiry, so no window can be computed.\n")
 	} else {

@@ -119,20 +119,46 @@ func (ch *Chart) measure(s string, size float64, bold bool) float64 {
 	return float64(font.MeasureString(f, s)) / 64
 }
 
-// fit shortens s with an ellipsis until it is at most width wide.
+// fit shortens s with an ellipsis until it is at most width wide. It
+// costs time that grows with width, not with s: no glyph of Latin text in
+// the Go font is narrower than a sixth of the size (the apostrophe is
+// 0.19 em), so at most width/(size/6) runes can fit; of those, the longest
+// prefix that fits is found by halving. (A run of zero-width marks is cut
+// sooner than it need be, never too late.)
 func (ch *Chart) fit(s string, size float64, bold bool, width float64) string {
-	if ch.measure(s, size, bold) <= width {
+	limit := int(width/(size/6)) + 1
+	r := []rune(truncateRunes(s, limit+1))
+	if len(r) <= limit && ch.measure(s, size, bold) <= width {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		t := strings.TrimRight(string(r), " ,") + "…"
-		if ch.measure(t, size, bold) <= width {
-			return t
+	if len(r) > limit {
+		r = r[:limit]
+	}
+	cut := func(n int) string { return strings.TrimRight(string(r[:n]), " ,") + "…" }
+	lo, hi := 0, len(r)-1 // cut(lo) fits (or lo is 0); find the largest that does
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if ch.measure(cut(mid), size, bold) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return cut(lo)
+}
+
+// truncateRunes is the first n runes of s, without reading further.
+func truncateRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // wrap splits s into lines at most width wide.

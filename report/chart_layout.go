@@ -20,11 +20,28 @@ type chartLayout struct {
 	span         float64 // days in view
 	bottom       float64
 	anyEstimated bool // some registration period drawn is estimated
+	total        int  // lanes of the timeline, of which the chart draws len(t.Lanes)
 }
 
-// Chart lays t out as a chart for an article.
+// ChartMaxLanes is the most lanes a chart draws: the first, soonest expiry
+// first, and the chart says how many it leaves out. It bounds the canvas:
+// the PNG of 100 lanes is 2400 by about 6500 pixels (62 MB to draw); a
+// 50,000-player club would ask for 28.8 GB.
+const ChartMaxLanes = 100
+
+// chartFooterLines bounds each paragraph under the legend, so no text in
+// the data makes the canvas grow without end.
+const chartFooterLines = 4
+
+// ChartLanes is how many of t's lanes its chart draws.
+func (t *Timeline) ChartLanes() int { return min(len(t.Lanes), ChartMaxLanes) }
+
+// Chart lays t out as a chart for an article: at most ChartMaxLanes lanes.
 func (t *Timeline) Chart() *Chart {
-	l := newChartLayout(t)
+	shown := *t
+	shown.Lanes = t.Lanes[:t.ChartLanes()]
+	l := newChartLayout(&shown)
+	l.total = len(t.Lanes)
 	l.heading()
 	l.zebra()
 	l.periods()
@@ -65,6 +82,9 @@ func (l *chartLayout) heading() {
 	title := ch.fit(t.Title, 24, true, max(x9-x0-ch.measure(suffix, 24, true), 200))
 	ch.text(x0, 44, ch.fit(title+suffix, 24, true, x9-x0), 24, true, colInk, 0)
 	sub := fmt.Sprintf("%d %s, soonest expiry first.", n, plural(n, "player", "players"))
+	if l.total > n {
+		sub = fmt.Sprintf("The first %d of %d players, soonest expiry first (a chart shows at most %d).", n, l.total, ChartMaxLanes)
+	}
 	if t.Assoc != "" && len(t.Periods) > 0 {
 		sub += " Shaded: registration periods in " + t.Assoc + "."
 	}
@@ -332,20 +352,37 @@ func (l *chartLayout) legend(marks laneMarks) float64 {
 	return ly
 }
 
+// lines wraps s to width in at most chartFooterLines lines, each fitted
+// to the width, the last ending in an ellipsis when text is left out.
+func (ch *Chart) lines(s string, size, width float64) []string {
+	ls := ch.wrap(s, size, width)
+	if len(ls) > chartFooterLines {
+		ls = ls[:chartFooterLines]
+		ls[len(ls)-1] += " …"
+	}
+	for i := range ls {
+		ls[i] = ch.fit(ls[i], size, false, width)
+	}
+	return ls
+}
+
 // footer writes, below the legend at ly, the conditions at home and the
 // sources, and sets the chart's height.
 func (l *chartLayout) footer(ly float64, notes *laneNotes) {
 	ch, x0, x9 := l.ch, l.x0, l.x9
 	y := ly + 14
 	for _, note := range notes.lines() {
-		for _, line := range ch.wrap(note, 12, x9-x0) {
+		for _, line := range ch.lines(note, 12, x9-x0) {
 			y += 18
 			ch.text(x0, y, line, 12, false, colInk, 0)
 		}
 	}
 	y += 10
 	src := "Source: bosman; contract data: " + l.t.Sources + "; rules: FIFA RSTP art. 18.3 and association rule sets."
-	for _, line := range ch.wrap(src, 11, x9-x0) {
+	if l.t.Data != "" {
+		src += " " + l.t.Data + "."
+	}
+	for _, line := range ch.lines(src, 11, x9-x0) {
 		y += 16
 		ch.text(x0, y, line, 11, false, colMuted, 0)
 	}

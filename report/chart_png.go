@@ -25,9 +25,15 @@ func (ch *Chart) PNGSize() (int, int) {
 	return int(ch.w) * chartPNGZoom, int(ch.h) * chartPNGZoom
 }
 
+// maxPNGPixels bounds the PNG's canvas (4 bytes a pixel to draw).
+const maxPNGPixels = 24_000_000
+
 // WritePNG rasterises the chart at chartPNGZoom times its SVG size.
 func (ch *Chart) WritePNG(w io.Writer) error {
 	pw, ph := ch.PNGSize()
+	if pw*ph > maxPNGPixels { // the layout's caps keep it far below
+		return fmt.Errorf("the chart would be %d by %d pixels, more than bosman draws (%d million)", pw, ph, maxPNGPixels/1_000_000)
+	}
 	dc := gg.NewContext(pw, ph)
 	dc.SetRGB(1, 1, 1)
 	dc.Clear()

@@ -9,12 +9,18 @@ import (
 	"github.com/bosmanhq/bosman/rules"
 )
 
-// ClubTable writes a club's selection for people: a heading, one row per
-// contract with its windows, and the notes that go with them, fitted to the
-// width of st.
+// ClubTable writes a club's selection for people: a heading with the
+// data's sources and days, one row per contract with its windows, and the
+// notes that go with them, then, each in a counted section of its own, the
+// players the source last saw at the club in an older season and those
+// known only from data later than the as-of date; fitted to the width of
+// st.
 func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 	d := newClubDoc(sel, st)
 	writeWrapped(out, "", d.title, st.width())
+	if d.data != "" {
+		writeWrapped(out, "", d.data, st.width())
+	}
 	fmt.Fprintln(out)
 	if len(d.rows) == 0 {
 		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
@@ -34,8 +40,19 @@ func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
 			writeWrapped(out, "- ", n, st.width())
 		}
 	}
-	if d.notListed != "" {
-		writeWrapped(out, "", d.notListed, st.width())
+	for _, sec := range d.sections {
+		fmt.Fprintln(out)
+		writeWrapped(out, "", sec.title, st.width())
+		fmt.Fprintln(out)
+		if _, err := fitTable(out, d.header, sec.rows, map[string]bool{"Days": true}, st.width(), clubShrinks); err != nil {
+			return err
+		}
+		for _, n := range sec.notes {
+			writeWrapped(out, "- ", n, st.width())
+		}
+	}
+	for _, l := range d.footer() {
+		writeWrapped(out, "", l, st.width())
 	}
 	return nil
 }
@@ -47,6 +64,9 @@ func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
 	st.Color = false
 	d := newClubDoc(sel, st)
 	fmt.Fprintf(out, "## %s\n\n", mdText(d.title))
+	if d.data != "" {
+		fmt.Fprintf(out, "%s\n\n", mdText(d.data))
+	}
 	if len(d.rows) == 0 {
 		fmt.Fprintf(out, "No contracts in the data match.\n")
 	} else {
@@ -59,8 +79,18 @@ func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
 			fmt.Fprintf(out, "- %s\n", mdText(n))
 		}
 	}
-	if d.notListed != "" {
-		fmt.Fprintf(out, "\n%s\n", mdText(d.notListed))
+	for _, sec := range d.sections {
+		fmt.Fprintf(out, "\n### %s\n\n", mdText(sec.title))
+		writeMarkdownTable(out, d.header, sec.rows)
+		for _, n := range sec.notes {
+			fmt.Fprintf(out, "- %s\n", mdText(n))
+		}
+	}
+	if f := d.footer(); len(f) > 0 {
+		fmt.Fprintln(out)
+		for _, l := range f {
+			fmt.Fprintf(out, "%s\n", mdText(l))
+		}
 	}
 	return nil
 }
@@ -68,11 +98,33 @@ func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
 // clubDoc is what a club table shows, whatever draws it.
 type clubDoc struct {
 	title     string
+	data      string // where the facts come from, and their days (DataSummary)
 	header    []string
 	rows      [][]string
 	keys      []string // what the table's marks and words mean
 	notes     []string // about single players
-	notListed string   // what the horizon left out
+	sections  []clubSection
+	notListed string // what the horizon left out
+	inferred  string // the associations inferred from the club's name
+}
+
+// clubSection is a counted part of a club table kept apart from the squad.
+type clubSection struct {
+	title string
+	rows  [][]string
+	notes []string
+}
+
+// footer is what closes the table: what was not listed, and the
+// associations inferred.
+func (d *clubDoc) footer() []string {
+	var out []string
+	for _, l := range []string{d.notListed, d.inferred} {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // newClubDoc lays sel out, its texts cleaned (see Clean).
@@ -83,7 +135,10 @@ func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
 	if sel.Horizon.All {
 		what = "all contracts"
 	}
-	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", Clean(sel.Names[0]), what, sel.AsOf.Human(), len(entries))}
+	club := Clean(sel.Names[0])
+	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", club, what, sel.AsOf.Human(), len(entries))}
+	all := cleanEntries(sel.All())
+	d.data = DataSummary(all)
 	d.header = []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
 	if to != "" {
 		d.header = append(d.header, "Reg. "+to)
@@ -92,6 +147,28 @@ func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
 	for i := range entries {
 		d.rows = append(d.rows, clubRow(&entries[i], to != "", st, &ways))
 		d.notes = append(d.notes, clubNotes(&entries[i])...)
+	}
+	if stale := cleanEntries(sel.Stale); len(stale) > 0 {
+		sec := clubSection{title: fmt.Sprintf("Last seen at %s by the source in an older season (%d): the club may be out of date", club, len(stale))}
+		for i := range stale {
+			sec.rows = append(sec.rows, clubRow(&stale[i], to != "", st, &ways))
+			sec.notes = append(sec.notes, clubNotes(&stale[i])...)
+		}
+		d.sections = append(d.sections, sec)
+	}
+	if later := cleanEntries(sel.Later); len(later) > 0 {
+		day := later[0].DataAsOf
+		for _, en := range later {
+			if en.DataAsOf.Before(day) {
+				day = en.DataAsOf
+			}
+		}
+		sec := clubSection{title: fmt.Sprintf("Known only from data of %s or later, after %s (%d): they may have joined or signed since", day.Human(), sel.AsOf.Human(), len(later))}
+		for i := range later {
+			sec.rows = append(sec.rows, clubRow(&later[i], to != "", st, &ways))
+			sec.notes = append(sec.notes, clubNotes(&later[i])...)
+		}
+		d.sections = append(d.sections, sec)
 	}
 	d.keys = ways.lines()
 	if len(entries) > 0 {
@@ -102,7 +179,25 @@ func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
 		}
 	}
 	d.notListed = notListed(sel)
+	d.inferred = inferredFootnote(all)
 	return d
+}
+
+// inferredFootnote says which association was inferred from the club's
+// name, and for how many of the rows listed; "" when none was.
+func inferredFootnote(entries []Entry) string {
+	n, assoc := 0, ""
+	for i := range entries {
+		if c := &entries[i].Contract; c.AssociationInferred {
+			n++
+			assoc = c.Association
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Association %s inferred from the club's name for %s: the data gives no association or league (set one with --data-association).",
+		assoc, Count(n, "row"))
 }
 
 // notListed says what the horizon left out: "Not listed: 1 contract that
@@ -213,8 +308,11 @@ func clubNotes(en *Entry) []string {
 	if len(w.Scenarios) > 0 {
 		notes = append(notes, en.Contract.Player+": "+scenarioText(w.Scenarios[0]))
 	}
-	if en.StaleClub {
-		notes = append(notes, en.Contract.Player+": "+en.StaleClubNote()+".")
+	if c := &en.Contract; en.StaleClub {
+		notes = append(notes, fmt.Sprintf("%s: last seen at %s in %d/%02d.", c.Player, c.Club, c.LastSeason, (c.LastSeason+1)%100))
+	}
+	if wn := DataWarning(en, w.AsOf); wn != "" && en.DataStatus == DataOld { // the others: the heading and the sections
+		notes = append(notes, en.Contract.Player+": "+wn)
 	}
 	if w.Stale {
 		notes = append(notes, fmt.Sprintf("%s: the contract ended on %s; the data may not show a renewal or a move.", en.Contract.Player, en.Contract.Expires.Human()))

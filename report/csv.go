@@ -82,7 +82,7 @@ func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
 	if free && !cw.neutral {
 		s = tsvFolder.Replace(s)
 	}
-	if free && s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+	if free && formulaLike(s) {
 		s = "'" + s // rare: a formula-like cell, which a spreadsheet would run
 	}
 	if !needsQuotes(s, cw.sep) {
@@ -96,6 +96,42 @@ func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
 		b = append(b, s[i])
 	}
 	return append(b, '"')
+}
+
+// formulaLike says whether a spreadsheet would read s as a formula: it
+// starts with = + - @ TAB or CR, after any quotes (so that '=x, which
+// bosman's reader would read as =x, is written with two quotes), and is not a plain
+// number such as -1 or +44, which a spreadsheet reads as a number. bosman's
+// reader of its own CSV and TSV removes the one ' this adds (contracts).
+func formulaLike(s string) bool {
+	i := 0
+	for i < len(s) && s[i] == '\'' {
+		i++
+	}
+	if i == len(s) || strings.IndexByte("=+-@\t\r", s[i]) < 0 {
+		return false
+	}
+	return i > 0 || !plainNumber(s)
+}
+
+// plainNumber: an optional sign, digits, and at most one decimal point
+// between digits.
+func plainNumber(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot && digits > 0 && i+1 < len(s):
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 var tsvFolder = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")

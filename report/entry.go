@@ -62,6 +62,15 @@ func dataStatus(asOf, dataAsOf rules.Date, staleClub bool) string {
 	return DataCurrent
 }
 
+// SeasonOf is the season (its start year) that d falls in: 1 July to 30
+// June.
+func SeasonOf(d rules.Date) int {
+	if d.Month() < 7 {
+		return d.Year() - 1
+	}
+	return d.Year()
+}
+
 // StaleClubNote says why the club may be out of date.
 func (en *Entry) StaleClubNote() string {
 	c := &en.Contract
@@ -103,11 +112,15 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 	en.DataAsOf = c.DataAsOf()
 	en.StaleClub = false
 	if c.LastSeason > 0 {
-		season := q.AsOf.Year()
-		if q.AsOf.Month() < 7 {
-			season--
+		// The season the source was looking at: the as-of date's, or the
+		// data's own when that is earlier, so that a June 2026 listing of
+		// the 2025/26 squads asked about December 2026 does not call every
+		// squad stale (its age is DataOld's to say).
+		seen := q.AsOf
+		if !en.DataAsOf.IsZero() && en.DataAsOf.Before(seen) {
+			seen = en.DataAsOf
 		}
-		en.StaleClub = c.LastSeason < season
+		en.StaleClub = c.LastSeason < SeasonOf(seen)
 	}
 	en.DataStatus = dataStatus(q.AsOf, en.DataAsOf, en.StaleClub)
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"sync/atomic"
 
@@ -33,12 +34,29 @@ func (x *Export) Counts() ExportCounts { return x.n }
 func NewExport(w io.Writer, format string, q *Query, f Filter) (*Export, error) {
 	x := &Export{q: q, f: f, en: Entry{Windows: new(rules.Windows)}}
 	if format == "ics" {
-		x.rw = NewICSWriter(w, q.AsOf)
+		x.rw = NewICSWriter(w, q, Calendar{})
 		return x, nil
 	}
 	rw, err := NewRowWriter(w, format, false)
 	x.rw = rw
 	return x, err
+}
+
+// SetCalendar names an iCalendar export and sets which events it keeps;
+// call it before the first row. Other formats ignore it.
+func (x *Export) SetCalendar(cal Calendar) {
+	if iw, ok := x.rw.(*icsWriter); ok {
+		iw.cal = cal
+	}
+}
+
+// Warnings are what the export left out and why, for the command to say
+// once the export is closed.
+func (x *Export) Warnings() []string {
+	if iw, ok := x.rw.(*icsWriter); ok && iw.skipped > 0 {
+		return []string{fmt.Sprintf("%s left out of the calendar: %s after 31 Dec 9999, which iCalendar cannot write", Count(iw.skipped, "event"), plural(iw.skipped, "it falls", "they fall"))}
+	}
+	return nil
 }
 
 // Write answers c and writes its row, if the filter keeps it.

@@ -97,29 +97,12 @@ func TestFilterAndInForce(t *testing.T) {
 	}
 }
 
-// TestICSEvents: three all-day events for Konaté (abroad, at home, free),
-// each ending the next day.
-func TestICSEvents(t *testing.T) {
-	q := testQuery(t, rules.D(2025, 10, 7), "")
-	var b bytes.Buffer
-	rw := NewICSWriter(&b, q.AsOf)
-	en := q.Answer(konate())
-	if err := rw.Write(&en); err != nil {
-		t.Fatal(err)
+// A download's progress line: half of 4 MiB is 12 of the bar's 24 cells.
+func TestProgressLine(t *testing.T) {
+	if got, want := ProgressLine("players.csv.gz", 2<<20, 4<<20), "bosman: players.csv.gz  [============>           ]  2.0 MiB of 4.0 MiB  50%"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	if err := rw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	for _, want := range []string{
-		"UID:357119-foreign-20260101@bosman\r\n", "DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\n",
-		"UID:357119-domestic-20260517@bosman\r\n", "UID:357119-free-20260701@bosman\r\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in:\n%s", want, out)
-		}
-	}
-	if n := strings.Count(out, "BEGIN:VEVENT"); n != 3 {
-		t.Errorf("%d events, want 3", n)
+	if got, want := ProgressLine("clubs.csv.gz", 512, -1), "bosman: clubs.csv.gz  512 bytes"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

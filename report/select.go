@@ -107,25 +107,51 @@ func Season(start int, calendarYear bool) Horizon {
 
 // ClubSelection is a club's contracts in force on the as-of date within a
 // horizon, answered and sorted by expiry, and what the horizon left out.
+// Entries is the squad; players the source last saw at the club in an
+// older season are apart in Stale, and players known only from data
+// later than the as-of date in Later (a list for people shows them in
+// sections of their own: they may have joined or signed since). Machine
+// forms write All, each row with its data status.
 type ClubSelection struct {
 	Names   []string // the club's names in the data; Names[0] for titles
 	Horizon Horizon
 	AsOf    rules.Date
 	To      string // the association asked about with --to, or ""
 	Entries []Entry
-	Expired int // left out: ended before the as-of date
-	Unknown int // left out: no expiry in the data
+	Stale   []Entry // DataStaleClub: last seen at the club in an older season
+	Later   []Entry // DataBeforeData: facts of a day after the as-of date
+	Expired int     // left out: ended before the as-of date
+	Unknown int     // left out: no expiry in the data
+}
+
+// All is every entry of the selection, sorted by expiry: the squad, the
+// players last seen in an older season and those known only from later
+// data, each with its data status.
+func (sel *ClubSelection) All() []Entry {
+	all := make([]Entry, 0, len(sel.Entries)+len(sel.Stale)+len(sel.Later))
+	all = append(append(append(all, sel.Entries...), sel.Stale...), sel.Later...)
+	SortByExpiry(all)
+	return all
 }
 
 // SelectClub selects the contracts of the club called names in all, as club
 // and timeline list them: within the horizon unless h.All.
 func SelectClub(all []contracts.Contract, names []string, h Horizon, q *Query) ClubSelection {
-	sel := ClubSelection{Names: names, Horizon: h, AsOf: q.AsOf, To: q.To}
 	isClub := NameSet(names)
+	var rows []contracts.Contract
 	for _, ct := range InForce(all, q.AsOf) {
-		if !isClub[ct.Club] {
-			continue
+		if isClub[ct.Club] {
+			rows = append(rows, ct)
 		}
+	}
+	return SelectClubRows(rows, names, h, q)
+}
+
+// SelectClubRows is SelectClub over the contracts in force of the club's
+// players (contracts.Market.ClubRows).
+func SelectClubRows(rows []contracts.Contract, names []string, h Horizon, q *Query) ClubSelection {
+	sel := ClubSelection{Names: names, Horizon: h, AsOf: q.AsOf, To: q.To}
+	for _, ct := range rows {
 		if !h.All && (ct.Expires.IsZero() || ct.Expires.Before(h.From) || ct.Expires.After(h.Until)) {
 			switch {
 			case ct.Expires.IsZero():
@@ -135,9 +161,19 @@ func SelectClub(all []contracts.Contract, names []string, h Horizon, q *Query) C
 			}
 			continue
 		}
-		sel.Entries = append(sel.Entries, q.Answer(ct))
+		en := q.Answer(ct)
+		switch {
+		case en.DataStatus == DataBeforeData:
+			sel.Later = append(sel.Later, en)
+		case en.StaleClub:
+			sel.Stale = append(sel.Stale, en)
+		default:
+			sel.Entries = append(sel.Entries, en)
+		}
 	}
 	SortByExpiry(sel.Entries)
+	SortByExpiry(sel.Stale)
+	SortByExpiry(sel.Later)
 	return sel
 }
 

@@ -27,6 +27,9 @@ type Timeline struct {
 	Assoc   string          // whose registration periods are shown, or ""
 	Periods []*rules.Period // registration periods overlapping the view
 	Sources string          // summary of the contract data's sources
+	// Data says where the lanes' facts come from and how old they are
+	// (DataSummary), and what was left out for its data: the caption.
+	Data string
 }
 
 // NewTimeline lays lanes out as a timeline titled title, sorted by expiry:
@@ -64,7 +67,25 @@ func newTimeline(title string, lanes []Entry, q *Query, begin rules.Date) *Timel
 		t.Assoc = ""
 	}
 	t.Sources = sourcesSummary(t.Lanes)
+	t.Data = DataSummary(t.Lanes)
+	later := 0
+	for _, en := range t.Lanes {
+		if en.DataStatus == DataBeforeData {
+			later++
+		}
+	}
+	if later > 0 {
+		t.Data += fmt.Sprintf("; %d of them known only from data later than %s, who may have joined or signed since", later, q.AsOf.Human())
+	}
 	return t
+}
+
+// LeaveOut says in the caption that n lanes were left out: players the
+// source last saw at the club in an older season.
+func (t *Timeline) LeaveOut(n int) {
+	if n > 0 {
+		t.Data += fmt.Sprintf("; not drawn: %s last seen at the club in an older season", Count(n, "player"))
+	}
 }
 
 // frame sets the days in view: from the first of Begin's month to the

@@ -63,6 +63,9 @@ func (t *Timeline) WriteTerminal(w io.Writer, width int, color bool) error {
 	v.registrationRow()
 	marks := v.lanes()
 	v.legend(marks)
+	if t.Data != "" {
+		writeWrapped(w, "", t.Data+".", max(width, 44))
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -224,5 +225,76 @@ func TestTimelineStartsAtTheSeason(t *testing.T) {
 		if !strings.Contains(out, "●") {
 			t.Errorf("as of %s, season %d: no free day drawn:\n%s", tc.asOf, tc.season, out)
 		}
+	}
+}
+
+// manyLanes is a timeline of n players of one club, all expiring 30 Jun
+// 2026, asked on 7 Oct 2025; each named name.
+func manyLanes(t *testing.T, n int, name string) *Timeline {
+	q := testQuery(t, rules.D(2025, 10, 7), "")
+	lanes := make([]Entry, n)
+	for i := range lanes {
+		c := konate()
+		c.PlayerID, c.Player = strconv.Itoa(i), name
+		lanes[i] = q.Answer(c)
+	}
+	return NewTimeline("Big Club", lanes, q)
+}
+
+// TestChartCapsLanes: a 50,000-player club asked for a PNG of 28.8 GB
+// (issue 12 #7); the chart draws the first ChartMaxLanes lanes and says
+// so, and its canvas stays under the PNG limit.
+func TestChartCapsLanes(t *testing.T) {
+	tl := manyLanes(t, 50000, "Player")
+	if tl.ChartLanes() != ChartMaxLanes {
+		t.Fatalf("ChartLanes %d", tl.ChartLanes())
+	}
+	ch := tl.Chart()
+	w, h := ch.PNGSize()
+	if w*h > maxPNGPixels {
+		t.Errorf("PNG %d×%d", w, h)
+	}
+	t.Logf("PNG of %d lanes: %d×%d pixels", ChartMaxLanes, w, h)
+	var b bytes.Buffer
+	if err := ch.WriteSVG(&b); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), `class="lane"`); n != ChartMaxLanes {
+		t.Errorf("%d lanes drawn, want %d", n, ChartMaxLanes)
+	}
+	if !strings.Contains(b.String(), "The first 100 of 50000 players, soonest expiry first") {
+		t.Errorf("the chart does not say what it left out")
+	}
+}
+
+// TestChartLongName: a 65,000-character name took more than 120 s (fit
+// dropped one rune at a time and measured again, issue 12 #9); fitting
+// now costs what the column's width allows, so the SVG and PNG of lanes,
+// title, footnote and sources made of that name finish at once. The
+// timeout is only there to fail rather than hang.
+func TestChartLongName(t *testing.T) {
+	name := strings.Repeat("Ab", 32500)
+	tl := manyLanes(t, 3, name)
+	tl.Title = name
+	tl.Sources = name
+	done := make(chan error, 1)
+	go func() {
+		ch := tl.Chart()
+		if err := ch.WriteSVG(io.Discard); err != nil {
+			done <- err
+			return
+		}
+		done <- ch.WritePNG(io.Discard)
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the chart of a 65,000-character name did not finish in 2 minutes")
+	}
+	if got := tl.Chart().fit(name, 13, false, 210); !strings.HasSuffix(got, "…") || len([]rune(got)) > 60 {
+		t.Errorf("fit gives %d runes", len([]rune(got)))
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -48,19 +50,31 @@ type streams struct {
 	stderr io.Writer
 	getenv func(string) string
 	isTTY  bool // stdout is a terminal
+	errTTY bool // stderr is a terminal: progress is drawn there
 	// termCols is the terminal's width when stdout is one, else 0
 	termCols int
 	now      func() time.Time
+
+	rawStdout io.Writer // stdout as given, to compare with the inputs
+	// complete: what the command wrote to stdout is whole although it
+	// fails (validate's report), so it is not cut back
+	complete bool
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
 // exit status. It never calls os.Exit, so tests run it in-process.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	pipe := &pipeWatch{w: stdout}
+	s := &streams{stdin: stdin, stdout: pipe, stderr: stderr, getenv: getenv, now: time.Now, rawStdout: stdout}
 	if f, ok := stdout.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			s.isTTY = true
 			s.termCols = terminalColumns(f)
+		}
+	}
+	if f, ok := stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			s.errTTY = true
 		}
 	}
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
@@ -68,23 +82,56 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 			s.now = func() time.Time { return d.Time() }
 		}
 	}
-	return s.run(args)
+	// stdout a file (a shell redirection): a run that fails cuts it back to
+	// where it began, so nothing is left half written
+	sf := regularStdout(stdout)
+	pipe.file = sf != nil
+	code := s.run(args)
+	if pipe.broken.Load() && code != 0 {
+		code = 1 // the reader went away (| head): a quiet end, nothing to say
+	}
+	if sf != nil {
+		sf.done(code != 0 && !s.complete)
+	}
+	return code
+}
+
+// pipeWatch is stdout, noting when a write fails because the reader of the
+// pipe has gone (EPIPE): the run then stops without a message.
+type pipeWatch struct {
+	w      io.Writer
+	file   bool // stdout is a regular file
+	broken atomic.Bool
+}
+
+func (p *pipeWatch) Write(b []byte) (int, error) {
+	if p.file {
+		// under the signal handler's lock: once it has cut the file back,
+		// nothing more is written to it (the process is ending). Only for a
+		// file: a write to a full pipe may block, and must not hold up a
+		// signal.
+		pending.Lock()
+		defer pending.Unlock()
+	}
+	n, err := p.w.Write(b)
+	if err != nil && errors.Is(err, syscall.EPIPE) {
+		p.broken.Store(true)
+	}
+	return n, err
 }
 
 // run runs the command args name and reports its error, if any.
 func (s *streams) run(args []string) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
-			code = 1
-		}
-	}()
+	defer s.internalError(&code)
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	app := newApp(s)
 	if err := missingValue(args, app); err != nil {
 		return s.report(err)
 	}
 	err := app.Run(reorder(args, app))
+	if s.stdout.(*pipeWatch).broken.Load() {
+		return 1 // stdout's reader has gone: nothing more to say to it, or about it
+	}
 	if err == nil {
 		if ferr := s.out.Flush(); ferr != nil {
 			fmt.Fprintf(s.stderr, "bosman: error: writing output: %v\n", ferr)
@@ -115,6 +162,19 @@ func (s *streams) report(err error) int {
 		fmt.Fprintf(s.stderr, "bosman: hint: %s\n", report.CleanLines(h))
 	}
 	return ee.code
+}
+
+// internalError turns a panic of the run into exit status 1, the runtime
+// error's, with a message and the stack; deferred. What no deferred
+// function can catch, the Go runtime's own fatal errors (out of memory, a
+// concurrent map write), ends the process with the runtime's status, 2:
+// README says so, and the limits bosman sets on what an input can make it
+// allocate are there so that none is reached.
+func (s *streams) internalError(code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(s.stderr, "bosman: internal error: %v\nbosman: hint: please report this with the command you ran\n%s", r, debug.Stack())
+		*code = 1
+	}
 }
 
 // say writes a message line to stderr, after "bosman: ", cleaned: it may
@@ -153,6 +213,8 @@ func globalFlags(cmd string) []cli.Flag {
 	}
 	return append(fl,
 		&cli.StringSliceFlag{Name: "map", Usage: "read column `FIELD=HEADER` of a spreadsheet (expiry=Vertragsende,club=Verein)"},
+		&cli.StringFlag{Name: "data-association", Usage: "the association (`ASSOC`: ENG, Spain, GB1 …) of every row of the --data files that states none, e.g. a club's own sheet"},
+		&cli.BoolFlag{Name: "no-infer", Usage: "leave a row without association or league without one, instead of inferring it from the club's name"},
 		&cli.BoolFlag{Name: "month-first", Usage: "read slashed dates in datasets as month/day/year"})
 }
 
@@ -220,16 +282,20 @@ func newApp(s *streams) *cli.App {
 			rulesCommand(s),
 			validateCommand(s),
 			timelineCommand(s),
+			dataCommand(s),
 			completionCommand(s),
 			completeCommand(s),
 		},
 	}
 	app.Flags = appFlags()
 	for _, cmd := range app.Commands {
-		if cmd.Name != "completion" {
+		if cmd.Name != "completion" && cmd.Name != "data" {
 			cmd.Flags = append(cmd.Flags, globalFlags(cmd.Name)...)
 		}
 		cmd.OnUsageError = app.OnUsageError
+		for _, sub := range cmd.Subcommands {
+			sub.OnUsageError = app.OnUsageError
+		}
 	}
 	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "bosman %s\n", c.App.Version) }
 	return app
@@ -300,6 +366,10 @@ func reorder(args []string, app *cli.App) []string {
 		return args
 	}
 	out := []string{args[0], cmd}
+	// a command of commands ('data update'): its command first
+	if c := cmdIndex[cmd]; len(c.Subcommands) > 0 && len(pos) > 0 && c.Command(pos[0]) != nil {
+		out, pos = append(out, pos[0]), pos[1:]
+	}
 	out = append(out, before...)
 	out = append(out, flags...)
 	return append(out, pos...)
@@ -397,7 +467,11 @@ func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
 		for _, a := range c.Aliases {
 			cmdIndex[a] = c
 		}
-		for _, f := range c.Flags {
+		flags := append([]cli.Flag(nil), c.Flags...)
+		for _, sub := range c.Subcommands {
+			flags = append(flags, sub.Flags...)
+		}
+		for _, f := range flags {
 			_, isBool := f.(*cli.BoolFlag)
 			for _, n := range f.Names() {
 				valued[n] = !isBool

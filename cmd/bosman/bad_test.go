@@ -97,6 +97,29 @@ var badButLoads = map[string]string{
 	"bom_in_middle.csv":         "", // loads silently, the BOM kept in the player id: reported
 	"cr_line_ends.csv":          "", // old Mac line ends are read, with a note
 	"excel_habits.csv":          "", // sep=, month-first dates and blank rows are read, with notes
+	// hostile text for the writers: each loads, and its export in
+	// hostileOutput shows it written safely
+	"ics_injection.csv":      "",
+	"markdown_injection.csv": "",
+	"formula_cells.csv":      "",
+	"same_name_no_ids.csv":   "",
+}
+
+// hostileOutput are the cases whose export is the point: the format it is
+// shown in, stdout and all, in the golden.
+var hostileOutput = map[string]string{
+	"ics_injection.csv":      "ics",
+	"markdown_injection.csv": "markdown",
+	"formula_cells.csv":      "csv",
+	"same_name_no_ids.csv":   "ics",
+	"year_9999.csv":          "ics",
+}
+
+// showExport is the transcript of exporting name in format, with stdout.
+func showExport(t *testing.T, name, format string) string {
+	args := []string{"export", "--data", name, "--format", format}
+	code, stdout, stderr := runBounded(t, args...)
+	return fmt.Sprintf("$ bosman %s\n%s%sexit %d\n", strings.Join(args, " "), stdout, stderr, code)
 }
 
 // TestBadData runs every malformed dataset of testdata/bad through export
@@ -118,6 +141,9 @@ func TestBadData(t *testing.T) {
 			got := transcript(t,
 				[]string{"export", "--data", name, "--format", "csv"},
 				[]string{"validate", name})
+			if f, ok := hostileOutput[name]; ok {
+				got += showExport(t, name, f)
+			}
 			switch reason, ok := badButLoads[name]; {
 			case !ok && !strings.Contains(got, "exit 1\n"):
 				t.Errorf("%s: no command failed:\n%s", name, got)

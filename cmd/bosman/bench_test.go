@@ -53,3 +53,14 @@ func BenchmarkExport1M(b *testing.B) {
 }
 
 func BenchmarkExport50k(b *testing.B) { benchExport(b, 50_000, false) }
+
+// BenchmarkPlayerKonate is one 'bosman player Konate' in-process: the
+// embedded market opened, the name resolved, the card written.
+func BenchmarkPlayerKonate(b *testing.B) {
+	env := map[string]string{"BOSMAN_TODAY": "2025-10-07"}
+	for b.Loop() {
+		if _, _, code := run(b, env, "player", "Konate"); code != 0 {
+			b.Fatal(code)
+		}
+	}
+}

@@ -51,7 +51,8 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := loadData(s, c)
+	query := strings.Join(c.Args().Slice(), " ")
+	d, err := loadLookup(s, c, lookupFilter(contracts.ClubFilter(query), c.String("to")))
 	if err != nil {
 		return err
 	}
@@ -59,24 +60,24 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := oneClub(s, d, strings.Join(c.Args().Slice(), " "))
+	names, err := oneClub(s, d, query)
 	if err != nil {
 		return err
 	}
-	sel := report.SelectClub(d.all, names, h, g.query(to))
+	sel := report.SelectClubRows(d.m.ClubRows(names[0], g.asOf), names, h, g.query(to))
 	switch g.format {
 	case "table":
 		return report.ClubTable(s.out, &sel, g.style(s))
 	case "markdown":
 		return report.ClubMarkdown(s.out, &sel, g.style(s))
 	}
-	return report.WriteRows(s.out, g.format, false, sel.Entries)
+	return report.WriteRows(s.out, g.format, false, sel.All())
 }
 
 // oneClub resolves a club query to the names of one club in the data,
 // saying on stderr which other clubs it also matches.
 func oneClub(s *streams, d *data, query string) ([]string, error) {
-	r := d.index().ResolveClub(query)
+	r := d.m.ResolveClub(query)
 	if r.Names != nil {
 		if len(r.Others) > 0 {
 			s.say("note: %q is taken as %s: %s; it also matches %s", query, r.Names[0], r.Why, clubNames(r.Others, 5))
@@ -85,7 +86,7 @@ func oneClub(s *streams, d *data, query string) ([]string, error) {
 	}
 	if len(r.Others) == 0 {
 		ee := dataErr("no club matches %q", query)
-		if s := d.index().ClubSuggest(query, 5); len(s) > 0 {
+		if s := d.suggest(query, 5, true); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
 			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça)")
@@ -121,9 +122,9 @@ func clubList(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	clubs := d.index().ClubList()
+	clubs := d.m.ClubList()
 	if q := strings.Join(c.Args().Slice(), " "); q != "" {
-		r := d.index().ResolveClub(q)
+		r := d.m.ResolveClub(q)
 		keep := map[string]bool{}
 		for _, names := range append(r.Others, r.Names) {
 			for _, n := range names {

@@ -61,9 +61,13 @@ func completeCommand(s *streams) *cli.Command {
 			if err != nil {
 				return nil // a completion says nothing rather than an error
 			}
+			all, err := d.m.All()
+			if err != nil {
+				return nil
+			}
 			seen := map[string]bool{}
 			var clubs []string
-			for _, ct := range d.all {
+			for _, ct := range all {
 				if ct.Club != "" && !seen[ct.Club] {
 					seen[ct.Club] = true
 					clubs = append(clubs, report.Clean(ct.Club))
@@ -136,6 +140,11 @@ func completionSpec(app *cli.App) (*compSpec, error) {
 		}
 		for _, f := range c.Flags {
 			cs.flags = append(cs.flags, flagOf(f))
+		}
+		for _, sub := range c.Subcommands { // data update --from
+			for _, f := range sub.Flags {
+				cs.flags = append(cs.flags, flagOf(f))
+			}
 		}
 		cs.flags = append(cs.flags, flagSpec{names: []string{"help", "h"}, usage: "show help"})
 		sp.cmds = append(sp.cmds, cs)

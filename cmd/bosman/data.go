@@ -3,24 +3,35 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
+	"github.com/bosmanhq/bosman/rules"
 )
 
-// data is the contracts a run reads: the embedded dataset or the --data files.
+// data is the contracts a run reads: the embedded market (the snapshot
+// with the curated rows on top), the cached release's (see defaultMarket)
+// or the rows of the --data files, all of them or, for a one-player or
+// one-club question, those that may answer it (see loadLookup).
 type data struct {
-	all    []contracts.Contract
-	ix     *contracts.Index // built on first use: export needs none
-	inputs []string         // absolute paths of the files read
-	rows   rowCounts        // what became of the files' rows
+	m      *contracts.Market
+	files  bool                 // read from --data files
+	all    []contracts.Contract // the files' rows the market holds
+	inputs []string             // absolute paths of the files read
+	rows   rowCounts            // what became of the files' rows, when all were kept
+	// reread, for data streamed through a filter, reads the files again,
+	// giving each good row to fn: suggestions for a name that matched
+	// nothing need every name.
+	reread func(fn func(c *contracts.Contract)) error
 }
 
 // rowCounts is what became of the rows of the --data files, summed: every
@@ -41,39 +52,115 @@ func (r *rowCounts) add(ds *contracts.Dataset) {
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
 func loadData(s *streams, c *cli.Context) (*data, error) {
-	return loadDataFiles(s, c, dataFiles(s, c))
+	return loadLookup(s, c, nil)
 }
 
-// loadDataFiles is loadData for the --data files as dataFiles gives them.
-func loadDataFiles(s *streams, c *cli.Context, files []string) (*data, error) {
+// loadLookup is loadData keeping, of the --data files, only the rows keep
+// says may answer (nil: all of them). The files are streamed, so a file of
+// any size is read in bounded memory for a one-player or one-club
+// question. A file with signing dates may give a player rows the filter
+// does not keep (a contract at another club): they are fetched in a
+// second pass, so his history is whole. Stdin (--data -) cannot be read
+// twice: with it every row is kept.
+func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool) (*data, error) {
+	return loadLookupFiles(s, c, dataFiles(s, c), keep)
+}
+
+// loadLookupFiles is loadLookup for the --data files as dataFiles gives
+// them. A player in several files is answered for once (contracts.Combine).
+func loadLookupFiles(s *streams, c *cli.Context, files []string, keep func(*contracts.Contract) bool) (*data, error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	d := &data{}
 	if len(files) == 0 {
-		ds, err := contracts.Default()
-		if err != nil {
-			return nil, dataErr("embedded dataset: %v", err)
-		}
-		d.all = append(d.all, ds.Contracts...)
-	}
-	var sets []*contracts.Dataset
-	for _, f := range files {
-		ds, err := loadFile(s, f, opt)
+		m, err := defaultMarket(s)
 		if err != nil {
 			return nil, err
 		}
-		sets = append(sets, ds)
-		d.rows.add(ds)
-		if abs, err := filepath.Abs(f); err == nil && f != "-" {
+		return &data{m: m}, nil
+	}
+	d := &data{files: true}
+	for _, f := range files {
+		if f == "-" {
+			keep = nil
+		} else if abs, err := filepath.Abs(f); err == nil {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
-	if len(sets) > 0 {
+	combine := func(sets []*contracts.Dataset) {
 		all, warnings, dropped := contracts.Combine(sets)
 		d.all, d.rows.acrossFiles = all, dropped
 		s.warnings(warnings, "")
+		d.m = contracts.NewMarket(all)
+	}
+	if keep == nil {
+		var sets []*contracts.Dataset
+		for _, f := range files {
+			ds, err := loadFile(s, f, opt)
+			if err != nil {
+				return nil, err
+			}
+			sets = append(sets, ds)
+			d.rows.add(ds)
+		}
+		combine(sets)
+		return d, nil
+	}
+	history := false
+	sets := make([]*contracts.Dataset, len(files)) // the rows kept of each file
+	stream := func(notes bool, fn func(i int, ds *contracts.Dataset, c *contracts.Contract)) error {
+		for i, f := range files {
+			o := opt
+			o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
+				fn(i, ds, c)
+				return nil
+			}
+			say := s
+			if !notes { // the first pass has said them
+				say = &streams{stderr: io.Discard}
+			}
+			if _, err := loadFile(say, f, o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i := range sets {
+		sets[i] = &contracts.Dataset{}
+	}
+	err = stream(true, func(i int, ds *contracts.Dataset, c *contracts.Contract) {
+		history = history || ds.History
+		if keep(c) {
+			sets[i].Contracts = append(sets[i].Contracts, *c)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if history {
+		players, have := map[string]bool{}, map[contracts.Pos]bool{}
+		for _, ds := range sets {
+			for _, c := range ds.Contracts {
+				players[playerKey(&c)] = true
+				have[c.Pos] = true
+			}
+		}
+		if len(players) > 0 {
+			err = stream(false, func(i int, _ *contracts.Dataset, c *contracts.Contract) {
+				if players[playerKey(c)] && !have[c.Pos] {
+					sets[i].Contracts = append(sets[i].Contracts, *c)
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	combine(sets)
+	d.rows = rowCounts{} // of the rows kept only: not an account of the files
+	d.reread = func(fn func(c *contracts.Contract)) error {
+		return stream(false, func(_ int, _ *contracts.Dataset, c *contracts.Contract) { fn(c) })
 	}
 	return d, nil
 }
@@ -109,17 +196,55 @@ func dataFiles(s *streams, c *cli.Context) []string {
 	return files
 }
 
-// index returns the name index of the data, building it on first use.
-func (d *data) index() *contracts.Index {
-	if d.ix == nil {
-		d.ix = contracts.NewIndex(d.all)
+// playerKey is what makes rows one player's: his id, else his name and
+// birth date.
+func playerKey(c *contracts.Contract) string {
+	if c.PlayerID != "" {
+		return "id\x00" + c.PlayerID
 	}
-	return d.ix
+	return "nb\x00" + contracts.Fold(c.Player) + "\x00" + c.Birth.String()
+}
+
+// suggest returns up to n player names near a query that matched nothing
+// (club: club names), over all the data.
+func (d *data) suggest(query string, n int, club bool) []string {
+	if d.reread == nil {
+		if club {
+			return d.m.ClubSuggest(query, n)
+		}
+		return d.m.Suggest(query, n)
+	}
+	sg := contracts.NewSuggester(query, n)
+	if club {
+		sg = contracts.NewClubSuggester(query, n)
+	}
+	err := d.reread(func(c *contracts.Contract) {
+		if club {
+			sg.Add(c.Club)
+		} else {
+			sg.Add(c.Player)
+		}
+	})
+	if err != nil {
+		return nil
+	}
+	return sg.Names()
 }
 
 // loadOptions reads the flags that say how to read datasets.
 func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
-	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first")}
+	opt := contracts.LoadOptions{SkipInvalid: c.Bool("skip-invalid"), MonthFirst: c.Bool("month-first"), NoInfer: c.Bool("no-infer")}
+	if v := strings.TrimSpace(c.String("data-association")); v != "" {
+		code, ok := contracts.Association(v)
+		if !ok {
+			ee := usageErr("--data-association %q is not an association", v)
+			if sug := contracts.Suggest(v); sug != "" {
+				ee.hint("did you mean %s?", sug)
+			}
+			return opt, ee.hint("give a FIFA code (ENG, ESP), a country name or a competition id (GB1)")
+		}
+		opt.Association = code
+	}
 	if m := c.StringSlice("map"); len(m) > 0 {
 		opt.Map = map[string]string{}
 		for _, kv := range m {
@@ -155,7 +280,7 @@ func (s *streams) load(path string, opt contracts.LoadOptions) (*contracts.Datas
 	if path == "-" {
 		return contracts.Load(s.stdin, stdinName, opt)
 	}
-	opt.Clubs, opt.Competitions = lookupTables(path)
+	opt.Clubs, opt.Competitions = lookupTables(s, path)
 	return contracts.LoadFile(path, opt)
 }
 
@@ -296,19 +421,51 @@ func readError(path string, err error, what string) *exitError {
 	return dataErr("%s: %v", prefix, err)
 }
 
-// lookupTables loads clubs.csv and competitions.csv when they sit beside a
-// transfermarkt-datasets players file.
-func lookupTables(path string) (*contracts.ClubTable, *contracts.CompetitionTable) {
+// lookupPaths are the lookup tables read beside a dataset.
+func lookupPaths(path string) [2]string {
 	dir := filepath.Dir(path)
+	return [2]string{filepath.Join(dir, "clubs.csv"), filepath.Join(dir, "competitions.csv")}
+}
+
+// lookupTables loads clubs.csv and competitions.csv when they sit beside a
+// transfermarkt-datasets players file. A table that is there but cannot be
+// read is said on stderr, with why, and left out.
+func lookupTables(s *streams, path string) (*contracts.ClubTable, *contracts.CompetitionTable) {
+	p := lookupPaths(path)
 	var clubs *contracts.ClubTable
 	var comps *contracts.CompetitionTable
-	if t, err := contracts.LoadClubsFile(filepath.Join(dir, "clubs.csv")); err == nil {
+	t, err := contracts.LoadClubsFile(p[0])
+	if err == nil {
 		clubs = t
+	} else {
+		lookupWarning(s, p[0], path, err)
 	}
-	if t, err := contracts.LoadCompetitionsFile(filepath.Join(dir, "competitions.csv")); err == nil {
-		comps = t
+	u, err := contracts.LoadCompetitionsFile(p[1])
+	if err == nil {
+		comps = u
+	} else {
+		lookupWarning(s, p[1], path, err)
 	}
 	return clubs, comps
+}
+
+// lookupWarning says that the lookup table at table, beside path, was not
+// used and why; a table that is not there needs no word.
+func lookupWarning(s *streams, table, path string, err error) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	// a *contracts.LoadError: "file: N errors", then a line per problem
+	lines := strings.Split(err.Error(), "\n")
+	msg := lines[0]
+	if len(lines) > 1 {
+		msg = strings.TrimSpace(lines[1])
+		if len(lines) > 2 {
+			msg += " (and " + strconv.Itoa(len(lines)-2) + " more)"
+		}
+	}
+	s.say("warning: %s not used for %s: %s", table, path, msg)
+	s.say("hint: fix it (bosman validate shows a dataset's problems), or move it away from %s", filepath.Base(path))
 }
 
 // target resolves --to: an association code, or a club whose association
@@ -326,34 +483,54 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 		return code.Set, nil
 	}
 	if d != nil {
-		names := d.index().Clubs(to)
-		assocs := report.ClubAssociations(d.all, names)
-		if len(assocs) == 1 {
-			for a, name := range assocs {
-				// a club in a league set's competition registers under its periods
-				return contracts.CodeOfClub([]string{name}, a, clubLeague(d.all, name), g.book).Set, nil
+		r := d.m.ResolveClub(to)
+		if r.Names != nil {
+			if len(r.Others) > 0 {
+				s.say("note: --to %q is taken as %s: %s; it also matches %s", to, r.Names[0], r.Why, clubNames(r.Others, 5))
 			}
+			k, many := clubCode(d, r.Names, g.book)
+			if many != "" {
+				return "", dataErr("--to %q is a club the data gives several associations: %s", to, many).hint("give the association code, e.g. --to ENG")
+			}
+			return k.Set, nil
 		}
-		if len(assocs) > 1 {
-			var list []string
-			for a, n := range assocs {
-				list = append(list, n+" ("+a+")")
-			}
-			sort.Strings(list)
-			return "", dataErr("--to %q matches clubs of several associations: %s", to, strings.Join(list, ", ")).hint("give the association code, e.g. --to ENG")
+		if len(r.Others) > 0 {
+			return "", dataErr("--to %q matches %d clubs: %s", to, len(r.Others), clubNames(r.Others, 10)).hint("give more of the club's name, or the association code, e.g. --to ENG")
 		}
 	}
 	return "", codeError("--to", to, err)
 }
 
-// clubLeague is the league the rows of the club called name give, "" none.
-func clubLeague(all []contracts.Contract, name string) string {
-	for _, c := range all {
-		if c.Club == name && c.League != "" {
-			return c.League
+// clubCode is the Code of the club called names: its association and
+// league from what the market knows of it (the snapshot's club table),
+// else from its players' rows; many lists its associations when the data
+// gives it several.
+func clubCode(d *data, names []string, book *rules.Book) (k contracts.Code, many string) {
+	assocs := map[string]bool{}
+	assoc, league := "", ""
+	for _, name := range names {
+		if sc, ok := d.m.Club(name); ok && sc.Association != "" {
+			assocs[sc.Association], assoc, league = true, sc.Association, sc.League
+			continue
+		}
+		for _, ct := range d.m.ClubRows(name, rules.Date{}) {
+			if ct.Association != "" {
+				assocs[ct.Association], assoc = true, ct.Association
+				if league == "" {
+					league = ct.League
+				}
+			}
 		}
 	}
-	return ""
+	if len(assocs) > 1 {
+		var list []string
+		for a := range assocs {
+			list = append(list, a)
+		}
+		sort.Strings(list)
+		return k, strings.Join(list, ", ")
+	}
+	return contracts.CodeOfClub(names, assoc, league, book), ""
 }
 
 // codeError is the usage error of a code flag (or argument) that names

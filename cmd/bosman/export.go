@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -20,7 +19,10 @@ func exportCommand(s *streams) *cli.Command {
 		UsageText: "bosman export [flags]",
 		Description: "One row per player: the contract in force and known on the as-of date. The columns are\n" +
 			"documented in README and kept stable. --format ics writes an event for each window opening\n" +
-			"and each free-agency day. --output writes the file whole or not at all.\n\n" +
+			"and each free-agency day, each deadline day of the rule sets once, and with --to the\n" +
+			"registration periods of that association; events before the as-of date say they have\n" +
+			"passed, and --from DATE leaves out those before DATE. --output writes a file whole or not\n" +
+			"at all.\n\n" +
 			"Examples:\n" +
 			"   bosman export > windows.csv\n" +
 			"   bosman export --club Liverpool --format json\n" +
@@ -31,6 +33,7 @@ func exportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "expiring-before", Usage: "only contracts expiring before `DATE`"},
 			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` or of a club"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (whole or not at all) instead of stdout"},
+			&cli.StringFlag{Name: "from", Usage: "--format ics: leave out the events before `DATE` (default: keep them, marked as passed)"},
 		},
 		Action: func(c *cli.Context) error { return export(s, c) },
 	}
@@ -45,12 +48,10 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.String("output")
 	files := dataFiles(s, c)
-	if out != "" {
-		if err := refuseInput(out, absPaths(files)); err != nil {
-			return err
-		}
+	out, err := prepareOutput(s, c)
+	if err != nil {
+		return err
 	}
 	// A file is streamed, row by row, in bounded memory, unless a filter
 	// needs the whole data first (a club name to match, or --to CLUB);
@@ -59,18 +60,23 @@ func export(s *streams, c *cli.Context) error {
 	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
 	toIsCode := toErr == nil
 	stream := len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
+	cal, err := calendar(c, g)
+	if err != nil {
+		return err
+	}
+	subject := ""
 	var d *data
+	var club []string
 	var rows rowCounts // of the files streamed
 	if !stream {
-		if d, err = loadDataFiles(s, c, files); err != nil {
+		if d, err = loadLookupFiles(s, c, files, nil); err != nil {
 			return err
 		}
 		if name := c.String("club"); name != "" {
-			names, err := oneClub(s, d, name)
-			if err != nil {
+			if club, err = oneClub(s, d, name); err != nil {
 				return err
 			}
-			f.Clubs = report.NameSet(names)
+			subject = club[0]
 		}
 	}
 	to, err := target(s, c, g, d)
@@ -82,35 +88,50 @@ func export(s *streams, c *cli.Context) error {
 		return err
 	}
 	q := g.query(to)
+	cal.Name = calendarName(g, f, subject, to)
 	var x *report.Export
 	write := func(w io.Writer) error {
-		x, err = report.NewExport(w, g.format, q, f)
-		if err != nil {
+		if x, err = report.NewExport(w, g.format, q, f); err != nil {
 			return err
 		}
+		x.SetCalendar(cal)
 		if !stream {
-			if err := x.WriteInForce(d.all); err != nil {
+			rows, err := inForce(d, club, g.asOf)
+			if err != nil {
 				return err
+			}
+			for i := range rows {
+				if err := x.Write(&rows[i]); err != nil {
+					return err
+				}
 			}
 			return x.Close()
 		}
 		return streamFiles(s, x.Stream(), files, opt, &rows)
 	}
-	switch {
-	case out != "":
-		err = writeFileAtomic(out, write)
-	case !stream:
+	if out != nil {
+		err = out.write(write)
+	} else {
+		// To stdout, rows are written as they are computed: a run that
+		// fails late leaves what it wrote on a pipe or terminal (the exit
+		// status says it failed), and a redirected file is cut back (Main).
 		err = write(s.out)
-	default:
-		// Streamed rows go to a spool file first, so that a bad row found
-		// late leaves nothing on stdout.
-		err = spool(s.out, write)
 	}
-	if err == nil && len(files) > 0 {
-		if d != nil {
-			rows = d.rows
+	if err == nil && x != nil {
+		for _, w := range x.Warnings() {
+			s.say("warning: %s", w)
 		}
-		exportNote(s, rows, x.Counts(), g.asOf)
+	}
+	if err == nil && x != nil && len(files) > 0 {
+		n := x.Counts()
+		if d != nil {
+			// read whole: the rows not in force, and those not written of
+			// the rest, whichever filter left them out
+			rows = d.rows
+			inForce, dr := report.InForceDropped(d.all, g.asOf)
+			n.Dropped, n.Filtered = dr, len(inForce)-n.Written
+		}
+		exportNote(s, rows, n, g.asOf)
 	}
 	return err
 }
@@ -145,6 +166,49 @@ func exportNote(s *streams, r rowCounts, n report.ExportCounts, asOf rules.Date)
 		"of players whose every contract was signed after "+asOf.String()+first)
 	add(n.Filtered, "left out by the filters", "left out by the filters")
 	s.say("note: export: %s read, %d written; %s", report.Count(r.read, "row"), n.Written, strings.Join(parts, "; "))
+}
+
+// calendar is the first day of an iCalendar export, from --from.
+func calendar(c *cli.Context, g *global) (report.Calendar, error) {
+	var cal report.Calendar
+	if v := c.String("from"); v != "" {
+		if g.format != "ics" {
+			return cal, usageErr("--from is for --format ics: it leaves out the calendar's events before a day").hint("for rows, use --expiring-before DATE")
+		}
+		d, err := rules.ParseISO(v)
+		if err != nil {
+			return cal, usageErr("--from: %v", err).hint("write the date as YYYY-MM-DD, e.g. --from %s", g.asOf)
+		}
+		cal.From = d
+	}
+	return cal, nil
+}
+
+// calendarName names an iCalendar export after the query: "bosman:
+// Liverpool FC contract windows, as of 7 Oct 2025"; club is the club asked
+// for ("" for none), to the --to association.
+func calendarName(g *global, f report.Filter, club, to string) string {
+	what := "contract windows"
+	switch {
+	case club != "":
+		what = club + " " + what
+	case f.Code != nil:
+		name := f.Code.Name
+		switch f.Code.Kind {
+		case contracts.CodeAssociation:
+			name += " (" + f.Code.Association + ")"
+		case contracts.CodeLeagueSet:
+			name += " (" + f.Code.Set + ")"
+		}
+		what = name + " " + what
+	}
+	if !f.ExpiringBefore.IsZero() {
+		what += " expiring before " + f.ExpiringBefore.Human()
+	}
+	if to != "" {
+		what += ", with " + to + " registration periods"
+	}
+	return "bosman: " + what + ", as of " + g.asOf.Human()
 }
 
 // exportFilter reads --association (any code, see contracts.ResolveCode)
@@ -186,14 +250,15 @@ func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.Lo
 	return st.Close()
 }
 
-// absPaths are the absolute forms of paths, leaving out those that have
-// none.
-func absPaths(paths []string) []string {
-	var abs []string
-	for _, p := range paths {
-		if a, err := filepath.Abs(p); err == nil {
-			abs = append(abs, a)
-		}
+// inForce is each player's contract in force on asOf (contracts.Overlay):
+// of the club called names when names are given, else of the whole data.
+func inForce(d *data, names []string, asOf rules.Date) ([]contracts.Contract, error) {
+	if len(names) > 0 {
+		return d.m.ClubRows(names[0], asOf), nil
 	}
-	return abs
+	rows, err := d.m.InForce(asOf)
+	if err != nil {
+		return nil, dataErr("embedded dataset: %v", err)
+	}
+	return rows, nil
 }

@@ -68,16 +68,29 @@ func readFormat(c *cli.Context) (string, error) {
 	format := formats[0]
 	if f := c.String("format"); f != "" {
 		format = strings.ToLower(f)
-	} else if out := c.String("output"); out != "" {
-		// --output windows.json: the file's extension names the format
+	} else if out := outputPath(c.String("output")); out != "" {
+		// --output windows.json: the file's extension names the format;
+		// one that names no format the command writes is refused, as
+		// --format xlsx is (windows.xlsx would hold CSV)
 		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-		if ext == "md" {
-			ext = "markdown"
+		if ext != "" && (ext[0] < 'a' || ext[0] > 'z') {
+			ext = "" // windows.2025-10-07: a date, not an extension
 		}
+		switch ext {
+		case "md":
+			ext = "markdown"
+		case "txt":
+			ext = "table"
+		}
+		found := ext == ""
 		for _, f := range formats {
 			if f == ext {
-				format = f
+				format, found = f, true
 			}
+		}
+		if !found {
+			return "", usageErr("--output %s: the extension .%s names no format %s writes (%s)", out, strings.TrimPrefix(filepath.Ext(out), "."), c.Command.Name, extensions(formats)).
+				hint("name it %s, or add --format %s to write %s under this name", strings.TrimSuffix(filepath.Base(out), filepath.Ext(out))+"."+extensions(formats[:1]), formats[0], formats[0])
 		}
 	}
 	for _, f := range formats {
@@ -87,6 +100,21 @@ func readFormat(c *cli.Context) (string, error) {
 	}
 	return "", usageErr("--format %s: %s writes %s", format, c.Command.Name, strings.Join(formats, ", ")).
 		hint("e.g. --format %s", formats[len(formats)-1])
+}
+
+// extensions are the file extensions of formats: .csv, .md, .txt ...
+func extensions(formats []string) string {
+	var ext []string
+	for _, f := range formats {
+		switch f {
+		case "markdown":
+			f = "md"
+		case "table":
+			f = "txt"
+		}
+		ext = append(ext, f)
+	}
+	return strings.Join(ext, ", ")
 }
 
 // readBook is the embedded rules, with the rule files of dir (if not "")

@@ -45,5 +45,6 @@ package main
 import "os"
 
 func main() {
+	handleSignals()
 	os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

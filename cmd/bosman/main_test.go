@@ -60,6 +60,8 @@ func TestCommandLine(t *testing.T) {
 		{"export-named-tsv", []string{"export", "--data", named, "--format", "tsv", asOf}, 0},
 		{"export-named-ics", []string{"export", "--data", named, "--format", "ics", "--expiring-before", "2027-01-01", asOf}, 0},
 		{"export-named-markdown", []string{"export", "--data", named, "--format", "markdown", asOf}, 0},
+		// the calendar of a query: England's registration periods, each deadline day once, from 1 Feb 2026
+		{"export-named-ics-to-eng-from", []string{"export", "--data", named, "--format", "ics", "--to", "ENG", "--from", "2026-02-01", "--expiring-before", "2027-01-01", asOf}, 0},
 		// rules
 		{"rules-list", []string{"rules", asOf}, 0},
 		{"rules-eng", []string{"rules", "ENG"}, 0},
@@ -85,6 +87,8 @@ func TestCommandLine(t *testing.T) {
 		{"usage-no-name", []string{"player", asOf}, 2},
 		{"usage-bad-within", []string{"club", "Liverpool", "--within", "soon", asOf}, 2},
 		{"usage-no-command", []string{}, 2},
+		{"usage-output-xlsx", []string{"export", "--output", "windows.xlsx", asOf}, 2},
+		{"usage-from-not-ics", []string{"export", "--from", "2026-01-01", asOf}, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -43,7 +42,7 @@ func player(s *streams, c *cli.Context) error {
 		return usageErr("player needs a NAME").hint("e.g. bosman player Konate")
 	}
 	query := strings.Join(c.Args().Slice(), " ")
-	d, err := loadData(s, c)
+	d, err := loadLookup(s, c, lookupFilter(contracts.PlayerFilter(query), c.String("to")))
 	if err != nil {
 		return err
 	}
@@ -51,11 +50,11 @@ func player(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := onePlayer(d, query)
+	m, also, err := onePlayer(s, d, query)
 	if err != nil {
 		return err
 	}
-	ct, ok := contracts.InForce(m.Rows, g.asOf)
+	ct, ok := contracts.Overlay(m.Rows, g.asOf)
 	if !ok {
 		first := m.Rows[0]
 		for _, r := range m.Rows {
@@ -71,40 +70,122 @@ func player(s *streams, c *cli.Context) error {
 	st.Sources = c.Bool("sources")
 	switch g.format {
 	case "table":
-		return report.Card(s.out, &en, m.Rows, st)
+		return report.CardWith(s.out, &en, m.Rows, also, st)
 	case "markdown":
 		return report.CardMarkdown(s.out, &en, m.Rows, st)
 	}
 	return report.WriteRows(s.out, g.format, true, []report.Entry{en})
 }
 
-// onePlayer finds exactly one player, or says why not.
-func onePlayer(d *data, query string) (contracts.Match, error) {
-	ms := d.index().Players(query)
-	switch len(ms) {
-	case 1:
-		return ms[0], nil
-	case 0:
+// onePlayer finds the player a name means, or says why it cannot: no
+// one, or several players of whom none stands out (see contracts.Resolve).
+// A player found by a name shared with others comes with them, and a
+// note on stderr says who else it could be. A name that is only part of
+// every matching name ("Salah" for Anass Salah-Eddine) answers for no
+// one: the player asked about may be missing from the data, so the
+// matches are offered as suggestions.
+func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matches, error) {
+	var whole, part []contracts.Match
+	for _, m := range d.m.Players(query) {
+		if m.InPart(query) {
+			part = append(part, m)
+		} else {
+			whole = append(whole, m)
+		}
+	}
+	if len(whole) == 0 {
 		ee := dataErr("no player matches %q", query)
-		if s := d.index().Suggest(query, 5); len(s) > 0 {
-			ee.hint("did you mean: %s?", strings.Join(s, ", "))
+		var names []string
+		for _, m := range part {
+			if len(names) < 5 {
+				names = append(names, m.Name)
+			}
+		}
+		if len(part) > 0 {
+			ee = dataErr("no player is called %q: it is only part of %s", query, plural(len(part), "a name", "names"))
+		} else {
+			names = d.suggest(query, 5, false)
+		}
+		if len(names) > 0 {
+			ee.hint("did you mean: %s?", strings.Join(names, ", "))
 		} else {
 			ee.hint("names match without case and accents, in part: try a surname")
 		}
-		return contracts.Match{}, ee
+		return contracts.Match{}, nil, ee
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q matches %d players:", query, len(ms))
-	for i, m := range ms {
-		if i == 20 {
-			fmt.Fprintf(&b, "\n… and %d more", len(ms)-20)
-			break
+	r := contracts.Resolve(whole)
+	if !r.OK {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%q matches %d players, none of whom stands out:", query, len(r.Others))
+		for i, m := range r.Others {
+			if i == 20 {
+				fmt.Fprintf(&b, "\n… and %d more", len(r.Others)-20)
+				break
+			}
+			fmt.Fprintf(&b, "\n%s", candidate(r.Others, m, true).Label())
 		}
-		born := "birth unknown"
-		if !m.Birth.IsZero() {
-			born = "born " + strconv.Itoa(m.Birth.Year())
-		}
-		fmt.Fprintf(&b, "\n%s (%s, %s)", m.Name, m.Club, born)
+		return contracts.Match{}, nil, dataErr("%s", b.String()).hint("give more of the name (a first name and a surname), or the player id shown")
 	}
-	return contracts.Match{}, dataErr("%s", b.String()).hint("give more of the name, e.g. a first name and a surname")
+	others := append(r.Others, part...)
+	if len(others) == 0 {
+		return r.Match, nil, nil
+	}
+	also := &report.Matches{Query: query, Why: r.Why}
+	if r.Why == contracts.ByOnlyMatch {
+		also.Why = fmt.Sprintf("the only one whose name has %q as whole words", query)
+	}
+	matched := append(append([]contracts.Match{r.Match}, others...), part...)
+	for i, m := range others {
+		c := candidate(matched, m, i < report.NamedOthers)
+		also.Others = append(also.Others, c)
+	}
+	s.say("note: %q matches %s: answering for %s (%s) as %s",
+		query, report.Count(len(others)+1, "player"), r.Match.Name, orNone(r.Match.Club), also.Why)
+	s.say("note: also matched: %s; %s", also.List(), strings.ToLower(also.PickText()[:1])+also.PickText()[1:])
+	return r.Match, also, nil
+}
+
+// candidate is a match as a list shows it, with what to type to get him
+// when pick: his full name when no other player the name matched has it,
+// else his player id. (Every player of that full name is among those the
+// shorter name matched, so this is Market.PickQuery without its search.)
+func candidate(matched []contracts.Match, m contracts.Match, pick bool) report.Candidate {
+	c := report.Candidate{Name: m.Name, Club: m.Club, Birth: m.Birth}
+	if !pick {
+		return c
+	}
+	c.Pick = m.Name
+	key := contracts.Fold(m.Name)
+	for _, o := range matched {
+		if o.PlayerID != m.PlayerID && contracts.Fold(o.Name) == key && m.PlayerID != "" {
+			c.Pick = m.PlayerID
+		}
+	}
+	return c
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func orNone(club string) string {
+	if club == "" {
+		return "no club"
+	}
+	return club
+}
+
+// lookupFilter is the filter of a one-player or one-club question's rows:
+// keep's, and the rows of the club --to names when it is not a code (its
+// association is looked up in them).
+func lookupFilter(keep func(*contracts.Contract) bool, to string) func(*contracts.Contract) bool {
+	to = strings.TrimSpace(to)
+	if _, ok := contracts.Association(to); ok || to == "" {
+		return keep
+	}
+	club := contracts.ClubFilter(to)
+	return func(c *contracts.Contract) bool { return keep(c) || club(c) }
 }

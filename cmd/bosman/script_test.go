@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,9 +16,15 @@ import (
 )
 
 // TestMain lets the scripts run bosman as a command of its own.
+// With BOSMAN_TEST_PROCESS=1 the test binary is bosman itself, for the
+// tests that send it signals or close its pipe.
 func TestMain(m *testing.M) {
+	releaseMinRows = 10 // the scripts' releases have a few rows
+	if os.Getenv("BOSMAN_TEST_PROCESS") == "1" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){
-		"bosman": func() { os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+		"bosman": main,
 	})
 }
 
@@ -28,7 +38,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": exits},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": exits, "serve": serve, "gz": gz},
 	})
 }
 
@@ -53,4 +63,31 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// serve DIR serves the files of DIR over HTTP, as the release's bucket
+// does (Last-Modified, and 304 to a request that has it), until the
+// script ends, and sets $SERVER to its address.
+func serve(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: serve DIR")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(ts.MkAbs(args[0]))))
+	ts.Defer(srv.Close)
+	ts.Setenv("SERVER", srv.URL)
+}
+
+// gz SRC DST writes SRC gzip-compressed to DST.
+func gz(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: gz SRC DST")
+	}
+	b, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	w.Write(b)
+	ts.Check(w.Close())
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[1])), 0o755))
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), z.Bytes(), 0o644))
 }

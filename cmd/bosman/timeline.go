@@ -52,8 +52,11 @@ func timeline(s *streams, c *cli.Context) error {
 	if c.NArg() > 0 && len(players) > 0 {
 		return usageErr("timeline takes a CLUB or --player, not both").hint("drop %q, or the --player flags", strings.Join(c.Args().Slice(), " "))
 	}
-	out := c.String("output")
-	if g.format == "png" && out == "" && s.isTTY {
+	out, err := prepareOutput(s, c)
+	if err != nil {
+		return err
+	}
+	if g.format == "png" && out == nil && s.isTTY {
 		return usageErr("--format png writes binary data: give --output FILE").hint("e.g. --output timeline.png, or redirect stdout to a file")
 	}
 	h, err := horizon(c, g.asOf)
@@ -64,42 +67,39 @@ func timeline(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if out != "" {
-		if err := refuseInput(out, d.inputs); err != nil {
-			return err
-		}
-	}
 	to, err := target(s, c, g, d)
 	if err != nil {
 		return err
 	}
 	q := g.query(to)
 	if len(players) > 0 {
-		title, lanes, err := playerLanes(d, q, players)
+		title, lanes, err := playerLanes(s, d, q, players)
 		if err != nil {
 			return err
 		}
 		return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
 	}
-	title, lanes, err := clubLanes(s, d, q, strings.Join(c.Args().Slice(), " "), h)
+	title, lanes, left, err := clubLanes(s, d, q, strings.Join(c.Args().Slice(), " "), h)
 	if err != nil {
 		return err
 	}
 	// a season shows from its start when it began before the as-of date
-	return drawTimeline(s, g, report.NewTimelineFor(title, lanes, q, h), out)
+	t := report.NewTimelineFor(title, lanes, q, h)
+	t.LeaveOut(left)
+	return drawTimeline(s, g, t, out)
 }
 
 // playerLanes are the lanes of the players named with --player, each once.
-func playerLanes(d *data, q *report.Query, players []string) (string, []report.Entry, error) {
+func playerLanes(s *streams, d *data, q *report.Query, players []string) (string, []report.Entry, error) {
 	var names []string
 	var lanes []report.Entry
 	seen := map[string]bool{}
 	for _, name := range players {
-		m, err := onePlayer(d, name)
+		m, _, err := onePlayer(s, d, name)
 		if err != nil {
 			return "", nil, err
 		}
-		ct, ok := contracts.InForce(m.Rows, q.AsOf)
+		ct, ok := contracts.Overlay(m.Rows, q.AsOf)
 		if !ok {
 			return "", nil, dataErr("no contract of %s is known on %s", m.Name, q.AsOf).hint("leave him out, or try a later --as-of")
 		}
@@ -114,41 +114,49 @@ func playerLanes(d *data, q *report.Query, players []string) (string, []report.E
 	return strings.Join(names, ", "), lanes, nil
 }
 
-// clubLanes are the lanes of the club query names, within h.
-func clubLanes(s *streams, d *data, q *report.Query, query string, h report.Horizon) (string, []report.Entry, error) {
+// clubLanes are the lanes of the club query names, within h: the squad
+// and the players known only from later data (the caption says so), not
+// those the source last saw at the club in an older season, whom left
+// counts.
+func clubLanes(s *streams, d *data, q *report.Query, query string, h report.Horizon) (title string, lanes []report.Entry, left int, err error) {
 	names, err := oneClub(s, d, query)
 	if err != nil {
-		return "", nil, err
+		return "", nil, 0, err
 	}
-	sel := report.SelectClub(d.all, names, h, q)
-	if len(sel.Entries) == 0 {
+	sel := report.SelectClubRows(d.m.ClubRows(names[0], q.AsOf), names, h, q)
+	lanes = append(sel.Entries, sel.Later...)
+	if len(lanes) == 0 {
 		what := fmt.Sprintf("expiring %s to %s", h.From.Human(), h.Until.Human())
-		return "", nil, dataErr("no contract of %s in the data is %s", names[0], what).hint("try --all or a longer --within, e.g. --within 2y")
+		return "", nil, 0, dataErr("no contract of %s in the data is %s", names[0], what).hint("try --all or a longer --within, e.g. --within 2y")
 	}
-	return names[0], sel.Entries, nil
+	return names[0], lanes, len(sel.Stale), nil
 }
 
 // drawTimeline writes t in the format asked, to out or stdout.
-func drawTimeline(s *streams, g *global, t *report.Timeline, out string) error {
+func drawTimeline(s *streams, g *global, t *report.Timeline, out *output) error {
 	switch g.format {
 	case "svg", "png":
 		ch := t.Chart()
+		if n := t.ChartLanes(); n < len(t.Lanes) {
+			s.say("warning: the chart shows the first %d of %d players, soonest expiry first (a chart draws at most %d lanes)", n, len(t.Lanes), report.ChartMaxLanes)
+			s.say("hint: narrow the selection (--within, --season, or --player NAME) for the others")
+		}
 		write := ch.WriteSVG
 		if g.format == "png" {
 			write = ch.WritePNG
 		}
-		if out == "" {
+		if out == nil {
 			return write(s.out)
 		}
-		if err := writeFileAtomic(out, write); err != nil {
+		if err := out.write(write); err != nil {
 			return err
 		}
-		s.say("wrote %s (%s, %s to %s)", out, report.Count(len(t.Lanes), "lane"), t.From, t.To)
+		s.say("wrote %s (%s, %s to %s)", out.path, report.Count(t.ChartLanes(), "lane"), t.From, t.To)
 		return nil
 	}
 	width := s.width()
-	if out != "" {
-		return writeFileAtomic(out, func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
+	if out != nil {
+		return out.write(func(w io.Writer) error { return t.WriteTerminal(w, width, false) })
 	}
 	return t.WriteTerminal(s.out, width, g.color)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -201,10 +202,14 @@ func TestTimelineSVG(t *testing.T) {
 			inTitle = false
 		}
 	}
-	if len(lanes) != 13 || len(order) != 13 {
-		t.Fatalf("%d lanes, want 13: %v", len(lanes), order)
+	// 16: Bradley's renewal to 2029 (17 May 2025) takes him out of the two
+	// years; four players known only from the June 2026 snapshot come in
+	// (Rhys Williams to 2026, Calvin Ramsay, Harvey Davies and Stefan
+	// Bajcetic to 2027), and the caption says so.
+	if len(lanes) != 16 || len(order) != 16 {
+		t.Fatalf("%d lanes, want 16: %v", len(lanes), order)
 	}
-	if order[0] != "Andrew Robertson" || order[1] != "Ibrahima Konaté" || order[2] != "Alisson" {
+	if order[0] != "Andrew Robertson" || order[1] != "Ibrahima Konaté" || order[2] != "Rhys Williams" || order[3] != "Alisson" {
 		t.Errorf("lanes not sorted by expiry, then name: %v", order)
 	}
 	k := lanes["Ibrahima Konaté"]
@@ -228,7 +233,8 @@ func TestTimelineSVG(t *testing.T) {
 			t.Errorf("no title %q in:\n%s", want, joined)
 		}
 	}
-	for _, want := range []string{"Liverpool FC: pre-contract windows as of 7 Oct 2025", "Source: bosman; contract data: ", "rules: FIFA RSTP art. 18.3 and association rule sets."} {
+	for _, want := range []string{"Liverpool FC: pre-contract windows as of 7 Oct 2025", "Source: bosman; contract data: ", "rules: FIFA RSTP art. 18.3 and association rule sets.",
+		"Data: curated, confirmed 26 Feb 2025 to 1 Jul 2026 (12);", "transfermarkt-datasets, scraped 12 Jun 2026 (4); 13 of them known only from data later than 7 Oct 2025"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
@@ -238,8 +244,9 @@ func TestTimelineSVG(t *testing.T) {
 // TestTimelinePNG: the PNG decodes, at twice the SVG's size. Real Madrid,
 // 12 months from 7 Oct 2025: 3 lanes, so the lanes end at 148+3*30 = 238;
 // the legend's row is at 238+46 = 284 (its six items fit one row: no
-// window is open abroad only), then 14 and 10 below, one line of source
-// 16 lower, at 324, and a margin of 20: 344 high, 1200 wide.
+// window is open abroad only), then 14 and 10 below, two lines of source
+// and data 16 apart, at 324 and 340, and a margin of 20: 360 high, 1200
+// wide.
 func TestTimelinePNG(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rm.png")
 	_, errs, code := runTimeline(t, nil, "timeline", "Real Madrid", "--format", "png", "--output", path, "--as-of", "2025-10-07")
@@ -258,8 +265,8 @@ func TestTimelinePNG(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a PNG: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != 2400 || b.Dy() != 688 {
-		t.Errorf("PNG is %dx%d, want 2400x688", b.Dx(), b.Dy())
+	if b := img.Bounds(); b.Dx() != 2400 || b.Dy() != 720 {
+		t.Errorf("PNG is %dx%d, want 2400x720", b.Dx(), b.Dy())
 	}
 	// not a terminal: PNG bytes on stdout are fine
 	out, errs, code := runTimeline(t, nil, "timeline", "--player", "Alaba", "--format", "png", "--as-of", "2025-10-07")
@@ -298,5 +305,36 @@ func TestTimelineErrors(t *testing.T) {
 		if code != 0 && !strings.Contains(errs, "bosman: error: ") {
 			t.Errorf("%v: no error line: %q", tc.args, errs)
 		}
+	}
+}
+
+// TestTimelineBigClubPNG: the PNG of a 50,000-player club asked for
+// 28.8 GB and the Go runtime threw (exit 2). The chart draws the first
+// 100 lanes, says so in the chart and on stderr, and is a PNG of bounded
+// size.
+func TestTimelineBigClubPNG(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50,000 rows")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var b strings.Builder
+	b.WriteString("player_id,player,club,association,contract_expires\n")
+	for i := 0; i < 50000; i++ {
+		fmt.Fprintf(&b, "%d,Player %d,Big FC,ENG,%d-06-30\n", i+1, i, 2026+i%3)
+	}
+	writeTemp(t, dir, "big.csv", b.String())
+	code, _, stderr := runBounded(t, "timeline", "Big FC", "--all", "--data", "big.csv", "--format", "png", "--output", "big.png")
+	if code != 0 || !strings.Contains(stderr, "bosman: warning: the chart shows the first 100 of 50000 players") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	f, err := os.Open("big.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 2400 || cfg.Height > 7000 {
+		t.Errorf("PNG %d×%d, %v", cfg.Width, cfg.Height, err)
 	}
 }

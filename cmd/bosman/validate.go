@@ -66,6 +66,7 @@ func validate(s *streams, c *cli.Context) error {
 	}
 	if failed > 0 {
 		s.out.Flush() // the report is the output, errors or not
+		s.complete = true
 		if c.NArg() == 1 && unread != nil {
 			return unread
 		}

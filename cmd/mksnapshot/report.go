@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/bosmanhq/bosman/contracts"
+	"github.com/bosmanhq/bosman/contracts/snapbuild"
 )
 
 // report writes SNAPSHOT.md: where the snapshot comes from, how old it is,
 // what it holds and what it leaves out.
-func report(s *Snapshot, st *stats) []byte {
+func report(s *Snapshot, st *snapbuild.Stats) []byte {
 	var b bytes.Buffer
 	m := s.Meta
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
@@ -25,18 +26,18 @@ func report(s *Snapshot, st *stats) []byte {
 	p("- File: %s\n", m.Source)
 	p("- sha256 of the file used: `%s`\n", m.SHA256)
 	p("- Scraped: **%s**. The file carries no date; the day is that of the newest timestamp (Unix seconds, UTC) in the portraits' file names in the `image_url` column (`<player id>-<timestamp>.jpg`; the `lm=` parameter is 1 throughout), %s (`%s`): a portrait is stamped when it is uploaded and the site is scraped after, so this is a lower bound of the scrape day, and the day itself for a scrape that runs after the week's uploads. Every row's `confirmed` (its data_as_of) is this day.\n",
-		m.Scraped, st.newest.Format("2006-01-02 15:04:05 UTC"), st.newestURL)
+		m.Scraped, st.Newest.Format("2006-01-02 15:04:05 UTC"), st.NewestURL)
 	p("- Current season: %d/%02d (the newest `last_season` in the file); every row's `last_season`.\n\n", m.Season, (m.Season+1)%100)
 	p("## What it holds\n\n")
 	p("%s players of the upstream's %s rows: every player whose `last_season` is %d, with and without a contract expiry (%s with one, %s without).\n\n",
-		thousands(st.current), thousands(st.upstream), m.Season, thousands(st.withExpiry), thousands(st.current-st.withExpiry))
+		thousands(st.Current), thousands(st.Upstream), m.Season, thousands(st.WithExpiry), thousands(st.Current-st.WithExpiry))
 	p("| competition | association | players | with expiry | without |\n|---|---|---:|---:|---:|\n")
 	var leagues []string
-	for l := range st.byLeague {
+	for l := range st.ByLeague {
 		leagues = append(leagues, l)
 	}
 	sort.Slice(leagues, func(i, j int) bool {
-		a, b := st.byLeague[leagues[i]], st.byLeague[leagues[j]]
+		a, b := st.ByLeague[leagues[i]], st.ByLeague[leagues[j]]
 		if (leagues[i] == "") != (leagues[j] == "") {
 			return leagues[j] == ""
 		}
@@ -46,7 +47,7 @@ func report(s *Snapshot, st *stats) []byte {
 		return leagues[i] < leagues[j]
 	})
 	for _, l := range leagues {
-		k := st.byLeague[l]
+		k := st.ByLeague[l]
 		assoc, _ := contracts.LeagueAssociation(l)
 		if l == "MLS1" {
 			assoc = "USA, CAN"
@@ -57,7 +58,7 @@ func report(s *Snapshot, st *stats) []byte {
 		}
 		p("| %s | %s | %s | %s | %s |\n", name, assoc, thousands(k[0]+k[1]), thousands(k[0]), thousands(k[1]))
 	}
-	p("| **all** | | **%s** | **%s** | **%s** |\n\n", thousands(st.current), thousands(st.withExpiry), thousands(st.current-st.withExpiry))
+	p("| **all** | | **%s** | **%s** | **%s** |\n\n", thousands(st.Current), thousands(st.WithExpiry), thousands(st.Current-st.WithExpiry))
 	p("Each competition maps to its association (`contracts.LeagueAssociation`); the Canadian clubs of MLS (Toronto FC, CF Montréal, Vancouver Whitecaps FC) are CAN and keep league MLS1, so the MLS rule set applies to them by the league. ")
 	small, smallRows := 0, 0
 	perClub := map[string]int{}
@@ -72,22 +73,22 @@ func report(s *Snapshot, st *stats) []byte {
 	}
 	p("%d named clubs have fewer than 10 current players (%s players in all): most of them are no longer in the competition the upstream gives (a relegated club keeps its last top-flight id: Watford FC in GB1), so those rows' league may be out of date; the association is right. ", small, thousands(smallRows))
 	p("%s current players are at %s clubs the upstream does not name (its current_club_name and competition are empty: clubs outside the %d competitions it scrapes); they are kept with the club id alone, and no association.\n\n",
-		thousands(st.noClub), thousands(st.noClubIDs), len(leagues)-1)
+		thousands(st.NoClub), thousands(st.NoClubIDs), len(leagues)-1)
 	p("**Loans.** The upstream has no loan column: a player on loan is listed at the club he is on loan at, with the loan's end as his expiry (Grealish at Everton to 30 Jun 2026, his Manchester City contract running to 2027; Endrick at Lyon). So a 30 June expiry at a club may be a loan ending, not a contract: bosman cannot tell them apart from this file. The curated rows correct the loans they know.\n\n")
 	p("## Clubs\n\n")
-	named := len(s.ClubList) - st.noClubIDs
+	named := len(s.ClubList) - st.NoClubIDs
 	p("%s clubs, %s of them named. The upstream writes clubs by their long official names (\"Arsenal Football Club\", \"Club Internacional de Fútbol Miami\"). ", thousands(len(s.ClubList)), thousands(named))
 	p("Each club keeps its official name, which `Clubs` searches, and is shown by a short name:\n\n")
-	p("- %d from the hand table `cmd/mksnapshot/shortnames.tsv`: Transfermarkt's short names for the clubs of the top leagues, and for clubs whose official name is not the one in use (PSV, PAOK, NAC);\n", st.byRule["hand table"])
-	p("- %d by the rule: company forms (S.A.D., S.p.A., Spółka Akcyjna, a.s., AG …) dropped from the end, and the words for \"football club\" (Football Club, Futebol Clube, Fotballklubb …) abbreviated where they begin or end the name;\n", st.byRule["rule"])
-	p("- %d as they are, where the rule changes nothing.\n\n", st.byRule["official"])
+	p("- %d from the hand table `contracts/snapbuild/shortnames.tsv`: Transfermarkt's short names for the clubs of the top leagues, and for clubs whose official name is not the one in use (PSV, PAOK, NAC);\n", st.ByRule["hand table"])
+	p("- %d by the rule: company forms (S.A.D., S.p.A., Spółka Akcyjna, a.s., AG …) dropped from the end, and the words for \"football club\" (Football Club, Futebol Clube, Fotballklubb …) abbreviated where they begin or end the name;\n", st.ByRule["rule"])
+	p("- %d as they are, where the rule changes nothing.\n\n", st.ByRule["official"])
 	p("Short names are unique by `contracts.ClubKey`, so one name never stands for two clubs.")
-	if len(s.ClubList) > 0 && st.byRule["hand table"] == 0 {
+	if len(s.ClubList) > 0 && st.ByRule["hand table"] == 0 {
 		p(" No hand table was used.")
 	}
 	p("\n\n## What it leaves out\n\n")
 	p("- %s rows whose `last_season` is before %d: players the upstream last saw in an older season (retired, moved to a competition it does not scrape, or not seen since). Their club is the one they were last seen at, so they would be wrong as current contracts; %s of them still carry an expiry on or after the scrape day. They are left out, not flagged.\n",
-		thousands(st.older), m.Season, thousands(st.olderFuture))
+		thousands(st.Older), m.Season, thousands(st.OlderFuture))
 	p("- Every column bosman does not use: place of birth, foot, height, agent, portrait, caps and goals, national team, highest market value.\n")
 	p("- The upstream has no signing dates and no options: a snapshot row is a player's current contract as the site showed it on the scrape day. Curated rows (default.csv) sit on top of it; see `contracts.Overlay`.\n")
 	return b.Bytes()

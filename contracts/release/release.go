@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+	"unsafe"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
@@ -29,6 +30,12 @@ const (
 	Players      = "players.csv.gz"
 	Clubs        = "clubs.csv.gz"
 	Competitions = "competitions.csv.gz"
+)
+
+// The files an update derives from a release: its snapshot form.
+const (
+	SnapshotPlayers = "snapshot-players.tsv"
+	SnapshotClubs   = "snapshot-clubs.tsv"
 )
 
 // Defaults of Options.
@@ -157,6 +164,13 @@ type Release struct {
 	Players Counts `json:"players"`
 	Files   []File `json:"files"` // players.csv.gz first
 
+	// Snapshot are the release's current players in bosman's snapshot
+	// form (SnapshotPlayers, then SnapshotClubs; see
+	// contracts.EncodeSnapshot and contracts/snapbuild), written by the
+	// update after its checks, so that a command opens them (Market)
+	// instead of parsing players.csv.gz. Rows counts the players.
+	Snapshot []File `json:"snapshot,omitempty"`
+
 	root string // the cache directory the release was read from
 }
 
@@ -241,6 +255,52 @@ func (r *Release) Path(name string) string {
 		return ""
 	}
 	return filepath.Join(r.root, r.Dir, name)
+}
+
+// snapshotIntact reports whether the release has its snapshot form, the
+// files of the sizes the update wrote.
+func (r *Release) snapshotIntact() bool {
+	if len(r.Snapshot) != 2 || r.Snapshot[0].Name != SnapshotPlayers || r.Snapshot[1].Name != SnapshotClubs {
+		return false
+	}
+	for _, f := range r.Snapshot {
+		st, err := os.Stat(filepath.Join(r.root, r.Dir, f.Name))
+		if err != nil || st.Size() != f.Size {
+			return false
+		}
+	}
+	return true
+}
+
+// Market opens the release as a contracts.Market: its snapshot form,
+// with the curated rows on top (see contracts.OpenSnapshot). It reads
+// two files of a few MB and parses only their headers; it does not read
+// players.csv.gz. A release without its snapshot form, or whose files
+// have changed size since the update, gives an *Error.
+func (r *Release) Market() (*contracts.Market, error) {
+	fail := func(what string) error {
+		return &Error{Msg: fmt.Sprintf("the cached release in %s %s", filepath.Join(r.root, r.Dir), what),
+			Hint: "run 'bosman data update' to fetch it again"}
+	}
+	if len(r.Snapshot) != 2 || r.Snapshot[0].Name != SnapshotPlayers || r.Snapshot[1].Name != SnapshotClubs {
+		return nil, fail("has no snapshot form (it was cached by an older bosman)")
+	}
+	var text [2]string
+	for i, f := range r.Snapshot {
+		b, err := os.ReadFile(filepath.Join(r.root, r.Dir, f.Name))
+		switch {
+		case err != nil:
+			return nil, fail(fmt.Sprintf("cannot be read: %v", err))
+		case int64(len(b)) != f.Size:
+			return nil, fail(fmt.Sprintf("has changed since the update: %s is %d bytes, not %d", f.Name, len(b), f.Size))
+		}
+		text[i] = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: no copy of a few MB
+	}
+	m, err := contracts.OpenSnapshot(filepath.Join(r.Dir, SnapshotPlayers)+" (cached release)", text[0], text[1])
+	if err != nil {
+		return nil, fail("is damaged: " + err.Error())
+	}
+	return m, nil
 }
 
 // Open returns the named file of the release, decompressed. The size is

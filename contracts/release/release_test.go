@@ -292,7 +292,7 @@ func TestUpdateThenUnchanged(t *testing.T) {
 		t.Errorf("release.json players: %v", p)
 	}
 	if got, want := tree(t, dir), []string{"release-1", "release-1/clubs.csv.gz", "release-1/competitions.csv.gz",
-		"release-1/players.csv.gz", "release.json"}; !reflect.DeepEqual(keys(got), want) {
+		"release-1/players.csv.gz", "release-1/snapshot-clubs.tsv", "release-1/snapshot-players.tsv", "release.json"}; !reflect.DeepEqual(keys(got), want) {
 		t.Errorf("cache holds %v, want %v", keys(got), want)
 	}
 
@@ -375,8 +375,9 @@ func TestUpdateReportsChanges(t *testing.T) {
 		t.Errorf("outcomes %v, changes %v; want %v, none", got, res.Changes, want)
 	}
 	if got, want := keys(tree(t, dir)), []string{"release-2", "release-2/clubs.csv.gz", "release-2/competitions.csv.gz",
-		"release-2/players.csv.gz", "release-3", "release-3/clubs.csv.gz", "release-3/competitions.csv.gz",
-		"release-3/players.csv.gz", "release.json"}; !reflect.DeepEqual(got, want) {
+		"release-2/players.csv.gz", "release-2/snapshot-clubs.tsv", "release-2/snapshot-players.tsv", "release-3", "release-3/clubs.csv.gz",
+		"release-3/competitions.csv.gz", "release-3/players.csv.gz", "release-3/snapshot-clubs.tsv", "release-3/snapshot-players.tsv",
+		"release.json"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("cache holds %v, want %v", got, want)
 	}
 	if res.Release.Players.Rows != 213 || res.Release.Scraped != rules.D(2026, 6, 12) || res.Release.File(Clubs).Rows != 1 {

@@ -44,6 +44,9 @@ func Status(opt Options) (*State, error) {
 		st.Stale = true
 		st.Warnings = append(st.Warnings, w)
 	}
+	if !r.snapshotIntact() {
+		st.Warnings = append(st.Warnings, "the release's snapshot form is missing or changed, so commands use the embedded data: run 'bosman data update'")
+	}
 	for _, f := range r.Files {
 		path := r.Path(f.Name)
 		switch fi, err := os.Stat(path); {
@@ -70,12 +73,21 @@ func staleWarning(r *Release, today rules.Date, after int, age *int) string {
 		return "the data may be stale: the day upstream scraped it is unknown (players.csv.gz has no portrait timestamps)"
 	}
 	*age = today.Sub(r.Scraped)
-	if *age <= after {
+	return StaleWarning(r.Scraped, today, after)
+}
+
+// StaleWarning is the warning for data that transfermarkt-datasets scraped
+// on scraped, more than after days before today (a cached release, or the
+// embedded snapshot); "" when it is fresh. It says that the upstream
+// scraper has been paused when the data is from before it stopped.
+func StaleWarning(scraped, today rules.Date, after int) string {
+	age := today.Sub(scraped)
+	if age <= after {
 		return ""
 	}
 	w := fmt.Sprintf("the data may be stale: transfermarkt-datasets scraped it on %s, %d days ago (more than %d), "+
-		"so contracts signed, extended or ended since then are missing", r.Scraped, *age, after)
-	if paused, _ := rules.ParseISO(upstreamPaused); !r.Scraped.After(paused) {
+		"so contracts signed, extended or ended since then are missing", scraped, age, after)
+	if paused, _ := rules.ParseISO(upstreamPaused); !scraped.After(paused) {
 		w += fmt.Sprintf("; the upstream scraper has been paused since %s (https://github.com/dcaribou/transfermarkt-datasets/issues/381), "+
 			"so 'bosman data update' may find nothing newer", upstreamPaused)
 	} else {

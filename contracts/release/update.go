@@ -18,6 +18,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/bosmanhq/bosman/contracts/snapbuild"
 )
 
 // Result is what an update did.
@@ -72,7 +74,8 @@ func (o Outcome) String() string {
 // The cache directory holds release.json (the metadata of the release in
 // use, written last: it is the commit point of an update), the directory
 // release-N it names (players.csv.gz and, where the source has them,
-// clubs.csv.gz and competitions.csv.gz, byte for byte as fetched), the
+// clubs.csv.gz and competitions.csv.gz, byte for byte as fetched, and the
+// snapshot form of its current players, see Release.Snapshot), the
 // release before it, kept so that a command still reading it is not cut
 // short, and update.lock while an update runs. An update writes the new
 // files into a temporary directory beside them (.tmp-*), syncs them,
@@ -150,7 +153,10 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 
 	rel := &Release{Format: 1, From: src.display, root: o.Dir}
 	res := &Result{Previous: u.prev, Release: rel}
-	changed := u.prev == nil
+	// a release without its snapshot form (cached by an older bosman, or
+	// its files damaged) is written again even when the source has nothing
+	// new
+	changed := u.prev == nil || !u.prev.snapshotIntact()
 	outcome := map[string]Outcome{}
 	for _, name := range []string{Players, Clubs, Competitions} {
 		f, fe, err := u.fetch(ctx, name)
@@ -202,6 +208,9 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 	if !rel.ScrapedAt.IsZero() {
 		rel.Scraped = dateOf(rel.ScrapedAt)
 	}
+	if err := u.writeSnapshot(rel); err != nil {
+		return nil, err
+	}
 
 	// Commit: the release directory under its final name, then
 	// release.json naming it.
@@ -233,6 +242,55 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 		res.Changes = ch
 	}
 	return res, nil
+}
+
+// writeSnapshot writes the snapshot form of the checked players file (and
+// its clubs table, where the release has one) into the staging directory,
+// and records it in rel.Snapshot.
+func (u *updater) writeSnapshot(rel *Release) error {
+	raw, err := os.ReadFile(filepath.Join(u.stage, Players))
+	if err != nil {
+		return &Error{Msg: fmt.Sprintf("cannot read the downloaded %s: %v", Players, err), Err: err}
+	}
+	var clubs []byte
+	if rel.File(Clubs) != nil {
+		if clubs, err = os.ReadFile(filepath.Join(u.stage, Clubs)); err != nil {
+			return &Error{Msg: fmt.Sprintf("cannot read the downloaded %s: %v", Clubs, err), Err: err}
+		}
+	}
+	snap, err := snapbuild.BuildWith(raw, clubs, rel.File(Players).URL, snapbuild.Options{SkipInvalid: true, Scraped: rel.Scraped})
+	if err != nil {
+		return &Error{Msg: fmt.Sprintf("%s from %s: cannot make bosman's snapshot of it: %v", Players, u.src.display, err),
+			Hint: "the file passed the checks but bosman cannot read its players: report this, with --from the mirror you used", Err: err}
+	}
+	rel.Snapshot = nil
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{SnapshotPlayers, snap.Players}, {SnapshotClubs, snap.Clubs}} {
+		path := filepath.Join(u.stage, f.name)
+		w, err := u.o.create(path)
+		if err != nil {
+			return u.writeErr(path, err)
+		}
+		_, err = w.Write(f.b)
+		if err == nil {
+			err = w.Sync()
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return u.writeErr(path, err)
+		}
+		sum := sha256.Sum256(f.b)
+		rows := snap.Meta.Rows
+		if f.name == SnapshotClubs {
+			rows = len(snap.ClubList)
+		}
+		rel.Snapshot = append(rel.Snapshot, File{Name: f.name, Fetched: u.o.Now().UTC(), Size: int64(len(f.b)), SHA256: hex.EncodeToString(sum[:]), Rows: rows})
+	}
+	return nil
 }
 
 // generation returns the number of the previous release directory, 0 when none.
@@ -617,6 +675,9 @@ func lock(o *Options) (unlock func(), err error) {
 	f.Close()
 	return func() { os.Remove(path) }, nil
 }
+
+// HumanSize writes n bytes for a person: "812 bytes", "3.8 MiB".
+func HumanSize(n int64) string { return size(n) }
 
 // size writes n bytes for a person.
 func size(n int64) string {

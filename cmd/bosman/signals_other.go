@@ -1,0 +1,12 @@
+//go:build !unix
+
+package main
+
+import "os"
+
+// handleSignals: outside Unix, the Go runtime's default handling stays.
+func handleSignals() {}
+
+func appending(*os.File) bool { return false }
+
+func keepOwner(string, os.FileInfo) {}
