@@ -9,6 +9,15 @@ import (
 	"github.com/bosmanhq/bosman/rules"
 )
 
+// FirstDate and LastDate bound the dates bosman reads: the years in which
+// the rules count working days. A date outside them in
+// a dataset or a flag (0001-01-01, 9999-12-31 for "open-ended") is refused
+// rather than turned into a window of year 0 or 10000.
+var (
+	FirstDate = rules.D(1900, time.January, 1)
+	LastDate  = rules.D(2199, time.December, 31)
+)
+
 // ParseDate reads a date as datasets and spreadsheets write it. It accepts:
 //
 //	2026-06-30            ISO 8601
@@ -20,19 +29,40 @@ import (
 // A time of day must be midnight: a timestamp such as "2026-06-29 22:00:00"
 // is usually a midnight shifted by a time zone, so it is rejected rather than
 // read as the wrong day. monthFirst applies to dates written with slashes
-// only; dotted dates are always day first. Years have four digits. Leading
-// and trailing spaces are ignored; an empty string is an error (callers treat
-// an empty field as "unknown" before calling ParseDate).
+// only; dotted dates are always day first. Years have four digits, and the
+// date must lie between FirstDate and LastDate. Leading and trailing spaces
+// are ignored; an empty string is an error (callers treat an empty field as
+// "unknown" before calling ParseDate).
 func ParseDate(s string, monthFirst bool) (rules.Date, error) {
+	d, _, err := parseDate(s, monthFirst)
+	return d, err
+}
+
+// slashOrder is what a date shows of the order of day and month.
+type slashOrder uint8
+
+const (
+	notSlashed      slashOrder = iota // not D/M/YYYY: ISO, dotted, a month name
+	slashSame                         // reads the same either way: 1/1/2026
+	slashAmbiguous                    // reads two ways: 1/7/2026
+	slashDayFirst                     // only day first: 30/6/2026
+	slashMonthFirst                   // only month first: 6/30/2026
+)
+
+// parseDate is ParseDate, and what the date shows of the order of day and
+// month when it is written with slashes.
+func parseDate(s string, monthFirst bool) (rules.Date, slashOrder, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return rules.Date{}, errors.New("empty date")
+		return rules.Date{}, notSlashed, errors.New("empty date")
 	}
 	switch {
 	case len(s) >= 10 && isDigits(s[:4]) && s[4] == '-':
-		return parseISOTime(s)
+		d, err := parseISOTime(s)
+		return d, notSlashed, err
 	case isLetter(s[0]):
-		return parseMonthName(s)
+		d, err := parseMonthName(s)
+		return d, notSlashed, err
 	}
 	// D Mon YYYY, D/M/YYYY, D.M.YYYY.
 	i := 0
@@ -40,15 +70,112 @@ func ParseDate(s string, monthFirst bool) (rules.Date, error) {
 		i++
 	}
 	if i == 0 || i == len(s) {
-		return rules.Date{}, errNotDate(s)
+		return rules.Date{}, notSlashed, errNotDate(s)
 	}
 	switch s[i] {
 	case ' ':
-		return parseDayMonthName(s)
-	case '/', '.':
-		return parseNumeric(s, s[i], monthFirst && s[i] == '/')
+		d, err := parseDayMonthName(s)
+		return d, notSlashed, err
+	case '.':
+		d, err := parseNumeric(s, '.', false)
+		return d, notSlashed, err
+	case '/':
+		order := orderOf(s)
+		d, err := parseNumeric(s, '/', monthFirst)
+		return d, order, err
 	}
-	return rules.Date{}, errNotDate(s)
+	return rules.Date{}, notSlashed, errNotDate(s)
+}
+
+// orderOf says what the slashed date s (A/B/YYYY) shows of its order.
+func orderOf(s string) slashOrder {
+	a, rest, _ := strings.Cut(s, "/")
+	b, year, ok := strings.Cut(rest, "/")
+	if !ok || !isDigits(a) || !isDigits(b) || len(a) > 2 || len(b) > 2 || len(year) != 4 || !isDigits(year) {
+		return notSlashed
+	}
+	x, y := atoi(a), atoi(b)
+	switch {
+	case x == y && x >= 1 && x <= 12:
+		return slashSame
+	case x > 12 && y >= 1 && y <= 12:
+		return slashDayFirst
+	case y > 12 && x >= 1 && x <= 12:
+		return slashMonthFirst
+	case x >= 1 && x <= 12 && y >= 1 && y <= 12:
+		return slashAmbiguous
+	}
+	return notSlashed
+}
+
+// ParseDateArg reads a date given on the command line (--as-of and the
+// like): "today", or any form ParseDate reads. A slashed date is read the
+// only way it can be (6/30/2027 is month first, 30/6/2027 day first); one
+// that reads two ways (1/7/2027) is read month first when monthFirst, else
+// day first, and note says how it was read and how to read it the other
+// way. note is empty otherwise.
+func ParseDateArg(s string, today rules.Date, monthFirst bool) (d rules.Date, note string, err error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "today") {
+		return today, "", nil
+	}
+	order := notSlashed
+	if strings.Count(s, "/") == 2 {
+		order = orderOf(s)
+	}
+	switch order {
+	case slashDayFirst:
+		monthFirst = false
+	case slashMonthFirst:
+		monthFirst = true
+	}
+	d, _, err = parseDate(s, monthFirst)
+	if err != nil {
+		return d, "", fmt.Errorf("%s", strings.Replace(err.Error(), "(expected ", "(expected today, ", 1))
+	}
+	if order == slashAmbiguous {
+		other, _, _ := parseDate(s, !monthFirst)
+		how, flag := "day first", "--month-first reads it as "+other.Human()
+		if monthFirst {
+			how, flag = "month first (--month-first)", "without --month-first it is "+other.Human()
+		}
+		note = fmt.Sprintf("%s read as %s, %s; %s, and %s is never ambiguous", s, d.Human(), how, flag, d)
+	}
+	return d, note, nil
+}
+
+// ParseSeason reads a season as people write it: 2026/27, 2026-27,
+// 2026/2027 or 2026-2027 (1 July 2026 to 30 June 2027; the second year must
+// follow the first), or 2026 alone, the calendar year, as leagues that
+// play in one year count their seasons. start is the season's first year.
+func ParseSeason(s string) (start int, calendarYear bool, err error) {
+	s = strings.TrimSpace(s)
+	y, y2, two := strings.Cut(s, "/")
+	if !two {
+		y, y2, two = strings.Cut(s, "-")
+	}
+	if len(y) != 4 || !isDigits(y) {
+		return 0, false, fmt.Errorf("%q is not a season (expected 2026/27, 2026-27, 2026/2027, or 2026 for a calendar year)", s)
+	}
+	start = atoi(y)
+	last := LastDate.Year()
+	if two {
+		last--
+	}
+	if start < FirstDate.Year() || start > last {
+		return 0, false, fmt.Errorf("season %q is out of range: bosman reads dates from %s to %s", s, FirstDate.Human(), LastDate.Human())
+	}
+	if !two {
+		return start, true, nil
+	}
+	end := -1
+	if (len(y2) == 2 || len(y2) == 4) && isDigits(y2) {
+		end = atoi(y2)
+	}
+	if (len(y2) == 2 && end != (start+1)%100) || (len(y2) == 4 && end != start+1) || end < 0 {
+		return 0, false, fmt.Errorf("season %q: the second year must follow the first (expected %d/%02d)", s, start, (start+1)%100)
+	}
+	return start, false, nil
 }
 
 func errNotDate(s string) error {
@@ -87,6 +214,10 @@ func ymd(s, y, m, d string, sepOK bool) (rules.Date, error) {
 	date, err := rules.MakeDate(atoi(y), time.Month(atoi(m)), atoi(d))
 	if err != nil {
 		return rules.Date{}, fmt.Errorf("%q is not a real date: %v", s, err)
+	}
+	if date.Before(FirstDate) || date.After(LastDate) {
+		return rules.Date{}, fmt.Errorf("%q is out of range: bosman reads dates from %s to %s, the years its calendars cover; leave the field empty when the date is unknown",
+			s, FirstDate, LastDate)
 	}
 	return date, nil
 }

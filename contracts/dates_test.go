@@ -45,6 +45,15 @@ func TestParseDate(t *testing.T) {
 		{"iso with signs", "2026-+6-30", false, "", "not a date"},
 		{"number only", "20260630", false, "", "not a date"},
 		{"year zero", "0000-01-01", false, "", "out of range"},
+		// issue 12 #15: the working-day calendars cover 1900 to 2199; a
+		// date outside is refused, not turned into a year-0 or year-10000 window
+		{"year one refused", "0001-01-01", false, "", "from 1900-01-01 to 2199-12-31"},
+		{"open-ended 9999 refused", "9999-12-31", false, "", "from 1900-01-01 to 2199-12-31"},
+		{"last day of 1899 refused", "31/12/1899", false, "", "out of range"},
+		{"first day read", "1900-01-01", false, "1900-01-01", ""},
+		{"last day read", "31 Dec 2199", false, "2199-12-31", ""},
+		{"first day of 2200 refused", "Jan 1, 2200", false, "", "out of range"},
+		{"signed year refused", "+026-10-07", false, "", "not a date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,4 +99,77 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("%s from %q does not round-trip: %v %v", d, s, back, err)
 		}
 	})
+}
+
+// What a slashed date shows of its order decides how a file's ambiguous
+// dates are read (issue 13 #15).
+func TestOrderOf(t *testing.T) {
+	for in, want := range map[string]slashOrder{
+		"30/6/2027": slashDayFirst, "6/30/2027": slashMonthFirst, "9/5/2001": slashAmbiguous,
+		"1/1/2027": slashSame, "12/12/2027": slashSame, "13/13/2027": notSlashed, "0/5/2027": notSlashed,
+		"2027-06-30": notSlashed, "30.6.2027": notSlashed,
+	} {
+		if _, got, _ := parseDate(in, false); got != want {
+			t.Errorf("order of %q = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// --as-of and the other date flags take what datasets accept and "today"
+// (issue 13 #16); a slashed date is read the only way it can be, and one
+// that reads both ways says how it was read.
+func TestParseDateArg(t *testing.T) {
+	today := rules.D(2026, 11, 28)
+	tests := []struct {
+		in         string
+		monthFirst bool
+		want, note string // note: a part of it, "" none
+	}{
+		{"today", false, "2026-11-28", ""},
+		{"Today", false, "2026-11-28", ""},
+		{"2027-01-01", false, "2027-01-01", ""},
+		{"01/01/2027", false, "2027-01-01", ""},
+		{"1 Jan 2027", false, "2027-01-01", ""},
+		{"Jan 1, 2027", false, "2027-01-01", ""},
+		{"6/30/2027", false, "2027-06-30", ""}, // month first: the only reading
+		{"30/6/2027", true, "2027-06-30", ""},  // day first, even with --month-first
+		{"1/7/2027", false, "2027-07-01", "1 Jul 2027, day first; --month-first reads it as 7 Jan 2027"},
+		{"1/7/2027", true, "2027-01-07", "7 Jan 2027, month first (--month-first); without --month-first it is 1 Jul 2027"},
+	}
+	for _, tt := range tests {
+		d, note, err := ParseDateArg(tt.in, today, tt.monthFirst)
+		if err != nil || d.String() != tt.want || (tt.note == "") != (note == "") || !strings.Contains(note, tt.note) {
+			t.Errorf("ParseDateArg(%q, %v) = %v, %q, %v; want %s, a note with %q", tt.in, tt.monthFirst, d, note, err, tt.want, tt.note)
+		}
+	}
+	for _, bad := range []string{"+026-10-07", "tomorrow", "9999-12-31", "26-10-07", "2026-10-7x"} {
+		if d, _, err := ParseDateArg(bad, today, false); err == nil {
+			t.Errorf("ParseDateArg(%q) = %v, want an error", bad, d)
+		}
+	}
+}
+
+// Seasons as people write them (issue 13 #16): 2026/27 is 1 Jul 2026 to
+// 30 Jun 2027, 2026 the calendar year.
+func TestParseSeason(t *testing.T) {
+	for _, in := range []string{"2026/27", "2026-27", "2026/2027", "2026-2027", " 2026/27 "} {
+		if start, cal, err := ParseSeason(in); err != nil || start != 2026 || cal {
+			t.Errorf("ParseSeason(%q) = %d, %v, %v; want 2026, a July-to-June season", in, start, cal, err)
+		}
+	}
+	if start, cal, err := ParseSeason("2026"); err != nil || start != 2026 || !cal {
+		t.Errorf("ParseSeason(2026) = %d, %v, %v; want 2026, the calendar year", start, cal, err)
+	}
+	if start, _, err := ParseSeason("1999/00"); err != nil || start != 1999 {
+		t.Errorf("ParseSeason(1999/00) = %d, %v; want 1999 (the century turns)", start, err)
+	}
+	for bad, msg := range map[string]string{
+		"2026/28": "must follow", "2026/2028": "must follow", "2026/7": "must follow", "26/27": "not a season",
+		"2026/": "must follow", "+026": "not a season", "1899": "out of range", "2199/00": "out of range",
+		"2026/27/28": "must follow", "": "not a season",
+	} {
+		if _, _, err := ParseSeason(bad); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("ParseSeason(%q): %v, want an error with %q", bad, err, msg)
+		}
+	}
 }

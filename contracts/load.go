@@ -25,6 +25,10 @@ const (
 	// Error: the row is not loaded (it is counted in Dataset.Skipped), or,
 	// for a problem with the file as a whole, nothing is.
 	Error
+	// Note: how the file was read, where bosman chose among readings (the
+	// order of day and month, line ends, a separator line); in
+	// Dataset.Notes, not Problems.
+	Note
 )
 
 func (s Severity) String() string {
@@ -33,6 +37,8 @@ func (s Severity) String() string {
 		return "warning"
 	case Error:
 		return "error"
+	case Note:
+		return "note"
 	}
 	return "severity(" + strconv.Itoa(int(s)) + ")"
 }
@@ -40,16 +46,31 @@ func (s Severity) String() string {
 // Problem is something wrong with an input file or one of its rows.
 //
 // Col is the 1-based index of the field within the record (the column as a
-// spreadsheet numbers it: field 3 is column C), not a byte offset; it is 0
-// when the problem concerns the whole row or file, and for JSON input, where
-// Msg names the key instead.
+// spreadsheet numbers it: field 3 is column C), not a byte offset; for JSON
+// input, where Msg names the key, it is the column, in characters, of the key (or of
+// the bad byte) on its line. It is 0 when the problem concerns the whole
+// row or file.
 type Problem struct {
 	Pos      Pos
 	Col      int
 	Severity Severity
 	Msg      string // what is wrong
 	Hint     string // what was expected, or what to do; may be empty
+	// Kind names the kind of a warning that may repeat row after row
+	// (KindMerged, KindConflict …), so that a summary can give one line
+	// per kind; "" for the others.
+	Kind string
 }
+
+// The kinds of warnings that repeat, one per row or per column.
+const (
+	KindMerged         = "merged"          // a row repeated, merged into its first
+	KindConflict       = "conflict"        // a row giving an earlier row's contract another expiry, left out
+	KindLoan           = "loan"            // a loan outlasting the contract
+	KindMarketValue    = "market-value"    // a market value that cannot be read
+	KindUnknownColumn  = "unknown-column"  // a column or JSON key bosman does not know
+	KindRepeatedColumn = "repeated-column" // a column named twice
+)
 
 // Error returns "file:line:col: msg (hint)", leaving out a zero line or column.
 func (p Problem) Error() string {
@@ -79,13 +100,20 @@ func (p Problem) Error() string {
 // Dataset is what Load read from one file.
 //
 // Every data row read is accounted for: Read == len(Contracts) + Given +
-// Skipped + Merged.
+// Skipped + Merged + Conflicts + Blank.
 type Dataset struct {
 	Contracts []Contract
 	// Problems lists up to LoadOptions.MaxProblems errors and as many
-	// warnings, in the order met; Errors and Warnings count all of them.
+	// warnings, in the order met; Errors and Warnings count all of them,
+	// and Kinds the warnings of each Problem.Kind.
 	Problems         []Problem
 	Errors, Warnings int
+	Kinds            map[string]int
+
+	// Notes say how the file was read where bosman chose among readings:
+	// the order of day and month in slashed dates, old Mac line ends, an
+	// Excel "sep=" line, blank rows skipped. Their Severity is Note.
+	Notes []Problem
 
 	Format  string // the format recognised, e.g. "transfermarkt-datasets players.csv (26 columns)"
 	Mapping string // how columns were mapped, when that was guessed or given by --map; else ""
@@ -99,6 +127,11 @@ type Dataset struct {
 	Read    int // data rows read (not counting the header)
 	Skipped int // rows not loaded because of an error
 	Merged  int // rows merged into an identical earlier row
+	// Conflicts counts rows left out because an earlier row of the file
+	// gives the same contract (player, club, signing and start) another
+	// expiry: the first is used, and a warning names both lines.
+	Conflicts int
+	Blank     int // rows whose fields are all empty (a spreadsheet's ";;;;"), skipped
 }
 
 // LoadOptions adjusts how Load reads a file. The zero value is the default.
@@ -178,6 +211,10 @@ type LoadError struct {
 	File     string
 	Problems []Problem // the errors listed (at most LoadOptions.MaxProblems)
 	Errors   int       // all errors, listed or not
+	// Fatal is true when the file as a whole is refused (it is not text,
+	// its header or its JSON cannot be read, a line is too long …), so
+	// LoadOptions.SkipInvalid would not load it either.
+	Fatal bool
 }
 
 func (e *LoadError) Error() string {
@@ -220,7 +257,7 @@ func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
 // row) has an error-severity problem; other errors are I/O errors.
 func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	opt.defaults()
-	ld := &loader{opt: opt, name: name, ds: &Dataset{}}
+	ld := &loader{opt: opt, name: name, ds: &Dataset{}, headerLine: 1}
 	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
 		if st, err := f.Stat(); err == nil {
 			ld.sizeHint = st.Size()
@@ -292,11 +329,13 @@ type loader struct {
 	fatal bool  // a file-level error: nothing (more) could be read
 	bom   int64 // length of the byte-order mark skipped
 
-	format  *format
-	header  []string
-	json    bool
-	listedE int
-	listedW int
+	format     *format
+	header     []string
+	headerLine int  // 1, or 2 after Excel's "sep=;" line
+	sepLine    bool // the first record is a "sep=" line, to skip
+	json       bool
+	listedE    int
+	listedW    int
 
 	defaultAssoc string // LoadOptions.Association as a FIFA code
 
@@ -305,14 +344,23 @@ type loader struct {
 	cur      Contract // the row being built
 	sizeHint int64    // the input's size, when it is a file
 	jsonNums uint32   // JSON: bit i set when key BosmanColumns[i] of the row is a number
+	jsonKeys []keyPos // JSON: where each key of BosmanColumns is in the row, line 0 absent
 	rowEnv
 }
 
 // problem records p, listing it if the per-severity limit allows.
 func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
-	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint}
-	if ld.json {
-		p.Col = 0
+	ld.problemKind("", line, col, sev, msg, hint)
+}
+
+// problemKind is problem for a warning of a kind that repeats.
+func (ld *loader) problemKind(kind string, line, col int, sev Severity, msg, hint string) {
+	p := Problem{Pos: Pos{File: ld.name, Line: line}, Col: col, Severity: sev, Msg: msg, Hint: hint, Kind: kind}
+	if kind != "" {
+		if ld.ds.Kinds == nil {
+			ld.ds.Kinds = map[string]int{}
+		}
+		ld.ds.Kinds[kind]++
 	}
 	switch sev {
 	case Error:
@@ -331,6 +379,11 @@ func (ld *loader) problem(line, col int, sev Severity, msg, hint string) {
 	ld.ds.Problems = append(ld.ds.Problems, p)
 }
 
+// note records how the file was read.
+func (ld *loader) note(line int, msg string) {
+	ld.ds.Notes = append(ld.ds.Notes, Problem{Pos: Pos{File: ld.name, Line: line}, Severity: Note, Msg: msg})
+}
+
 // fail records a file-level error that stops the reading.
 func (ld *loader) fail(line int, msg, hint string) {
 	ld.fatal = true
@@ -338,7 +391,7 @@ func (ld *loader) fail(line int, msg, hint string) {
 }
 
 func (ld *loader) loadError() *LoadError {
-	e := &LoadError{File: ld.name, Errors: ld.ds.Errors}
+	e := &LoadError{File: ld.name, Errors: ld.ds.Errors, Fatal: ld.fatal}
 	for _, p := range ld.ds.Problems {
 		if p.Severity == Error {
 			e.Problems = append(e.Problems, p)
@@ -389,12 +442,29 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	case trimmed[0] == '[' || trimmed[0] == '{':
 		return nil, trimmed[0], nil
 	}
-	comma, ok := sniffComma(head, atEOF)
-	if !ok {
-		ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
-		return nil, 0, nil
+	comma, sep := sepLine(head)
+	if !ld.opt.MonthFirst {
+		ld.order.sniffed = sniffOrder(head)
 	}
-	cr = csv.NewReader(br)
+	var in io.Reader = br
+	if crOnly(head) {
+		// Excel's "CSV (Macintosh)": lines end with a carriage return alone
+		in = &crReader{r: br}
+		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
+		ld.note(0, "the lines end with a carriage return alone (an old Mac format): read as line ends")
+	}
+	if sep {
+		// Excel's "sep=;" names the separator on a line of its own
+		ld.sepLine, ld.headerLine = true, 2
+		ld.note(1, fmt.Sprintf("the first line names the separator (%s): the header is line 2", head[:bytes.IndexAny(head, "\r\n")]))
+	} else {
+		var ok bool
+		if comma, ok = sniffComma(head, atEOF); !ok {
+			ld.fail(1, fmt.Sprintf("header line longer than %d KiB", readBufferBytes>>10), "is this a CSV file?")
+			return nil, 0, nil
+		}
+	}
+	cr = csv.NewReader(in)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -402,6 +472,48 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// sepLine reads Excel's separator line, "sep=;" (also quoted, "sep=;"),
+// when head starts with one: the separator it names, one of , ; tab |.
+func sepLine(head []byte) (comma rune, ok bool) {
+	end := bytes.IndexAny(head, "\r\n")
+	if end < 0 {
+		return 0, false
+	}
+	line := string(bytes.TrimSpace(head[:end]))
+	if len(line) >= 2 && line[0] == '"' && line[len(line)-1] == '"' {
+		line = line[1 : len(line)-1]
+	}
+	if len(line) != 5 || !strings.EqualFold(line[:4], "sep=") {
+		return 0, false
+	}
+	switch c := rune(line[4]); c {
+	case ',', ';', '\t', '|':
+		return c, true
+	}
+	return 0, false
+}
+
+// crOnly reports whether the first line of head ends with a carriage
+// return alone, as old Mac files do: the file then has no line feed at
+// all, and encoding/csv would read it as one line.
+func crOnly(head []byte) bool {
+	i := bytes.IndexAny(head, "\r\n")
+	return i >= 0 && head[i] == '\r' && (i+1 == len(head) || head[i+1] != '\n') && bytes.IndexByte(head, '\n') < 0
+}
+
+// crReader turns carriage returns into line feeds.
+type crReader struct{ r io.Reader }
+
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
 
 // notText says why the start of a file shows it is not a text file in UTF-8.
 // A file that is text but for a stray NUL byte or two passes: the NUL is
@@ -413,12 +525,15 @@ func notText(head []byte) (msg, hint string) {
 		}
 	}
 	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		return "the file is in UTF-32", "save it as CSV (UTF-8)"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return "the file is in UTF-16", "save it as CSV (UTF-8)"
 	case bytes.IndexByte(head, 0) < 0:
 		return "", ""
 	}
 	var ctrl, nulEven, nulOdd int
+	var nul4 [4]int // zero bytes at each offset modulo 4
 	for i, c := range head {
 		switch {
 		case c == 0 && i%2 == 0:
@@ -426,12 +541,24 @@ func notText(head []byte) (msg, hint string) {
 		case c == 0:
 			nulOdd++
 		}
+		if c == 0 {
+			nul4[i%4]++
+		}
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			ctrl++
 		}
 	}
+	quarter := len(head) / 4
+	zeros3 := 0 // offsets modulo 4 that are nearly always zero
+	for _, n := range nul4 {
+		if quarter > 0 && 8*n >= 7*quarter {
+			zeros3++
+		}
+	}
 	switch {
-	case 4*max(nulEven, nulOdd) > len(head) && min(nulEven, nulOdd) < max(nulEven, nulOdd)/8:
+	case zeros3 == 3:
+		return "the file looks like UTF-32 (three bytes in four are zero)", "save it as CSV (UTF-8)"
+	case 4*max(nulEven, nulOdd) > len(head) && 8*min(nulEven, nulOdd) < max(nulEven, nulOdd):
 		return "the file looks like UTF-16 (every other byte is zero)", "save it as CSV (UTF-8)"
 	case ctrl > 16 || 32*ctrl > len(head):
 		return "not a CSV file: it contains NUL bytes, so it is binary", "expected text in UTF-8"
@@ -497,6 +624,14 @@ func sniffComma(head []byte, atEOF bool) (comma rune, ok bool) {
 // readHeader reads the header line into ld.header; false when it cannot
 // (the reason recorded, or an I/O error returned).
 func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
+	if ld.sepLine {
+		if _, err := cr.Read(); err != nil && err != io.EOF {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return false, err
+			}
+		}
+	}
 	rec, err := cr.Read()
 	if err != nil {
 		var pe *csv.ParseError
@@ -507,7 +642,10 @@ func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
 			ld.problem(line, col, Error, "in the header: "+msg, hint)
 			return false, nil
 		case errors.Is(err, errRecordTooLong):
-			ld.fail(1, "header line too long", "is this a CSV file?")
+			ld.fail(ld.headerLine, "header line too long", "is this a CSV file?")
+			return false, nil
+		case err == io.EOF:
+			ld.fail(ld.headerLine, "no header after the separator line", "expected a header line naming the columns")
 			return false, nil
 		}
 		return false, err
@@ -515,7 +653,7 @@ func (ld *loader) readHeader(cr *csv.Reader) (bool, error) {
 	ld.header = append([]string(nil), rec...)
 	for i, h := range ld.header {
 		if !utf8.ValidString(h) {
-			ld.fail(1, fmt.Sprintf("column %d of the header is not valid UTF-8", i+1), "save the file as CSV (UTF-8)")
+			ld.fail(ld.headerLine, fmt.Sprintf("column %d of the header is not valid UTF-8", i+1), "save the file as CSV (UTF-8)")
 			return false, nil
 		}
 	}
@@ -658,8 +796,11 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 	if readErr != nil {
 		return readErr
 	}
-	if ld.ds.Read == 0 {
-		ld.problem(1, 0, Warning, "no data rows, only a header", "")
+	switch {
+	case ld.ds.Read == 0:
+		ld.problem(ld.headerLine, 0, Warning, "no data rows, only a header", "")
+	case ld.ds.Read == ld.ds.Blank:
+		ld.problem(ld.headerLine, 0, Warning, fmt.Sprintf("no data rows, only a header and %s every field of which is empty", countOf(ld.ds.Blank, "row")), "")
 	}
 	return nil
 }

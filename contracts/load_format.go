@@ -194,7 +194,7 @@ func (ld *loader) detect() bool {
 	for i, h := range ld.header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := lower[k]; dup {
-			ld.problem(1, i+1, Warning, fmt.Sprintf("column %q appears twice; the first is used", strings.TrimSpace(h)), "")
+			ld.problemKind(KindRepeatedColumn, ld.headerLine, i+1, Warning, fmt.Sprintf("column %q appears twice; the first is used", strings.TrimSpace(h)), "")
 			continue
 		}
 		lower[k] = i + 1
@@ -211,7 +211,7 @@ func (ld *loader) detect() bool {
 	explain := false
 	switch {
 	case known != nil && known.notContracts != "":
-		ld.fail(1, "this is a "+known.name+", not a list of contracts", known.notContracts)
+		ld.fail(ld.headerLine, "this is a "+known.name+", not a list of contracts", known.notContracts)
 		return false
 	case known != nil:
 		f.name, f.source, f.noAssoc, f.extraOK = known.name, known.source, known.noAssoc, known.extraOK
@@ -260,18 +260,18 @@ func (ld *loader) detect() bool {
 		if len(ld.header) == 1 {
 			for _, sep := range []string{"|", ":", "^", "~"} {
 				if strings.Count(ld.header[0], sep) >= 2 {
-					ld.fail(1, fmt.Sprintf("the header is one column holding %q", sep),
+					ld.fail(ld.headerLine, fmt.Sprintf("the header is one column holding %q", sep),
 						"bosman reads comma-, semicolon- and tab-separated files; save it with commas")
 					return false
 				}
 			}
 		}
-		ld.fail(1, "no column for the player's name found in the header ("+strings.Join(ld.header, ", ")+")",
+		ld.fail(ld.headerLine, "no column for the player's name found in the header ("+strings.Join(ld.header, ", ")+")",
 			"name it Player or Name, or give --map player=<column>")
 		return false
 	}
 	if f.cols[fExpires] == 0 {
-		ld.fail(1, "no column for the contract's expiry found in the header ("+strings.Join(ld.header, ", ")+")",
+		ld.fail(ld.headerLine, "no column for the contract's expiry found in the header ("+strings.Join(ld.header, ", ")+")",
 			"name it Expiry or Contract end, or give --map expiry=<column>")
 		return false
 	}
@@ -285,13 +285,13 @@ func (ld *loader) detect() bool {
 		for i, h := range ld.header {
 			first := lower[strings.ToLower(strings.TrimSpace(h))] == i+1 // else warned as a repeat
 			if !f.usesColumn(i+1) && strings.TrimSpace(h) != "" && first && !computedColumns[strings.TrimSpace(h)] {
-				ld.problem(1, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
+				ld.problemKind(KindUnknownColumn, ld.headerLine, i+1, Warning, fmt.Sprintf("column %q is not one bosman knows; ignored", h),
 					"bosman's columns are "+strings.Join(BosmanColumns, ","))
 			}
 		}
 	}
 	if f.cols[fClub] == 0 && f.cols[fClubID] > 0 && ld.opt.Clubs == nil {
-		ld.problem(1, f.cols[fClubID], Warning, "the file names clubs by id only: club and association left empty",
+		ld.problem(ld.headerLine, f.cols[fClubID], Warning, "the file names clubs by id only: club and association left empty",
 			"put the matching clubs.csv beside this file")
 	}
 	if f.noAssoc && ld.defaultAssoc == "" {
@@ -299,7 +299,7 @@ func (ld *loader) detect() bool {
 		if ld.opt.NoInfer {
 			msg = "the file has no association or league column: association left empty"
 		}
-		ld.problem(1, 0, Warning, msg, "add an association column (ENG, ESP …) to have the rules of a country applied")
+		ld.problem(ld.headerLine, 0, Warning, msg, "add an association column (ENG, ESP …) to have the rules of a country applied")
 	}
 	return true
 }
@@ -321,7 +321,7 @@ func (ld *loader) applyMap(f *format, lower map[string]int) bool {
 		}
 		i := lower[strings.ToLower(strings.TrimSpace(col))]
 		if i == 0 {
-			ld.fail(1, fmt.Sprintf("--map %s=%s: the header has no column %q", k, col, col),
+			ld.fail(ld.headerLine, fmt.Sprintf("--map %s=%s: the header has no column %q", k, col, col),
 				"columns are "+strings.Join(ld.header, ", "))
 			return false
 		}

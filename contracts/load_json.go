@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // runJSON reads bosman's JSON: an array of objects whose keys are
@@ -44,6 +46,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 	}
 	rec := make([]string, len(BosmanColumns))
 	unknown := map[string]bool{}
+	ld.jsonKeys = make([]keyPos, len(BosmanColumns))
 	for dec.More() {
 		ld.lim.mark()
 		var raw json.RawMessage
@@ -56,55 +59,14 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 			return nil
 		}
 		ld.ds.Read++
-		line := ld.lineAt(dec.InputOffset() - int64(len(raw)))
-		var obj map[string]any
-		od := json.NewDecoder(bytes.NewReader(raw))
-		od.UseNumber()
-		if err := od.Decode(&obj); err != nil {
-			ld.ds.Skipped++
-			ld.problem(line, 0, Error, fmt.Sprintf("element %d is %s, not an object", ld.ds.Read, jsonValueKind(raw)),
-				`expected {"player": …, "contract_expires": …}`)
-			continue
-		}
-		bad := false
-		for i := range rec {
-			rec[i] = ""
-		}
-		ld.jsonNums = 0
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			i := indexOf(BosmanColumns, k)
-			if i < 0 {
-				if !unknown[k] && !computedColumns[k] {
-					unknown[k] = true
-					ld.problem(line, 0, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
-						"bosman's keys are "+strings.Join(BosmanColumns, ","))
-				}
-				continue
-			}
-			switch v := obj[k].(type) {
-			case nil:
-			case string:
-				rec[i] = v
-			case json.Number:
-				rec[i] = v.String()
-				ld.jsonNums |= 1 << i
-			case bool:
-				rec[i] = fmt.Sprint(v)
-			default:
-				bad = true
-				ld.problem(line, 0, Error, fmt.Sprintf("%s: a JSON %s, not a value", k, jsonKind(v)), "expected a string")
-			}
-		}
-		if bad {
+		base := dec.InputOffset() - int64(len(raw))
+		line := ld.lineAt(base)
+		if !ld.jsonObject(raw, base, line, rec, unknown) {
 			ld.ds.Skipped++
 			continue
 		}
 		ld.record(rec, line, nil)
+		ld.keyPos = nil
 		if ld.stop != nil {
 			return ld.stop
 		}
@@ -113,10 +75,174 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		ld.jsonFail(dec, err)
 		return nil
 	}
+	if off, c, err := ld.afterJSON(dec); err != nil {
+		return err
+	} else if c != 0 {
+		// [...][...] or [...]x: nothing may follow the array
+		line, col := ld.posAt(off)
+		msg := "data after the closing ] of the array; the file must hold one array"
+		if c == '[' {
+			msg = "a second JSON array after the first; the file must hold one array"
+		}
+		ld.fatal = true
+		ld.problem(line, col, Error, msg, "join the arrays into one, or delete what follows the ]")
+		return nil
+	}
 	if ld.ds.Read == 0 {
 		ld.problem(1, 0, Warning, "no data rows: the array is empty", "")
 	}
 	return nil
+}
+
+// afterJSON reads past the white space after the value dec has decoded
+// and returns the offset and the first byte of what follows; c is 0 at the
+// end of the input.
+func (ld *loader) afterJSON(dec *json.Decoder) (off int64, c byte, err error) {
+	off = dec.InputOffset()
+	r := bufio.NewReader(io.MultiReader(dec.Buffered(), ld.br))
+	for {
+		b, err := r.ReadByte()
+		switch {
+		case err == io.EOF:
+			return off, 0, nil
+		case err != nil:
+			return off, 0, err
+		case b != ' ' && b != '\t' && b != '\r' && b != '\n':
+			return off, b, nil
+		}
+		off++
+	}
+}
+
+// keyPos is where a key of a JSON object is: line and column.
+type keyPos struct{ line, col int }
+
+// jsonObject reads the JSON value raw, which starts at offset base of the
+// input on line line, into rec as one row: the value of each of
+// BosmanColumns, "" when absent. It reports false, after recording why,
+// when the row cannot be read: raw is not an object, a value is an array
+// or an object, a key is given twice, or a string is not valid UTF-8
+// (which encoding/json would turn into U+FFFD without a word).
+func (ld *loader) jsonObject(raw []byte, base int64, line int, rec []string, unknown map[string]bool) bool {
+	for i := range rec {
+		rec[i] = ""
+	}
+	ld.jsonNums = 0
+	od := json.NewDecoder(bytes.NewReader(raw))
+	od.UseNumber()
+	if tok, err := od.Token(); err != nil || tok != json.Delim('{') {
+		ld.problem(line, 0, Error, fmt.Sprintf("element %d is %s, not an object", ld.ds.Read, jsonValueKind(raw)),
+			`expected {"player": …, "contract_expires": …}`)
+		return false
+	}
+	for i := range ld.jsonKeys {
+		ld.jsonKeys[i] = keyPos{}
+	}
+	ld.keyPos = ld.jsonKeys
+	ok := true
+	var others map[string]keyPos // keys bosman does not know, for repeats
+	for od.More() {
+		off := od.InputOffset()
+		for off < int64(len(raw)) && raw[off] != '"' {
+			off++ // past the comma and spaces before the key
+		}
+		tok, err := od.Token()
+		k, isKey := tok.(string)
+		if err != nil || !isKey {
+			return false // cannot happen: raw is a valid JSON value
+		}
+		var v any
+		vstart := od.InputOffset()
+		if err := od.Decode(&v); err != nil {
+			return false
+		}
+		at := ld.posIn(raw, base, off)
+		i := indexOf(BosmanColumns, k)
+		var first keyPos
+		switch {
+		case i >= 0 && ld.jsonKeys[i].line > 0:
+			first = ld.jsonKeys[i]
+		case i < 0 && others[k].line > 0:
+			first = others[k]
+		}
+		if first.line > 0 {
+			ok = false
+			ld.problem(at.line, at.col, Error, fmt.Sprintf("key %q given twice in the object, first on line %d, column %d", k, first.line, first.col),
+				"keep one of them: bosman will not guess which is meant")
+			continue
+		}
+		if i < 0 {
+			if others == nil {
+				others = map[string]keyPos{}
+			}
+			others[k] = at
+			if !unknown[k] && !computedColumns[k] {
+				unknown[k] = true
+				ld.problemKind(KindUnknownColumn, at.line, at.col, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
+					"bosman's keys are "+strings.Join(BosmanColumns, ","))
+			}
+			continue
+		}
+		ld.jsonKeys[i] = at
+		if bad := invalidUTF8(raw[vstart:od.InputOffset()]); bad >= 0 {
+			ok = false
+			p := ld.posIn(raw, base, vstart+int64(bad))
+			ld.problem(p.line, p.col, Error, k+": the string is not valid UTF-8", "save the file as UTF-8, not Latin-1 or Windows-1252")
+			continue
+		}
+		switch v := v.(type) {
+		case nil:
+		case string:
+			rec[i] = v
+		case json.Number:
+			rec[i] = v.String()
+			ld.jsonNums |= 1 << i
+		case bool:
+			rec[i] = fmt.Sprint(v)
+		default:
+			ok = false
+			ld.problem(at.line, at.col, Error, fmt.Sprintf("%s: a JSON %s, not a value", k, jsonKind(v)), "expected a string")
+		}
+	}
+	return ok
+}
+
+// invalidUTF8 returns the offset in b of the first byte that is not valid
+// UTF-8, or of a \u escape of a lone surrogate (\ud800), which JSON
+// decoders also turn into U+FFFD; -1 when there is none.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) && !bytes.Contains(b, []byte(`\u`)) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '\\' && i+1 < len(b) && b[i+1] == 'u' && i+6 <= len(b):
+			if r, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 32); err == nil && r >= 0xD800 && r < 0xE000 {
+				// a surrogate: valid only as a high one followed by a low one
+				if r >= 0xDC00 || i+12 > len(b) || b[i+6] != '\\' || b[i+7] != 'u' {
+					return i
+				}
+				if r2, err := strconv.ParseUint(string(b[i+8:i+12]), 16, 32); err != nil || r2 < 0xDC00 || r2 >= 0xE000 {
+					return i
+				}
+				i += 12
+				continue
+			}
+			i += 6
+		case c == '\\':
+			i += 2
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return i
+			}
+			i += n
+		}
+	}
+	return -1
 }
 
 // jsonValueKind names the kind of a JSON value, with its article.
@@ -162,6 +288,28 @@ func (ld *loader) jsonFail(dec *json.Decoder, err error) {
 	default:
 		ld.fail(line, "cannot read the JSON: "+err.Error(), "")
 	}
+}
+
+// posIn is where offset off of raw, the JSON value that starts at offset
+// base of the input, is: its line and its column in characters, counted
+// within raw (the part of the line before raw, a bracket or a comma and
+// spaces, is counted in bytes).
+func (ld *loader) posIn(raw []byte, base, off int64) keyPos {
+	line, col := ld.posAt(base + off)
+	lineStart := base + off - int64(col-1) // in the input
+	from := max(lineStart-base, 0)
+	return keyPos{line, col - int(off-from) + utf8.RuneCount(raw[from:off])}
+}
+
+// posAt turns a byte offset into a 1-based line number and the 1-based
+// byte column on that line.
+func (ld *loader) posAt(off int64) (line, col int) {
+	line = ld.lineAt(off)
+	start := int64(0)
+	if line > 1 {
+		start = ld.lim.newlines[line-2] + 1
+	}
+	return line, int(off+ld.bom-start) + 1
 }
 
 // lineAt turns a byte offset into a 1-based line number.

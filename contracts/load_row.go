@@ -19,6 +19,7 @@ import (
 type rowEnv struct {
 	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
 	fieldLines []int       // streamed rows over several lines: each field's line
+	keyPos     []keyPos    // JSON: each field's key, by index in BosmanColumns
 	rec        []string
 	line       int
 	rowErr     bool
@@ -26,6 +27,10 @@ type rowEnv struct {
 	strs      map[string]string       // interned club, nationality … strings
 	positions map[[2]string][2]string // position, sub-position as written → as read
 	mlsAssoc  map[string]string       // club id, name of an MLS1 row → USA or CAN
+
+	order dateOrder
+
+	rowInferred, rowNoAssoc bool // the current row's association was inferred, or is unknown
 
 	noExpiry, firstNoExpiry int
 	noAssoc, firstNoAssoc   int
@@ -62,7 +67,7 @@ type dealSeen struct {
 // a different expiry contradict each other.
 type dealKey struct {
 	id, name, club string
-	signed         rules.Date
+	signed, start  rules.Date
 }
 
 // get returns field f of the current record, trimmed; "" when absent.
@@ -94,6 +99,9 @@ func unneutralise(v string) string {
 
 // fieldLine is the line on which field i (0-based) of the record starts.
 func (ld *loader) fieldLine(i int) int {
+	if ld.keyPos != nil && i >= 0 && i < len(ld.keyPos) && ld.keyPos[i].line > 0 {
+		return ld.keyPos[i].line // JSON: the key's line
+	}
 	if ld.fieldLines != nil && i >= 0 && i < len(ld.fieldLines) {
 		return ld.fieldLines[i] // a streamed record over several lines
 	}
@@ -107,6 +115,11 @@ func (ld *loader) fieldLine(i int) int {
 // fieldProblem records a problem with field f of the current row; an error
 // makes the row invalid.
 func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
+	ld.fieldProblemKind("", f, sev, msg, hint)
+}
+
+// fieldProblemKind is fieldProblem for a warning of a kind that repeats.
+func (ld *loader) fieldProblemKind(kind string, f field, sev Severity, msg, hint string) {
 	col := ld.format.cols[f]
 	name := fieldNames[f]
 	if !ld.json && col > 0 {
@@ -115,7 +128,20 @@ func (ld *loader) fieldProblem(f field, sev Severity, msg, hint string) {
 	if sev == Error {
 		ld.rowErr = true
 	}
-	ld.problem(ld.fieldLine(col-1), col, sev, name+": "+msg, hint)
+	ld.problemKind(kind, ld.fieldLine(col-1), ld.fieldCol(col-1), sev, name+": "+msg, hint)
+}
+
+// fieldCol is the column Problem.Col gives for field i (0-based) of the
+// record: i+1 in CSV; in JSON, the column of the field's key, 0 when the
+// key is absent (a problem of a field the row lacks).
+func (ld *loader) fieldCol(i int) int {
+	if !ld.json {
+		return i + 1
+	}
+	if ld.keyPos != nil && i >= 0 && i < len(ld.keyPos) {
+		return ld.keyPos[i].col
+	}
+	return 0
 }
 
 // date reads field f as a date; zero when empty or wrong (an error then).
@@ -124,15 +150,163 @@ func (ld *loader) date(f field) rules.Date {
 	if v == "" {
 		return rules.Date{}
 	}
-	d, err := ParseDate(v, ld.opt.MonthFirst)
-	if err != nil {
-		if ld.json && f < 32 && ld.jsonNums&(1<<f) != 0 {
-			ld.fieldProblem(f, Error, "the JSON number "+v+" is not a date", "write dates as strings: "+numberDateHint(v))
-			return d
+	monthFirst := ld.opt.MonthFirst || ld.order.reading() == slashMonthFirst
+	if !ld.opt.MonthFirst && strings.IndexByte(v, '/') >= 0 {
+		// a date that reads one way only is read that way
+		if o := orderOf(strings.TrimSpace(v)); o == slashDayFirst || o == slashMonthFirst {
+			monthFirst = o == slashMonthFirst
 		}
+	}
+	d, order, err := parseDate(v, monthFirst)
+	switch {
+	case err == nil && order >= slashAmbiguous && !ld.opt.MonthFirst:
+		return ld.slashed(f, v, d, order)
+	case err == nil:
+		return d
+	case ld.json && f < 32 && ld.jsonNums&(1<<f) != 0:
+		ld.fieldProblem(f, Error, "the JSON number "+v+" is not a date", "write dates as strings: "+numberDateHint(v))
+	case order == slashDayFirst && ld.opt.MonthFirst:
+		ld.fieldProblem(f, Error, err.Error(), v+" is day first: leave out --month-first, which reads the file's slashed dates month first")
+	default:
 		ld.fieldProblem(f, Error, err.Error(), "")
 	}
 	return d
+}
+
+// dateOrder is what the slashed dates of a file have shown of the order of
+// day and month, read without --month-first: a date that reads one way
+// only (30/6/2027, 6/30/2027) shows it, and the dates that read both ways
+// (9/5/2001) are read in the order shown. Before any date shows it, they
+// are read in the order the start of the file shows (sniffOrder), else day
+// first; a date that shows the other order then is an error, as are two
+// dates that show different orders.
+type dateOrder struct {
+	shown      slashOrder // slashDayFirst or slashMonthFirst once a date shows it
+	shownLine  int
+	shownValue string
+	sniffed    slashOrder // what the first 64 KiB show, 0 when nothing or both
+
+	ambiguous     int        // dates read in the order shown or guessed
+	ambLine       int        // the first of them
+	ambValue      string     //
+	ambDate       rules.Date //
+	readAmbiguous slashOrder // the order they were read in
+	conflicts     int
+}
+
+// reading is the order in which a date that reads both ways is read now.
+func (o *dateOrder) reading() slashOrder {
+	switch {
+	case o.shown != 0:
+		return o.shown
+	case o.sniffed != 0:
+		return o.sniffed
+	}
+	return slashDayFirst
+}
+
+// slashed records what the slashed date v of field f, read as d, shows of
+// the file's order, and returns d, or the zero date after an error.
+func (ld *loader) slashed(f field, v string, d rules.Date, order slashOrder) rules.Date {
+	o := &ld.order
+	if order == slashAmbiguous {
+		if o.ambiguous == 0 {
+			o.ambLine, o.ambValue, o.ambDate = ld.fieldLine(ld.format.cols[f]-1), strings.Clone(v), d
+		}
+		o.ambiguous++
+		o.readAmbiguous = o.reading()
+		return d
+	}
+	// one reading only, which d is
+	switch {
+	case o.shown == order:
+		return d
+	case o.shown != 0:
+		o.conflicts++
+		ld.fatal = true
+		ld.fieldProblem(f, Error, fmt.Sprintf("%s reads %s only, but %s on line %d reads %s only: the file mixes the two orders",
+			v, orderName(order), o.shownValue, o.shownLine, orderName(o.shown)),
+			"write every date of the file one way; YYYY-MM-DD is never ambiguous")
+		return rules.Date{}
+	case o.ambiguous > 0 && o.readAmbiguous != order:
+		o.conflicts++
+		ld.fatal = true
+		hint := "give --month-first to read the file's slashed dates month first"
+		if order == slashDayFirst {
+			hint = "write the dates one way; YYYY-MM-DD is never ambiguous"
+		}
+		ld.fieldProblem(f, Error, fmt.Sprintf("%s reads %s only, but the dates before it that read either way were read %s (%d, the first %s on line %d)",
+			v, orderName(order), orderName(o.readAmbiguous), o.ambiguous, o.ambValue, o.ambLine), hint)
+		return rules.Date{}
+	}
+	o.shown, o.shownLine, o.shownValue = order, ld.fieldLine(ld.format.cols[f]-1), strings.Clone(v)
+	return d
+}
+
+func orderName(o slashOrder) string {
+	if o == slashMonthFirst {
+		return "month first"
+	}
+	return "day first"
+}
+
+// orderNote says how the file's slashed dates that read both ways were
+// read, when there were any.
+func (ld *loader) orderNote() {
+	o := &ld.order
+	if o.ambiguous == 0 || o.conflicts > 0 {
+		return
+	}
+	form := "D/M/YYYY"
+	if o.readAmbiguous == slashMonthFirst {
+		form = "M/D/YYYY"
+	}
+	which := fmt.Sprintf("%d dates that read either way, the first %s on line %d (%s)", o.ambiguous, o.ambValue, o.ambLine, o.ambDate.Human())
+	if o.ambiguous == 1 {
+		which = fmt.Sprintf("%s on line %d, which reads either way (%s)", o.ambValue, o.ambLine, o.ambDate.Human())
+	}
+	msg := fmt.Sprintf("slashed dates read %s (%s), ", orderName(o.readAmbiguous), form)
+	were := "were"
+	if o.ambiguous == 1 {
+		were = "was"
+	}
+	if o.shown != 0 {
+		msg += fmt.Sprintf("as %s on line %d shows, and so %s %s", o.shownValue, o.shownLine, were, which)
+	} else {
+		msg += fmt.Sprintf("bosman's default, as no date of the file shows the order, and so %s %s: give --month-first if they are month first", were, which)
+	}
+	ld.note(o.ambLine, msg)
+}
+
+// sniffOrder returns the order the slashed dates in head show, when they
+// show one only: read before the rows, it lets a date that reads both ways
+// on line 2 be read as 6/30/2027 on line 40 says.
+func sniffOrder(head []byte) slashOrder {
+	var day, month bool
+	for i := 0; i < len(head); {
+		if !isDigit(head[i]) || (i > 0 && (isDigit(head[i-1]) || head[i-1] == '/')) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(head) && (isDigit(head[j]) || head[j] == '/') {
+			j++
+		}
+		switch orderOf(string(head[i:j])) {
+		case slashDayFirst:
+			day = true
+		case slashMonthFirst:
+			month = true
+		}
+		i = j
+	}
+	switch {
+	case day && !month:
+		return slashDayFirst
+	case month && !day:
+		return slashMonthFirst
+	}
+	return 0
 }
 
 // intern returns a copy of s shared by every row that has the same value,
@@ -166,6 +340,11 @@ func (ld *loader) keep(s string) string {
 // record checks one data record and keeps it, merges it or skips it.
 func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 	ld.rec, ld.line, ld.cr, ld.rowErr = rec, line, cr, false
+	if !ld.json && blank(rec) {
+		// a spreadsheet's empty row, ";;;;": skipped quietly, counted
+		ld.ds.Blank++
+		return
+	}
 	if len(rec) != len(ld.header) {
 		ld.ds.Skipped++
 		ld.problem(line, 0, Error, fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(ld.header)),
@@ -176,36 +355,42 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		switch {
 		case len(v) > ld.opt.MaxFieldBytes:
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, fmt.Sprintf("field is %d bytes long", len(v)),
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
 				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
 		case strings.IndexByte(v, 0) >= 0:
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
 		case !utf8.ValidString(v):
 			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), i+1, Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
 		}
 	}
 	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
 		// a byte-order mark starts a line: two files were joined
 		ld.rowErr = true
-		ld.problem(ld.fieldLine(0), 1, Error, "a byte-order mark (U+FEFF) in the middle of the file",
+		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
 			"two files joined? delete the mark, or the repeated header with it")
 	}
 	if ld.rowErr {
 		ld.ds.Skipped++
 		return
 	}
+	ld.rowInferred, ld.rowNoAssoc = false, false
 	ld.cur = ld.contract()
 	c := &ld.cur // in the loader, not on the heap: a streamed row costs no allocation here
 	if ld.rowErr {
 		ld.ds.Skipped++
 		return
 	}
-	if ld.merge(c) {
+	switch merged, dropped := ld.merge(c); {
+	case merged:
 		ld.ds.Merged++
 		return
+	case dropped:
+		ld.ds.Conflicts++
+		return
 	}
+	ld.countRow(c)
 	if ld.opt.Each != nil {
 		if err := ld.opt.Each(ld.ds, c); err != nil {
 			ld.stop = err
@@ -214,6 +399,16 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		return
 	}
 	ld.ds.Contracts = append(ld.ds.Contracts, *c)
+}
+
+// blank reports whether every field of rec is empty or spaces.
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // contract builds the Contract of the current record, recording problems.
@@ -292,12 +487,6 @@ func (ld *loader) contract() Contract {
 		}
 	}
 	ld.checkDates(&c)
-	if !ld.rowErr && c.Expires.IsZero() {
-		if ld.noExpiry == 0 {
-			ld.firstNoExpiry = ld.line
-		}
-		ld.noExpiry++
-	}
 	return c
 }
 
@@ -346,7 +535,7 @@ func (ld *loader) marketValue() int64 {
 	}
 	n, err := ParseMarketValue(v)
 	if err != nil {
-		ld.fieldProblem(fMarketValue, Warning, err.Error()+"; left unknown", "expected euros: 45000000, €45.00m or €500k")
+		ld.fieldProblemKind(KindMarketValue, fMarketValue, Warning, err.Error()+"; left unknown", "expected euros: 45000000, €45.00m or €500k")
 	}
 	return n
 }
@@ -393,14 +582,31 @@ func (ld *loader) association(c *Contract) {
 			if c.League == "" {
 				c.League = league
 			}
-			if ld.inferred == 0 {
-				ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+code
-			}
-			ld.inferred++
+			ld.rowInferred = true
 			return
 		}
 	}
 	if c.League == "" && !ld.format.noAssoc {
+		ld.rowNoAssoc = true
+	}
+}
+
+// countRow counts what the file-wide warnings say of the current row, once
+// it is known to load: no expiry, no association, an inferred one.
+func (ld *loader) countRow(c *Contract) {
+	if c.Expires.IsZero() {
+		if ld.noExpiry == 0 {
+			ld.firstNoExpiry = ld.line
+		}
+		ld.noExpiry++
+	}
+	if ld.rowInferred {
+		if ld.inferred == 0 {
+			ld.firstInferred, ld.inferredEx = ld.line, c.Club+" → "+c.Association
+		}
+		ld.inferred++
+	}
+	if ld.rowNoAssoc {
 		if ld.noAssoc == 0 {
 			ld.firstNoAssoc = ld.line
 		}
@@ -476,13 +682,24 @@ func (ld *loader) checkDates(c *Contract) {
 			"expected the expiry the option would extend the contract to")
 	}
 	if !c.Loan.Until.IsZero() && c.Loan.Until.After(c.Expires) {
-		ld.fieldProblem(fLoanUntil, Warning, fmt.Sprintf("loan until %s outlasts the contract, which expires %s", c.Loan.Until, c.Expires), "")
+		ld.fieldProblemKind(KindLoan, fLoanUntil, Warning, fmt.Sprintf("loan until %s outlasts the contract, which expires %s", c.Loan.Until, c.Expires), "")
 	}
 }
 
+// conflict records that the current row, c, gives the contract of an
+// earlier row of the file (line prev, expiring prevExp) another expiry:
+// the row is left out, the first kept.
+func (ld *loader) conflict(c *Contract, prev int, prevExp rules.Date) {
+	ld.fieldProblemKind(KindConflict, fExpires, Warning,
+		fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club, signing and start); this row is left out, line %d, the first, is used",
+			c.Player, prev, orUnknown(prevExp), orUnknown(c.Expires), prev),
+		"keep the right row, or give each contract its signing date")
+}
+
 // merge reports whether the current record repeats an earlier one exactly
-// (it is then merged into it), and warns when it contradicts one.
-func (ld *loader) merge(c *Contract) bool {
+// (it is then merged into it: merged), or gives the contract of an earlier
+// row another expiry (it is then left out, with a warning: dropped).
+func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	d := &ld.dups
 	if d.exact == nil {
 		d.seed = maphash.MakeSeed()
@@ -498,25 +715,23 @@ func (ld *loader) merge(c *Contract) bool {
 			d.merged = make(map[int32][]int)
 		}
 		d.merged[i] = append(d.merged[i], ld.line)
-		return true
+		return true, false
 	}
 	n := int32(len(ld.ds.Contracts))
-	d.exact[sum] = n
-	k := dealKey{id: c.PlayerID, club: c.Club, signed: c.Signed}
+	k := dealKey{id: c.PlayerID, club: c.Club, signed: c.Signed, start: c.Start}
 	if k.id == "" {
 		k.name = c.Player
 	}
 	if i, ok := d.sameDeal[k]; ok {
 		if prev := ld.ds.Contracts[i]; prev.Expires != c.Expires {
-			ld.fieldProblem(fExpires, Warning,
-				fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
-					c.Player, prev.Pos.Line, orUnknown(prev.Expires), orUnknown(c.Expires)),
-				"keep the right row, or give each contract its signing date")
+			ld.conflict(c, prev.Pos.Line, prev.Expires)
+			return false, true
 		}
 	} else {
 		d.sameDeal[k] = n
 	}
-	return false
+	d.exact[sum] = n
+	return false, false
 }
 
 // recordHash hashes a record: its fields and their lengths. encoding/csv
@@ -566,7 +781,7 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 // with the same record hash is its exact repeat and is merged; one with
 // another expiry contradicts it. (A repeat of a later row of the same deal
 // is kept rather than merged: nothing is lost.)
-func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
+func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) {
 	d := &ld.dups
 	if d.dealSeen == nil {
 		n := 1024
@@ -590,6 +805,8 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	h.WriteByte(0)
 	var buf [10]byte
 	h.Write(c.Signed.AppendText(buf[:0]))
+	h.WriteByte(0)
+	h.Write(c.Start.AppendText(buf[:0]))
 	k := h.Sum64()
 	prev, ok := d.dealSeen[k]
 	switch {
@@ -598,14 +815,12 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) bool {
 	case prev.record == sum:
 		d.merged[prev.line] = append(d.merged[prev.line], ld.line)
 		d.names[prev.line] = c.Player
-		return true
+		return true, false
 	case prev.expires != c.Expires:
-		ld.fieldProblem(fExpires, Warning,
-			fmt.Sprintf("%s: line %d says the contract expires %s, this row says %s (same player, club and signing); both kept",
-				c.Player, prev.line, orUnknown(prev.expires), orUnknown(c.Expires)),
-			"keep the right row, or give each contract its signing date")
+		ld.conflict(c, int(prev.line), prev.expires)
+		return false, true
 	}
-	return false
+	return false, false
 }
 
 func sameContract(a, b Contract) bool {
@@ -626,12 +841,13 @@ func (ld *loader) finish() {
 	if ld.format == nil {
 		return
 	}
+	ld.orderNote()
 	if ld.noExpiry > 0 {
-		ld.problem(ld.firstNoExpiry, ld.format.cols[fExpires], Warning,
+		ld.problem(ld.firstNoExpiry, ld.headerCol(fExpires), Warning,
 			fmt.Sprintf("%s no contract expiry, the first on this line: kept, expiry unknown", rowsHave(ld.noExpiry)), "")
 	}
 	if ld.inferred > 0 {
-		ld.problem(ld.firstInferred, ld.format.cols[fClub], Warning,
+		ld.problem(ld.firstInferred, ld.headerCol(fClub), Warning,
 			fmt.Sprintf("%s no association or league: association inferred from the club name, the first on this line (%s)", rowsHave(ld.inferred), ld.inferredEx),
 			"give an association column to state it")
 	}
@@ -652,12 +868,21 @@ func (ld *loader) finish() {
 			c := ld.ds.Contracts[i]
 			line, player = c.Pos.Line, c.Player
 		}
-		ld.problem(line, 0, Warning,
-			fmt.Sprintf("%s: row repeated %d more times (%s); merged into this one", player, len(lines), listLines(lines)), "")
+		ld.problemKind(KindMerged, line, 0, Warning,
+			fmt.Sprintf("%s: row repeated %s (%s); merged into this one", player, moreTimes(len(lines)), listLines(lines)), "")
 	}
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
 	})
+}
+
+// headerCol is the column of field f in a CSV file's header; 0 in JSON,
+// where a problem counted over the file has no one key to point at.
+func (ld *loader) headerCol(f field) int {
+	if ld.json {
+		return 0
+	}
+	return ld.format.cols[f]
 }
 
 // rowsHave is "1 row has" or "n rows have".
@@ -666,6 +891,22 @@ func rowsHave(n int) string {
 		return "1 row has"
 	}
 	return strconv.Itoa(n) + " rows have"
+}
+
+// moreTimes is "once more" or "n more times".
+func moreTimes(n int) string {
+	if n == 1 {
+		return "once more"
+	}
+	return strconv.Itoa(n) + " more times"
+}
+
+// countOf is "1 row" or "n rows".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // listLines writes "line 3, 9 and 12", eliding after five.

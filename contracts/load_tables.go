@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -106,13 +107,19 @@ func LoadCompetitionsFile(path string) (*CompetitionTable, error) {
 }
 
 // loadFile opens path and reads it with load, naming it path.
+// ErrIsDir is the error of loading a directory as a file.
+var ErrIsDir = errors.New("is a directory, not a file")
+
 func loadFile[T any](path string, load func(io.Reader, string) (T, error)) (T, error) {
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		var zero T
 		return zero, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return zero, &fs.PathError{Op: "read", Path: path, Err: ErrIsDir}
+	}
 	return load(f, path)
 }
 

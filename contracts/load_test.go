@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,9 +21,9 @@ func checkAccounted(t testing.TB, ds *Dataset) {
 	if ds == nil {
 		return
 	}
-	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged {
-		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d",
-			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged)
+	if ds.Read != len(ds.Contracts)+ds.Given+ds.Skipped+ds.Merged+ds.Conflicts+ds.Blank {
+		t.Fatalf("rows not accounted for: read %d != loaded %d + streamed %d + skipped %d + merged %d + conflicting %d + blank %d",
+			ds.Read, len(ds.Contracts), ds.Given, ds.Skipped, ds.Merged, ds.Conflicts, ds.Blank)
 	}
 }
 
@@ -362,11 +363,16 @@ func TestLoadBadData(t *testing.T) {
 		{"json elements not objects", `["Ann", 5]`,
 			LoadOptions{}, true, "in.csv:1: element 1 is a string, not an object", Error, 2, 0, 2, 0},
 		{"json number as a date", `[{"player": "Ann", "contract_expires": 20260630}]`,
-			LoadOptions{}, true, `in.csv:1: contract_expires: the JSON number 20260630 is not a date (write dates as strings: "2026-06-30")`, Error, 1, 0, 1, 0},
+			LoadOptions{}, true, `in.csv:1:20: contract_expires: the JSON number 20260630 is not a date (write dates as strings: "2026-06-30")`, Error, 1, 0, 1, 0},
 		{"xlsx workbook", "PK\x03\x04\x14\x00\x06\x00",
 			LoadOptions{}, true, "in.csv: not a CSV file: this is a ZIP archive (an .xlsx or .ods workbook?) (save the sheet as CSV (UTF-8))", Error, 0, 0, 0, 0},
 		{"utf-16", "\xff\xfep\x00l\x00",
 			LoadOptions{}, true, "in.csv: the file is in UTF-16", Error, 0, 0, 0, 0},
+		// issue 12 #16: UTF-32 is named so, not called UTF-16
+		{"utf-32 le", "\xff\xfe\x00\x00p\x00\x00\x00", LoadOptions{}, true, "in.csv: the file is in UTF-32 (save it as CSV (UTF-8))", Error, 0, 0, 0, 0},
+		{"utf-32 be without a mark", "\x00\x00\x00p\x00\x00\x00l\x00\x00\x00a\x00\x00\x00y", LoadOptions{}, true,
+			"in.csv: the file looks like UTF-32 (three bytes in four are zero)", Error, 0, 0, 0, 0},
+		{"utf-16 without a mark", "p\x00l\x00a\x00y\x00e\x00r\x00", LoadOptions{}, true, "in.csv: the file looks like UTF-16 (every other byte is zero)", Error, 0, 0, 0, 0},
 		{"empty file", "", LoadOptions{}, true, "in.csv: empty file", Error, 0, 0, 0, 0},
 		{"blank file with bom", "\ufeff\r\n  \n", LoadOptions{}, true, "in.csv: empty file", Error, 0, 0, 0, 0},
 		{"header only is a warning", bosmanHeader, LoadOptions{}, false, "in.csv:1: warning: no data rows, only a header", Warning, 0, 0, 0, 0},
@@ -386,7 +392,7 @@ func TestLoadBadData(t *testing.T) {
 		{"exact duplicate merged", bosmanHeader + goodRow + goodRow + goodRow, LoadOptions{}, false,
 			"in.csv:2: warning: Ann Able: row repeated 2 more times (lines 3 and 4); merged into this one", Warning, 3, 1, 0, 2},
 		{"conflicting duplicate names both lines", bosmanHeader + goodRow + strings.Replace(goodRow, "2027-06-30", "2028-06-30", 1), LoadOptions{}, false,
-			"in.csv:3:11: warning: contract_expires: Ann Able: line 2 says the contract expires 2027-06-30, this row says 2028-06-30 (same player, club and signing); both kept", Warning, 2, 2, 0, 0},
+			"in.csv:3:11: warning: contract_expires: Ann Able: line 2 says the contract expires 2027-06-30, this row says 2028-06-30 (same player, club, signing and start); this row is left out, line 2, the first, is used", Warning, 2, 1, 0, 0},
 		{"no expiry kept", "player,association,contract_expires\nAnn,ENG,\nBob,ENG,\n", LoadOptions{}, false,
 			"in.csv:2:3: warning: 2 rows have no contract expiry, the first on this line: kept, expiry unknown", Warning, 2, 2, 0, 0},
 		{"loan outlasting contract", bosmanHeader + row(map[string]string{"player": "B", "association": "ENG", "contract_expires": "2026-06-30", "loan_until": "2027-06-30"}),
@@ -401,9 +407,21 @@ func TestLoadBadData(t *testing.T) {
 		{"json syntax error", "[\n{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"},\n{\"player\": }\n]", LoadOptions{}, true,
 			"in.csv:3: invalid JSON: invalid character '}' looking for beginning of value", Error, 1, 1, 0, 0},
 		{"json bad date and nested value", "[\n{\"player\": \"Ann\", \"contract_expires\": \"2026-02-30\"},\n{\"player\": \"Bob\", \"club\": {\"name\": \"X\"}}\n]", LoadOptions{}, true,
-			"in.csv:2: contract_expires: \"2026-02-30\" is not a real date", Error, 2, 0, 2, 0},
+			"in.csv:2:19: contract_expires: \"2026-02-30\" is not a real date", Error, 2, 0, 2, 0},
 		{"json unknown key", "[{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\", \"boots\": \"red\"}]", LoadOptions{}, false,
-			`in.csv:1: warning: key "boots" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
+			`in.csv:1:76: warning: key "boots" is not one bosman knows; ignored`, Warning, 1, 1, 0, 0},
+		// issue 12 #10: nothing after the array, no key twice, no string that is not UTF-8
+		{"json second array refused", "[{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"}]\n[{\"player\": \"Bob\", \"contract_expires\": \"2027-06-30\"}]\n",
+			LoadOptions{SkipInvalid: true}, true, "in.csv:2:1: a second JSON array after the first; the file must hold one array (join the arrays into one", Error, 1, 1, 0, 0},
+		{"json text after the array refused", "[]\n  x", LoadOptions{}, true, "in.csv:2:3: data after the closing ] of the array", Error, 0, 0, 0, 0},
+		{"json duplicate key refused", "[{\"player\": \"Ann\", \"association\": \"ENG\",\n  \"contract_expires\": \"2026-06-30\",\n  \"contract_expires\": \"2030-06-30\"}]",
+			LoadOptions{}, true, `in.csv:3:3: key "contract_expires" given twice in the object, first on line 2, column 3 (keep one of them`, Error, 1, 0, 1, 0},
+		{"json duplicate unknown key refused", `[{"player": "Ann", "contract_expires": "2026-06-30", "status": 1, "status": 2}]`,
+			LoadOptions{}, true, `in.csv:1:67: key "status" given twice in the object, first on line 1, column 54`, Error, 1, 0, 1, 0},
+		{"json invalid utf-8 refused", "[{\"player\": \"Jos\xe9\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"}]",
+			LoadOptions{}, true, "in.csv:1:17: player: the string is not valid UTF-8 (save the file as UTF-8", Error, 1, 0, 1, 0},
+		{"json lone surrogate refused", `[{"player": "Jos\ud800", "association": "ENG", "contract_expires": "2026-06-30"}]`,
+			LoadOptions{}, true, "in.csv:1:17: player: the string is not valid UTF-8", Error, 1, 0, 1, 0},
 		{"json empty array", "[]", LoadOptions{}, false, "in.csv:1: warning: no data rows: the array is empty", Warning, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
@@ -577,6 +595,189 @@ func BenchmarkLoadTMDatasets50k(b *testing.B) {
 		ds, err := Load(bytes.NewReader(data), "players.csv", LoadOptions{})
 		if err != nil || len(ds.Contracts) != 50000 {
 			b.Fatalf("%v, %d rows", err, len(ds.Contracts))
+		}
+	}
+}
+
+// A JSON string keeps what it says: escapes, a surrogate pair for a
+// character beyond the BMP, and U+FFFD written as such are not refused as
+// invalid UTF-8 (issue 12 #10).
+func TestLoadJSONValidStrings(t *testing.T) {
+	in := `[{"player": "Jos\u00e9 \ud83d\ude00 \ufffd \"Q\"", "association": "ENG", "contract_expires": "2026-06-30"}]` + "\n\n"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil || len(ds.Contracts) != 1 || ds.Contracts[0].Player != "José 😀 \ufffd \"Q\"" {
+		t.Fatalf("err %v, rows %+v", err, ds.Contracts)
+	}
+}
+
+// Excel's "CSV (Macintosh)" ends lines with a carriage return alone: the
+// rows are read, not taken for one long header (issue 12 #11), and a note
+// says how the lines were read.
+func TestLoadCROnlyLineEnds(t *testing.T) {
+	in := "player;club;association;contract_expires\r\"Ann\rAble\";Riverside FC;ENG;30/6/2026\rBob Bell;Riverside FC;ENG;2027-06-30\r"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil || len(ds.Contracts) != 2 {
+		t.Fatalf("err %v, %d rows, want 2", err, len(ds.Contracts))
+	}
+	if a, b := ds.Contracts[0], ds.Contracts[1]; a.Player != "Ann\nAble" || a.Expires != rules.D(2026, 6, 30) || b.Pos.Line != 4 {
+		t.Errorf("rows %+v; %+v", a, b)
+	}
+	if len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0].Error(), "in.csv: the lines end with a carriage return alone") {
+		t.Errorf("notes %v", ds.Notes)
+	}
+	// CRLF is not CR alone
+	ds, err = loadString(t, "player,contract_expires\r\nAnn,2026-06-30\r\n", LoadOptions{})
+	if err != nil || len(ds.Contracts) != 1 || len(ds.Notes) != 0 {
+		t.Errorf("CRLF: err %v, rows %d, notes %v", err, len(ds.Contracts), ds.Notes)
+	}
+}
+
+// Excel habits (issue 13 #15): the empty rows at the end of a sheet,
+// ";;;;", are skipped quietly and counted, not failed nor kept; Excel's
+// "sep=;" line names the separator and is not the header.
+func TestLoadExcelHabits(t *testing.T) {
+	in := "sep=;\nPlayer;Club;Country;Contract until\nAnn Able;Riverside FC;ENG;30/6/2027\n;;;\n  ; ;;\nBob Bell;Riverside FC;ENG;\n;;;\n"
+	ds, err := loadString(t, in, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Read != 5 || len(ds.Contracts) != 2 || ds.Blank != 3 || ds.Skipped != 0 {
+		t.Fatalf("read %d loaded %d blank %d skipped %d; want 5 2 3 0", ds.Read, len(ds.Contracts), ds.Blank, ds.Skipped)
+	}
+	if c := ds.Contracts[1]; c.Player != "Bob Bell" || c.Pos.Line != 6 {
+		t.Errorf("second row %+v, want Bob Bell on line 6", c)
+	}
+	// the one warning is Bob's missing expiry; nothing about the blank rows
+	if ds.Warnings != 1 || !strings.Contains(ds.Problems[0].Error(), "in.csv:6:4: warning: 1 row has no contract expiry") {
+		t.Errorf("problems %v", ds.Problems)
+	}
+	if len(ds.Notes) != 1 || ds.Notes[0].Error() != "in.csv:1: the first line names the separator (sep=;): the header is line 2" {
+		t.Errorf("notes %v", ds.Notes)
+	}
+	// problems of the header name line 2
+	_, err = loadString(t, "\"sep=,\"\nPlayer,Club\nAnn,Villa\n", LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "in.csv:2: no column for the contract's expiry") {
+		t.Errorf("header after sep=: %v", err)
+	}
+	// a file of blank rows only says so
+	ds, _ = loadString(t, "Player;Contract until\n;\n;\n", LoadOptions{})
+	if ds.Warnings != 1 || !strings.Contains(ds.Problems[0].Msg, "no data rows, only a header and 2 rows every field of which is empty") {
+		t.Errorf("blank rows only: %v", ds.Problems)
+	}
+}
+
+// A file's slashed dates that read either way are read in the order its
+// other dates show (issue 13 #15): 6/30/2027 shows month first, so 9/5/2001
+// is 5 September, and a note says so; with no date to show it, day first
+// and a note; dates showing both orders are an error naming both lines.
+func TestLoadDateOrder(t *testing.T) {
+	head := "Player,Club,Country,Born,Contract until\n"
+	tests := []struct {
+		name, in string
+		opt      LoadOptions
+		born     []string // each row's birth date; nil when the file fails
+		problem  string   // in the error, or in the note
+	}{
+		{"month first shown after the ambiguous date", "Ann,X,ENG,9/5/2001,6/30/2027\nBob,X,ENG,1/2/1999,7/1/2028\n", LoadOptions{},
+			[]string{"2001-09-05", "1999-01-02"}, "in.csv:2: slashed dates read month first (M/D/YYYY), as 6/30/2027 on line 2 shows, and so were 3 dates that read either way, the first 9/5/2001 on line 2 (5 Sep 2001)"},
+		{"day first shown", "Ann,X,ENG,9/5/2001,30/6/2027\n", LoadOptions{},
+			[]string{"2001-05-09"}, "slashed dates read day first (D/M/YYYY), as 30/6/2027 on line 2 shows, and so was 9/5/2001 on line 2, which reads either way (9 May 2001)"},
+		{"nothing shows the order: day first, said", "Ann,X,ENG,9/5/2001,1/7/2027\n", LoadOptions{},
+			[]string{"2001-05-09"}, "slashed dates read day first (D/M/YYYY), bosman's default, as no date of the file shows the order, and so were 2 dates that read either way, the first 9/5/2001 on line 2 (9 May 2001): give --month-first if they are month first"},
+		{"no ambiguous date, no note", "Ann,X,ENG,25/5/2001,30/6/2027\nBob,X,ENG,1/1/2001,2027-06-30\n", LoadOptions{},
+			[]string{"2001-05-25", "2001-01-01"}, ""},
+		{"both orders shown: an error with both lines", "Ann,X,ENG,25/5/2001,2027-06-30\nBob,X,ENG,,6/30/2027\n", LoadOptions{SkipInvalid: true},
+			nil, "in.csv:3:5: Contract until: 6/30/2027 reads month first only, but 25/5/2001 on line 2 reads day first only: the file mixes the two orders"},
+		{"month first shown beyond the start, after ambiguous dates read day first", "Ann,X,ENG,9/5/2001,2027-06-30\n" + strings.Repeat("Cid,X,ENG,,2027-06-30\n", 4000) + "Bob,X,ENG,,6/30/2027\n", LoadOptions{},
+			nil, "in.csv:4003:5: Contract until: 6/30/2027 reads month first only, but the dates before it that read either way were read day first (1, the first 9/5/2001 on line 2) (give --month-first"},
+		{"month first given: a day-first date is refused with the reason", "Ann,X,ENG,25/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
+			nil, "25/5/2001 is day first: leave out --month-first"},
+		{"month first given: ambiguous dates read so, no note", "Ann,X,ENG,9/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
+			[]string{"2001-09-05"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, streamed := range []bool{false, true} {
+				opt := tt.opt
+				var born []string
+				if streamed {
+					opt.Each = func(_ *Dataset, c *Contract) error { born = append(born, c.Birth.String()); return nil }
+				}
+				ds, err := loadString(t, head+tt.in, opt)
+				if tt.born == nil {
+					if err == nil || !strings.Contains(err.Error(), tt.problem) {
+						t.Fatalf("streamed %v: error %v, want one with %q", streamed, err, tt.problem)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !streamed {
+					for _, c := range ds.Contracts {
+						born = append(born, c.Birth.String())
+					}
+				}
+				if strings.Join(born, " ") != strings.Join(tt.born, " ") {
+					t.Errorf("streamed %v: born %v, want %v", streamed, born, tt.born)
+				}
+				switch {
+				case tt.problem == "" && len(ds.Notes) > 0:
+					t.Errorf("notes %v, want none", ds.Notes)
+				case tt.problem != "" && (len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0].Error(), tt.problem)):
+					t.Errorf("notes %v, want one with %q", ds.Notes, tt.problem)
+				}
+			}
+		})
+	}
+}
+
+// A row that gives an earlier row's contract (same player, club, signing
+// and start) another expiry is left out, the first used, so that every
+// command, streamed or not, answers with one contract (issue 12 #13); rows
+// that differ in their start are two contracts, a renewal, and both load.
+func TestLoadConflictingRows(t *testing.T) {
+	in := "player_id,player,club,association,contract_start,contract_expires\n" +
+		"1,Ann,X,ENG,,2026-06-30\n" +
+		"1,Ann,X,ENG,,2027-06-30\n" +
+		"1,Ann,X,ENG,2026-07-01,2029-06-30\n"
+	for _, streamed := range []bool{false, true} {
+		var got []string
+		opt := LoadOptions{}
+		if streamed {
+			opt.Each = func(_ *Dataset, c *Contract) error { got = append(got, c.Expires.String()); return nil }
+		}
+		ds, err := loadString(t, in, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range ds.Contracts {
+			got = append(got, c.Expires.String())
+		}
+		if strings.Join(got, " ") != "2026-06-30 2029-06-30" || ds.Conflicts != 1 || ds.Kinds[KindConflict] != 1 {
+			t.Errorf("streamed %v: expiries %v, %d conflicts, kinds %v; want 2026-06-30 2029-06-30, 1 conflict", streamed, got, ds.Conflicts, ds.Kinds)
+		}
+	}
+}
+
+// A row that is not loaded is not counted in the file-wide warnings of
+// rows kept ("no association … kept"), nor is a merged repeat.
+func TestLoadCountsOnlyKeptRows(t *testing.T) {
+	in := "player,club,contract_expires\nAnn,Riverside FC,2026-02-30\nBob,Riverside FC,\nBob,Riverside FC,\nCid,Riverside FC,2027-06-30\n"
+	ds, _ := loadString(t, in, LoadOptions{SkipInvalid: true, NoInfer: true})
+	var got []string
+	for _, p := range ds.Problems {
+		if p.Severity == Warning {
+			got = append(got, p.Msg)
+		}
+	}
+	want := []string{
+		"1 row has no contract expiry, the first on this line: kept, expiry unknown",
+		"2 rows have no association or league, the first on this line: kept, association unknown",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("warnings %q, want %q among them", got, w)
 		}
 	}
 }

@@ -13,18 +13,28 @@ import (
 // PlayerFilter returns a cheap test that keeps every row whose player
 // Index.Players(query) may match, and few others: a query of digits keeps
 // that player id; else a row is kept when the longest word of one of the
-// query's folded spellings begins a word of one of the name's.
+// query's folded spellings (see queryKeys: nicknames, St and Saint …)
+// begins a word of one of the name's, or, for a query in capitals, when
+// the name has those initials (MatchInitials).
 func PlayerFilter(query string) func(c *Contract) bool {
 	q := strings.TrimSpace(query)
 	if isDigits(q) {
 		return func(c *Contract) bool { return c.PlayerID == q }
 	}
-	toks := longestWords(foldVariants(query))
+	toks := longestWords(queryKeys(query))
 	if len(toks) == 0 {
 		return func(*Contract) bool { return false }
 	}
+	ini := initialsQuery(query)
 	return func(c *Contract) bool {
 		name := c.Player
+		if ini != "" && name != "" && (name[0]|0x20 == ini[0] || name[0] >= 0x80) {
+			for _, k := range foldVariants(name) {
+				if hasInitials(k, ini) {
+					return true
+				}
+			}
+		}
 		if plainASCII(name) { // most names: no fold, no allocation
 			for _, t := range toks {
 				if hasWordPrefixFold(name, t) {
@@ -49,11 +59,7 @@ func PlayerFilter(query string) func(c *Contract) bool {
 // bosman knows), and few others. The test remembers each club name it has
 // seen: a file has few.
 func ClubFilter(query string) func(c *Contract) bool {
-	qs := clubKeys(query)
-	if k := stripLegal(Fold(query)); k != "" && !inList(qs, k) {
-		qs = append(qs, k)
-	}
-	toks := longestWords(qs)
+	toks := longestWords(clubQueryWords(query))
 	seen := map[string]bool{}
 	return func(c *Contract) bool {
 		if c.Club == "" || len(toks) == 0 {

@@ -36,6 +36,7 @@ type Market struct {
 	clubOnce sync.Once
 	ckeys    [][]string         // per club entry: its keys
 	cnames   [][]string         // per club entry: the names, the snapshot's first
+	cleague  []string           // per club entry: its league, "" unknown
 	csnap    []int              // per club entry: the snapshot club, or -1
 	cbyKey   map[string]int     // canonical ClubKey → club entry
 	cexact   map[string][]int32 // every key → club entries
@@ -180,7 +181,34 @@ func (m *Market) Players(query string) []Match {
 		}
 		add(id, cm.Rows, cm.Kind, false)
 	}
-	for _, h := range m.snap.find(foldVariants(query)) {
+	hits := m.snap.find(queryKeys(query))
+	if ini := initialsQuery(query); ini != "" {
+		// capitals are initials unless a name matches in words: "TAA" is
+		// Trent Alexander-Arnold, not the beginning of Al-Taay
+		named := false
+		for _, c := range cands {
+			named = named || c.kind < MatchPrefix
+		}
+		for _, h := range hits {
+			named = named || h.kind < MatchPrefix
+		}
+		curatedInitials := false
+		for _, c := range cands {
+			curatedInitials = curatedInitials || c.kind == MatchInitials
+		}
+		if !named {
+			if ih := m.snap.initials(ini); len(ih) > 0 || curatedInitials {
+				hits = ih
+				for id, c := range cands {
+					if c.kind == MatchPrefix {
+						delete(cands, id)
+						order = slices.DeleteFunc(order, func(x string) bool { return x == id })
+					}
+				}
+			}
+		}
+	}
+	for _, h := range hits {
 		r, err := m.snap.rowAt(h.off)
 		if err != nil {
 			continue
@@ -299,7 +327,7 @@ func (m *Market) Suggest(query string, n int) []string {
 		m.sug = newCatalog(keys)
 	})
 	var out []string
-	for _, id := range m.sug.suggest(foldVariants(query), n, func(i int32) string { return keysLabel(m.sug, i) }) {
+	for _, id := range m.sug.suggest(queryKeys(query), n, func(i int32) string { return keysLabel(m.sug, i) }) {
 		if name := m.sugName[id]; !inList(out, name) {
 			out = append(out, name)
 		}
@@ -334,6 +362,7 @@ func (m *Market) clubs() {
 				m.cbyKey[key] = e
 				m.ckeys = append(m.ckeys, slices.Clone(aliasesOf[key]))
 				m.cnames = append(m.cnames, nil)
+				m.cleague = append(m.cleague, "")
 				m.csnap = append(m.csnap, -1)
 			}
 			return e
@@ -346,13 +375,23 @@ func (m *Market) clubs() {
 					}
 					e := entry(c.keys[0])
 					m.csnap[e] = i
+					m.cleague[e] = c.League
 					m.cnames[e] = append(m.cnames[e], c.Name)
 					addKeys(e, c.keys)
 				}
 			}
 		}
+		leagues := make(map[string]string) // curated club name → its rows' first league
+		for _, c := range m.curated {
+			if leagues[c.Club] == "" {
+				leagues[c.Club] = c.League
+			}
+		}
 		eachClubName(m.curated, func(name string, ks []string) {
 			e := entry(ks[0])
+			if m.cleague[e] == "" {
+				m.cleague[e] = leagues[name]
+			}
 			if !inList(m.cnames[e], name) {
 				m.cnames[e] = append(m.cnames[e], name)
 			}
@@ -389,7 +428,7 @@ func (m *Market) Clubs(query string) []string {
 	if k := stripLegal(Fold(query)); ambiguousClubQueries[k] {
 		ids, _ = m.clubCatalog().partial([]string{k})
 	} else {
-		qs := clubKeys(query)
+		qs := clubQueryKeys(query)
 		for _, q := range qs {
 			ids = append(ids, m.cexact[q]...)
 		}
@@ -414,7 +453,7 @@ func (m *Market) ClubSuggest(query string, n int) []string {
 		return m.index().ClubSuggest(query, n)
 	}
 	var out []string
-	for _, id := range m.clubCatalog().suggest(clubKeys(query), n, func(i int32) string { return m.cnames[i][0] }) {
+	for _, id := range m.clubCatalog().suggest(clubQueryKeys(query), n, func(i int32) string { return m.cnames[i][0] }) {
 		out = append(out, m.cnames[id][0])
 	}
 	return out

@@ -616,12 +616,12 @@ func FuzzEmbeddedQuery(f *testing.F) {
 	if r := m.Resolve("Konate"); r.Match.PlayerID != "357119" || len(r.Match.Rows) != 2 {
 		f.Fatalf("the small market: %+v", r)
 	}
-	for _, s := range []string{"Konate", "kon", "a", "|", "\t", "\n=31", "357119", "ødegaard", "N'Golo", " ", "=", "0", "-1", "é", "\x00", "Real Madrid", "inter"} {
+	for _, s := range []string{"Konate", "kon", "a", "|", "\t", "\n=31", "357119", "ødegaard", "N'Golo", " ", "=", "0", "-1", "é", "\x00", "Real Madrid", "inter", "KAK", "St Vini Jr"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, p := range m.Players(q) {
-			if len(p.Rows) == 0 || p.Kind < MatchExact || p.Kind > MatchPrefix {
+			if len(p.Rows) == 0 || p.Kind < MatchExact || p.Kind > MatchInitials || p.Kind == MatchInitials && initialsQuery(q) == "" {
 				t.Fatalf("%q: match %+v", q, p)
 			}
 		}
@@ -629,6 +629,9 @@ func FuzzEmbeddedQuery(f *testing.F) {
 			if name == "" {
 				t.Fatalf("%q: an empty club name", q)
 			}
+		}
+		if r := m.ResolveClub(q); r.Names == nil && r.Why != "" || r.Names != nil && (r.Why == "" || r.Names[0] == "") {
+			t.Fatalf("ResolveClub(%q) = %+v", q, r)
 		}
 	})
 }

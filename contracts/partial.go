@@ -10,19 +10,26 @@ import "strings"
 // Salah-Eddine"). "Konate" for "Ibrahima Konaté", "Alexander-Arnold" for
 // "Trent Alexander-Arnold" and "Ruediger" for "Antonio Rüdiger" name whole
 // words; so does a player id.
+//
+// Initials in capitals (MatchInitials: "VVD") name every word of the name;
+// a query is also taken in the other forms of its words (St Maximin as
+// Saint Maximin, see queryKeys).
 func (m Match) InPart(query string) bool {
-	if m.Kind == MatchExact || isDigits(strings.TrimSpace(query)) {
+	if m.Kind == MatchExact || m.Kind == MatchInitials || isDigits(strings.TrimSpace(query)) {
 		return false
 	}
+	qs := append([]string{query}, queryKeys(query)...)
 	var seen []string
 	for _, r := range m.Rows {
 		if inList(seen, r.Player) {
 			continue
 		}
 		seen = append(seen, r.Player)
-		for _, mode := range [...]int{0, foldDigraph, foldJoin, foldDigraph | foldJoin} {
-			if wholeWords(query, r.Player, mode) {
-				return false
+		for _, q := range qs {
+			for _, mode := range [...]int{0, foldDigraph, foldJoin, foldDigraph | foldJoin} {
+				if wholeWords(q, r.Player, mode) {
+					return false
+				}
 			}
 		}
 	}

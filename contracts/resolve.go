@@ -56,7 +56,8 @@ const (
 //     StandOutValue times the highest of the others (unknown counts as
 //     nothing);
 //     c. top league: he is the only one whose club (of the row Overlay
-//     picks with no cut-off) is in one of TopLeagues;
+//     picks with no cut-off) is in one of TopLeagues (not for initials,
+//     MatchInitials: "VVD" must stand out by more than his league);
 //  4. else none stands out, and the caller lists Others.
 //
 // A player's market value is the highest in his rows. Resolve keeps the
@@ -95,19 +96,19 @@ func Resolve(ms []Match) Resolution {
 		if top, next := matchValue(byValue[0]), matchValue(byValue[1]); top >= StandOutMinValue && top >= StandOutValue*next {
 			return choose(0, ByMarketValue)
 		}
-		if i := only(byValue, inTopLeague); i >= 0 {
+		if i := only(byValue, inTopLeague); i >= 0 && ms[0].Kind != MatchInitials {
 			return choose(i, ByTopLeague)
 		}
 	}
 	return Resolution{Others: byValue}
 }
 
-// only returns the index of the one match for which f holds, or -1 when
-// it holds for none or several.
-func only(ms []Match, f func(Match) bool) int {
+// only returns the index of the one element of s for which f holds, or
+// -1 when it holds for none or several.
+func only[T any](s []T, f func(T) bool) int {
 	found := -1
-	for i, m := range ms {
-		if f(m) {
+	for i, x := range s {
+		if f(x) {
 			if found >= 0 {
 				return -1
 			}

@@ -38,8 +38,9 @@ type indexedPlayer struct {
 }
 
 type indexedClub struct {
-	key   string   // ClubKey of the names
-	names []string // distinct names in the data, in order of appearance
+	key    string   // ClubKey of the names
+	names  []string // distinct names in the data, in order of appearance
+	league string   // the first league its rows give, "" none
 }
 
 // MatchKind says how well a name matches a query. Lower is better.
@@ -54,6 +55,11 @@ const (
 	// MatchPrefix: every word of the query begins a word of the name ("Kon" for
 	// "Ibrahima Konaté").
 	MatchPrefix
+	// MatchInitials: the query is two to four capitals, the initials of the
+	// name's words ("VVD" for "Virgil van Dijk"), and no name has it as a
+	// word. It goes before MatchPrefix: "TAA" is Trent Alexander-Arnold,
+	// not the beginning of a name.
+	MatchInitials
 )
 
 // Match is a player found by Players.
@@ -119,6 +125,12 @@ func newIndex(cs []Contract, clubs bool) *Index {
 
 	byClub := make(map[string]int)
 	var ckeys [][]string
+	leagues := make(map[string]string) // club name → its rows' first league
+	for _, c := range cs {
+		if leagues[c.Club] == "" {
+			leagues[c.Club] = c.League
+		}
+	}
 	eachClubName(cs, func(name string, ks []string) {
 		i, ok := byClub[ks[0]]
 		if !ok {
@@ -128,6 +140,9 @@ func newIndex(cs []Contract, clubs bool) *Index {
 			ckeys = append(ckeys, slices.Clone(aliasesOf[ks[0]]))
 		}
 		ix.clubs[i].names = append(ix.clubs[i].names, name)
+		if ix.clubs[i].league == "" {
+			ix.clubs[i].league = leagues[name]
+		}
 		for _, k := range ks {
 			if !inList(ckeys[i], k) {
 				ckeys[i] = append(ckeys[i], k)
@@ -162,7 +177,14 @@ func eachClubName(cs []Contract, fn func(name string, keys []string)) {
 // apart); none means no match, for which see Suggest. Results are ordered
 // by folded name, then birth date, then id.
 func (ix *Index) Players(query string) []Match {
-	ids, kind := ix.pcat.find(foldVariants(query))
+	ids, kind := ix.pcat.find(queryKeys(query))
+	if ini := initialsQuery(query); ini != "" && (len(ids) == 0 || kind == MatchPrefix) {
+		// capitals are initials unless a name matches in words: "TAA" is
+		// Trent Alexander-Arnold, not the beginning of Al-Taay
+		if iids := ix.pcat.initials(ini); len(iids) > 0 {
+			ids, kind = iids, MatchInitials
+		}
+	}
 	slices.SortStableFunc(ids, func(a, b int32) int {
 		p, q := &ix.players[a], &ix.players[b]
 		if c := strings.Compare(p.key, q.key); c != 0 {
@@ -192,7 +214,7 @@ func (ix *Index) Players(query string) []Match {
 // name appears once.
 func (ix *Index) Suggest(query string, n int) []string {
 	var out []string
-	for _, id := range ix.pcat.suggest(foldVariants(query), n, func(i int32) string { return ix.players[i].key }) {
+	for _, id := range ix.pcat.suggest(queryKeys(query), n, func(i int32) string { return ix.players[i].key }) {
 		if name := ix.players[id].name; !inList(out, name) {
 			out = append(out, name)
 		}
@@ -216,7 +238,7 @@ func (ix *Index) Clubs(query string) []string {
 	if k := stripLegal(Fold(query)); ambiguousClubQueries[k] {
 		ids, _ = ix.ccat.partial([]string{k})
 	} else {
-		ids, _ = ix.ccat.find(clubKeys(query))
+		ids, _ = ix.ccat.find(clubQueryKeys(query))
 	}
 	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(ix.clubs[a].key, ix.clubs[b].key) })
 	var out []string
@@ -230,7 +252,7 @@ func (ix *Index) Clubs(query string) []string {
 // does for players; one name (the first the data uses) per club.
 func (ix *Index) ClubSuggest(query string, n int) []string {
 	var out []string
-	for _, id := range ix.ccat.suggest(clubKeys(query), n, func(i int32) string { return ix.clubs[i].key }) {
+	for _, id := range ix.ccat.suggest(clubQueryKeys(query), n, func(i int32) string { return ix.clubs[i].key }) {
 		out = append(out, ix.clubs[id].names[0])
 	}
 	return out

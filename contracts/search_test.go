@@ -297,13 +297,13 @@ func TestClubSuggest(t *testing.T) {
 }
 
 func FuzzPlayers(f *testing.F) {
-	for _, s := range []string{"Konate", "Rüdiger", "ruediger", "N'Golo", "Real Madrid", "Inter", "a", "", " ", "ẞ", "\xff", "İ̇"} {
+	for _, s := range []string{"Konate", "Rüdiger", "ruediger", "N'Golo", "Real Madrid", "Inter", "a", "", " ", "ẞ", "\xff", "İ̇", "TAA", "St Vini Jr"} {
 		f.Add(s)
 	}
 	ix := NewIndex(fixture())
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, m := range ix.Players(q) {
-			if len(m.Rows) == 0 || m.Kind < MatchExact || m.Kind > MatchPrefix {
+			if len(m.Rows) == 0 || m.Kind < MatchExact || m.Kind > MatchInitials || m.Kind == MatchInitials && initialsQuery(q) == "" {
 				t.Fatalf("Players(%q) gave %+v", q, m)
 			}
 		}
@@ -311,6 +311,9 @@ func FuzzPlayers(f *testing.F) {
 			t.Fatalf("more than 3 suggestions for %q", q)
 		}
 		_ = ix.Clubs(q)
+		if r := ix.ResolveClub(q); r.Names == nil && r.Why != "" || r.Names != nil && r.Why == "" {
+			t.Fatalf("ResolveClub(%q) = %+v", q, r)
+		}
 	})
 }
 

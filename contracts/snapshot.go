@@ -614,6 +614,21 @@ func matchKeys(q string, toks []string, keys string) MatchKind {
 	return matchWords(toks, words)
 }
 
+// initials finds the rows whose name has the initials ini (see
+// hasInitials), as MatchInitials hits.
+func (s *snapshot) initials(ini string) []snapHit {
+	var out []snapHit
+	s.eachKeys(func(keys string, off int) {
+		for k := range strings.SplitSeq(keys, "|") {
+			if hasInitials(k, ini) {
+				out = append(out, snapHit{off, MatchInitials})
+				return
+			}
+		}
+	})
+	return out
+}
+
 // eachKeys calls fn with every keys line's keys and row offset.
 func (s *snapshot) eachKeys(fn func(keys string, off int)) {
 	for rest := s.keys; rest != ""; {

@@ -32,7 +32,8 @@ func TestStreamingMatchesLoading(t *testing.T) {
 		"2,B,X,ENG,,2026-06-30\n" +
 		"2,B,X,ENG,,2026-06-30\n" +
 		"3,C,X,ENX,,2026-06-30\n" +
-		"4,D,X,ENG,,2026-02-30\n"
+		"4,D,X,ENG,,2026-02-30\n" +
+		"1,A,X,ENG,2024-07-01,2028-06-30\n"
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
 			opt := LoadOptions{SkipInvalid: true}
@@ -53,7 +54,7 @@ func TestStreamingMatchesLoading(t *testing.T) {
 			if !reflect.DeepEqual(got, want.Contracts) {
 				t.Fatalf("streamed rows differ from loaded rows")
 			}
-			if !reflect.DeepEqual(ds.Problems, want.Problems) || ds.Merged != want.Merged || ds.Skipped != want.Skipped || ds.History != want.History {
+			if !reflect.DeepEqual(ds.Problems, want.Problems) || ds.Merged != want.Merged || ds.Conflicts != want.Conflicts || ds.Skipped != want.Skipped || ds.History != want.History {
 				t.Fatalf("problems or counts differ:\nstreamed %v\nloaded   %v", ds.Problems, want.Problems)
 			}
 		})

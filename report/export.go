@@ -17,7 +17,18 @@ type Export struct {
 	f  Filter
 	rw RowWriter
 	en Entry // reused: each row is written before the next
+	n  ExportCounts
 }
+
+// ExportCounts is what an export did with the rows it was given: each
+// was written, left out by the filter, or left out as InForceDropped says.
+type ExportCounts struct {
+	Written, Filtered int
+	Dropped
+}
+
+// Counts says what the export did with the rows it was given so far.
+func (x *Export) Counts() ExportCounts { return x.n }
 
 // NewExport starts an export to w in format.
 func NewExport(w io.Writer, format string, q *Query, f Filter) (*Export, error) {
@@ -51,19 +62,27 @@ func (x *Export) Warnings() []string {
 // Write answers c and writes its row, if the filter keeps it.
 func (x *Export) Write(c *contracts.Contract) error {
 	if !x.f.Keep(c) {
+		x.n.Filtered++
 		return nil
 	}
 	x.q.AnswerInto(&x.en, c)
 	if !x.f.KeepAnswer(&x.en) {
 		return nil
 	}
+	x.n.Written++
 	return x.rw.Write(&x.en)
 }
 
 // WriteInForce writes each player's contract in force and known on the
 // as-of date, in the order of all.
 func (x *Export) WriteInForce(all []contracts.Contract) error {
-	for _, ct := range InForce(all, x.q.AsOf) {
+	rows, dr := InForceDropped(all, x.q.AsOf)
+	x.n.Superseded += dr.Superseded
+	if x.n.NotYet == 0 {
+		x.n.First = dr.First
+	}
+	x.n.NotYet += dr.NotYet
+	for _, ct := range rows {
 		if err := x.Write(&ct); err != nil {
 			return err
 		}

@@ -161,10 +161,13 @@ func filterText(f *Filter) string {
 	if f.MinValue > 0 {
 		parts = append(parts, "worth "+ValueText(f.MinValue)+" or more")
 	}
-	for _, s := range [...][2]string{{"in ", f.League}, {"in ", f.Association}} {
-		if s[1] != "" {
-			parts = append(parts, s[0]+s[1])
+	for _, k := range []*contracts.Code{f.League, f.Code} {
+		if k != nil {
+			parts = append(parts, "in "+k.Name)
 		}
+	}
+	if f.Association != "" {
+		parts = append(parts, "in "+f.Association)
 	}
 	if !f.ExpiringBefore.IsZero() {
 		parts = append(parts, "expiring before "+f.ExpiringBefore.Human())

@@ -14,10 +14,15 @@ import (
 // the contract alone; KeepAnswer at its answer (the status, the age on the
 // as-of date, the window of the asking club).
 type Filter struct {
-	Clubs          map[string]bool // only clubs of these names; nil: any club
-	Association    string          // only clubs of this association; "": any
-	League         string          // only this competition (GB1: the Premier League alone); "": any
-	ExpiringBefore rules.Date      // only contracts expiring before this day; zero: any
+	Clubs       map[string]bool // only clubs of these names; nil: any club
+	Association string          // only clubs of this association; "": any
+	// Code: only the contracts it covers (contracts.Code.Covers): an
+	// association's clubs, a league set's or one competition's; nil: any.
+	Code *contracts.Code
+	// League: the same, for --league: a competition (GB1: the Premier
+	// League alone) or a league set's competitions (EFL); nil: any.
+	League         *contracts.Code
+	ExpiringBefore rules.Date // only contracts expiring before this day; zero: any
 	// Horizon: only contracts expiring inside it (see Horizon.Contains);
 	// the zero Horizon keeps any. Contracts already ended, or without an
 	// expiry, are outside every horizon but All; Statuses that ask for
@@ -49,7 +54,7 @@ func (f *Filter) Keep(c *contracts.Contract) bool {
 // keepContract is Keep but for the horizon.
 func (f *Filter) keepContract(c *contracts.Contract) bool {
 	if f.Clubs != nil && !f.Clubs[c.Club] || f.Association != "" && c.Association != f.Association ||
-		f.League != "" && c.League != f.League ||
+		f.Code != nil && !f.Code.Covers(c) || f.League != nil && !f.League.Covers(c) ||
 		!f.ExpiringBefore.IsZero() && (c.Expires.IsZero() || !c.Expires.Before(f.ExpiringBefore)) ||
 		f.MinValue > 0 && c.MarketValue < f.MinValue {
 		return false

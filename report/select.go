@@ -11,14 +11,38 @@ import (
 // InForce returns each player's contract in force and known on asOf, in
 // dataset order.
 func InForce(all []contracts.Contract, asOf rules.Date) []contracts.Contract {
+	out, _ := InForceDropped(all, asOf)
+	return out
+}
+
+// Dropped is what InForceDropped left out of the rows it was given: every
+// row is in force, or one of these.
+type Dropped struct {
+	// Superseded counts the rows of players with another contract in
+	// force on the as-of date: an earlier contract, or a later one not yet
+	// signed then.
+	Superseded int
+	// NotYet counts the rows of players none of whose contracts was
+	// signed by the as-of date, who have no contract in force; First is
+	// the first of them.
+	NotYet int
+	First  contracts.Contract
+}
+
+// InForceDropped is InForce, and what it left out.
+func InForceDropped(all []contracts.Contract, asOf rules.Date) ([]contracts.Contract, Dropped) {
 	var out []contracts.Contract
+	var dr Dropped
 	seen := map[string]int{}
-	for _, c := range all {
+	notYet := map[string]bool{}
+	var notYetRows []int // indexes in all, in order
+	for i, c := range all {
 		key := c.PlayerID
 		if key == "" {
 			key = c.Player + "\x00" + c.Birth.String()
 		}
 		if i, ok := seen[key]; ok {
+			dr.Superseded++
 			rows := []contracts.Contract{out[i], c}
 			if best, ok := contracts.InForce(rows, asOf); ok {
 				out[i] = best
@@ -26,12 +50,29 @@ func InForce(all []contracts.Contract, asOf rules.Date) []contracts.Contract {
 			continue
 		}
 		if !c.Signed.IsZero() && c.Signed.After(asOf) {
-			continue // not known yet on the as-of date
+			notYet[key] = true // not known yet on the as-of date
+			notYetRows = append(notYetRows, i)
+			continue
 		}
 		seen[key] = len(out)
 		out = append(out, c)
 	}
-	return out
+	for _, i := range notYetRows {
+		c := &all[i]
+		key := c.PlayerID
+		if key == "" {
+			key = c.Player + "\x00" + c.Birth.String()
+		}
+		if _, ok := seen[key]; ok {
+			dr.Superseded++ // he has a contract in force: this one comes later
+			continue
+		}
+		if dr.NotYet == 0 {
+			dr.First = *c
+		}
+		dr.NotYet++
+	}
+	return out, dr
 }
 
 // Horizon is the range of expiries a club listing covers.

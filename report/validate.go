@@ -11,6 +11,9 @@ import (
 // as 'file:line:column: …', then a line of counts.
 func Validation(out io.Writer, path string, ds *contracts.Dataset) {
 	path = Clean(path)
+	for _, n := range ds.Notes {
+		fmt.Fprintf(out, "note: %s\n", Clean(n.Error()))
+	}
 	for _, p := range ds.Problems {
 		sev := "error: "
 		if p.Severity == contracts.Warning {
@@ -25,6 +28,13 @@ func Validation(out io.Writer, path string, ds *contracts.Dataset) {
 	if format == "" {
 		format = "not read as contracts"
 	}
-	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates; %s, %s\n",
-		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))
+	blank := ""
+	if ds.Conflicts > 0 {
+		blank = fmt.Sprintf(", %d left out as contradicting an earlier row", ds.Conflicts)
+	}
+	if ds.Blank > 0 {
+		blank += fmt.Sprintf(", %d blank", ds.Blank)
+	}
+	fmt.Fprintf(out, "%s: %s; %s read, %d loaded, %d invalid, %d merged as duplicates%s; %s, %s\n",
+		path, format, Count(ds.Read, "row"), len(ds.Contracts), ds.Skipped, ds.Merged, blank, Count(ds.Errors, "error"), Count(ds.Warnings, "warning"))
 }

@@ -43,17 +43,19 @@ func DateOf(t time.Time) Date {
 	return D(y, m, d)
 }
 
-// ParseISO parses YYYY-MM-DD.
+// ParseISO parses YYYY-MM-DD, digits only: "+026-10-07" is not year 26.
 func ParseISO(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
-	y, e1 := strconv.Atoi(s[:4])
-	m, e2 := strconv.Atoi(s[5:7])
-	d, e3 := strconv.Atoi(s[8:])
-	if e1 != nil || e2 != nil || e3 != nil || s[5] == '+' || s[8] == '+' || s[5] == '-' || s[8] == '-' {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		}
 	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
 	return MakeDate(y, time.Month(m), d)
 }
 

@@ -50,7 +50,7 @@ func TestParseISO(t *testing.T) {
 	if d, err := ParseISO("2026-06-30"); err != nil || d != D(2026, 6, 30) {
 		t.Fatalf("ParseISO(2026-06-30) = %v, %v", d, err)
 	}
-	for _, bad := range []string{"2026-02-30", "2026-13-01", "2026-6-30", "20260630", "2026-06-3x", "0000-01-01", "2026-+6-01"} {
+	for _, bad := range []string{"2026-02-30", "2026-13-01", "2026-6-30", "20260630", "2026-06-3x", "0000-01-01", "2026-+6-01", "+026-10-07", "-026-10-07", " 2026-1-01"} { // issue 12 #15: digits only
 		if _, err := ParseISO(bad); err == nil {
 			t.Errorf("ParseISO(%q) succeeded, want error", bad)
 		}

@@ -353,6 +353,16 @@ func (b *Book) Sets() []*Set {
 	return out
 }
 
+// LeagueSet returns the league set that covers the competition league
+// (GB2 → EFL, MLS1 → MLS), or nil when none does: an association's own
+// set is not a league set.
+func (b *Book) LeagueSet(league string) *Set {
+	if code, ok := b.byLeague[strings.ToUpper(strings.TrimSpace(league))]; ok {
+		return b.get(code)
+	}
+	return nil
+}
+
 // setFor returns the set for a contract: the league set when the league has
 // one, else the association's; nil when neither is known.
 func (b *Book) setFor(assoc, league string) *Set {

@@ -199,7 +199,7 @@ var formats = map[string][]string{
 func globalFlags(cmd string) []cli.Flag {
 	fl := []cli.Flag{
 		&cli.StringFlag{Name: "rules", Usage: "add or replace rule sets with the *.toml files in `DIR`"},
-		&cli.StringFlag{Name: "as-of", Usage: "answer as of `DATE` (YYYY-MM-DD)", DefaultText: "today"},
+		&cli.StringFlag{Name: "as-of", Usage: "answer as of `DATE`: 2025-10-07, 7/10/2025, 7 Oct 2025 or today", DefaultText: "today"},
 	}
 	if f := formats[cmd]; len(f) > 1 {
 		fl = append(fl, &cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(f, ", "), DefaultText: f[0]})

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +28,8 @@ func clubCommand(s *streams) *cli.Command {
 			"   bosman club \"Real Madrid\" --season 2025/26 --format csv\n" +
 			"   bosman club Arsenal --all --sort value\n" +
 			"   bosman club Barcelona --to ENG --position Defender",
-		Flags:  marketFlags(false),
+		Flags: append(marketFlags(false),
+			&cli.BoolFlag{Name: "list", Usage: "list the clubs of the data (those matching CLUB, when given), with association and league"}),
 		Action: func(c *cli.Context) error { return club(s, c) },
 	}
 }
@@ -36,8 +39,11 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("list") {
+		return clubList(s, c)
+	}
 	if c.NArg() == 0 {
-		return usageErr("club needs a CLUB").hint("e.g. bosman club Liverpool")
+		return usageErr("club needs a CLUB").hint("e.g. bosman club Liverpool; 'bosman club --list' lists the clubs")
 	}
 	mq, err := readMarket(c, g)
 	if err != nil {
@@ -48,33 +54,76 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := oneClub(d, query)
+	names, err := oneClub(s, d, query)
 	if err != nil {
 		return err
 	}
 	return answerMarket(s, c, g, d, mq, names)
 }
 
-// oneClub resolves a club query to the names of one club in the data.
-func oneClub(d *data, query string) ([]string, error) {
-	names := d.m.Clubs(query)
-	if len(names) == 0 {
+// oneClub resolves a club query to the names of one club in the data,
+// saying on stderr which other clubs it also matches.
+func oneClub(s *streams, d *data, query string) ([]string, error) {
+	r := d.m.ResolveClub(query)
+	if r.Names != nil {
+		if len(r.Others) > 0 {
+			s.say("note: %q is taken as %s: %s; it also matches %s", query, r.Names[0], r.Why, clubNames(r.Others, 5))
+		}
+		return r.Names, nil
+	}
+	if len(r.Others) == 0 {
 		ee := dataErr("no club matches %q", query)
 		if s := d.suggest(query, 5, true); len(s) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(s, ", "))
 		} else {
-			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça); 'bosman export' lists every club of the data")
+			ee.hint("clubs match in part and by common names (Man Utd, Spurs, Barça)")
 		}
-		return nil, ee
+		return nil, ee.hint("'bosman club --list' lists the clubs of the data")
 	}
-	keys := map[string]bool{}
-	for _, n := range names {
-		keys[contracts.ClubKey(n)] = true
+	var names []string
+	for _, o := range r.Others {
+		names = append(names, o[0])
 	}
-	if len(keys) > 1 {
-		return nil, dataErr("%q matches %d clubs:\n%s", query, len(keys), strings.Join(names, "\n")).hint("give more of the name")
+	if len(names) > 20 {
+		names = append(names[:20], fmt.Sprintf("… and %d more ('bosman club --list %s')", len(names)-20, query))
 	}
-	return names, nil
+	return nil, dataErr("%q matches %d clubs:\n%s", query, len(r.Others), strings.Join(names, "\n")).hint("give more of the name")
+}
+
+// clubNames lists the first name of each club, up to n of them.
+func clubNames(clubs [][]string, n int) string {
+	var names []string
+	for i, c := range clubs {
+		if i == n {
+			return strings.Join(names, ", ") + fmt.Sprintf(" and %d more", len(clubs)-n)
+		}
+		names = append(names, c[0])
+	}
+	return strings.Join(names, ", ")
+}
+
+// clubList is 'bosman club --list [CLUB]': the clubs of the data, or those
+// a query matches.
+func clubList(s *streams, c *cli.Context) error {
+	d, err := loadData(s, c)
+	if err != nil {
+		return err
+	}
+	clubs := d.m.ClubList()
+	if q := strings.Join(c.Args().Slice(), " "); q != "" {
+		r := d.m.ResolveClub(q)
+		keep := map[string]bool{}
+		for _, names := range append(r.Others, r.Names) {
+			for _, n := range names {
+				keep[n] = true
+			}
+		}
+		clubs = slices.DeleteFunc(clubs, func(ci contracts.ClubInfo) bool { return !keep[ci.Name] })
+		if len(clubs) == 0 {
+			return dataErr("no club matches %q", q).hint("'bosman club --list' lists the clubs of the data")
+		}
+	}
+	return report.ClubList(s.out, clubs)
 }
 
 // horizon reads --season, --within and --all: the expiries a club listing
@@ -87,18 +136,11 @@ func horizon(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 
 func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 	if s := c.String("season"); s != "" {
-		y, y2, ok := strings.Cut(strings.ReplaceAll(s, "-", "/"), "/") // 2026/27, 2026-27
-		start, err1 := strconv.Atoi(y)
-		if err1 != nil || start < 1900 || start > 2200 {
-			return report.Horizon{}, usageErr("--season %q: want 2026/27 or 2026", s).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")
+		start, calendarYear, err := contracts.ParseSeason(s)
+		if err != nil {
+			return report.Horizon{}, usageErr("--season: %v", err).hint("2026/27 is 1 Jul 2026 to 30 Jun 2027; 2026 is the calendar year")
 		}
-		if !ok {
-			return report.Season(start, true), nil
-		}
-		if end, err2 := strconv.Atoi(y2); err2 != nil || (end != (start+1)%100 && end != start+1) {
-			return report.Horizon{}, usageErr("--season %q: the second year must follow the first", s).hint("e.g. --season 2026/27")
-		}
-		return report.Season(start, false), nil
+		return report.Season(start, calendarYear), nil
 	}
 	within := c.String("within")
 	if within == "" {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -22,12 +24,30 @@ import (
 // one-club question, those that may answer it (see loadLookup).
 type data struct {
 	m      *contracts.Market
-	files  bool     // read from --data files
-	inputs []string // absolute paths of the files read
+	files  bool                 // read from --data files
+	all    []contracts.Contract // the files' rows the market holds
+	inputs []string             // absolute paths of the files read
+	rows   rowCounts            // what became of the files' rows, when all were kept
 	// reread, for data streamed through a filter, reads the files again,
 	// giving each good row to fn: suggestions for a name that matched
 	// nothing need every name.
 	reread func(fn func(c *contracts.Contract)) error
+}
+
+// rowCounts is what became of the rows of the --data files, summed: every
+// row read is loaded, or reported as one of the others.
+type rowCounts struct {
+	read, loaded, skipped, merged, conflicts, blank int
+	acrossFiles                                     int // rows of a player whom another file speaks for
+}
+
+func (r *rowCounts) add(ds *contracts.Dataset) {
+	r.read += ds.Read
+	r.loaded += len(ds.Contracts) + ds.Given
+	r.skipped += ds.Skipped
+	r.merged += ds.Merged
+	r.conflicts += ds.Conflicts
+	r.blank += ds.Blank
 }
 
 // loadData reads the datasets the flags name, reporting warnings on stderr.
@@ -40,13 +60,19 @@ func loadData(s *streams, c *cli.Context) (*data, error) {
 // any size is read in bounded memory for a one-player or one-club
 // question. A file with signing dates may give a player rows the filter
 // does not keep (a contract at another club): they are fetched in a
-// second pass, so his history is whole.
+// second pass, so his history is whole. Stdin (--data -) cannot be read
+// twice: with it every row is kept.
 func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool) (*data, error) {
+	return loadLookupFiles(s, c, dataFiles(s, c), keep)
+}
+
+// loadLookupFiles is loadLookup for the --data files as dataFiles gives
+// them. A player in several files is answered for once (contracts.Combine).
+func loadLookupFiles(s *streams, c *cli.Context, files []string, keep func(*contracts.Contract) bool) (*data, error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	files := c.StringSlice("data")
 	if len(files) == 0 {
 		m, err := defaultMarket(s)
 		if err != nil {
@@ -56,28 +82,38 @@ func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool)
 	}
 	d := &data{files: true}
 	for _, f := range files {
-		if abs, err := filepath.Abs(f); err == nil {
+		if f == "-" {
+			keep = nil
+		} else if abs, err := filepath.Abs(f); err == nil {
 			d.inputs = append(d.inputs, abs)
 		}
 	}
-	var kept []contracts.Contract
+	combine := func(sets []*contracts.Dataset) {
+		all, warnings, dropped := contracts.Combine(sets)
+		d.all, d.rows.acrossFiles = all, dropped
+		s.warnings(warnings, "")
+		d.m = contracts.NewMarket(all)
+	}
 	if keep == nil {
+		var sets []*contracts.Dataset
 		for _, f := range files {
 			ds, err := loadFile(s, f, opt)
 			if err != nil {
 				return nil, err
 			}
-			kept = append(kept, ds.Contracts...)
+			sets = append(sets, ds)
+			d.rows.add(ds)
 		}
-		d.m = contracts.NewMarket(kept)
+		combine(sets)
 		return d, nil
 	}
 	history := false
-	stream := func(notes bool, fn func(ds *contracts.Dataset, c *contracts.Contract)) error {
-		for _, f := range files {
+	sets := make([]*contracts.Dataset, len(files)) // the rows kept of each file
+	stream := func(notes bool, fn func(i int, ds *contracts.Dataset, c *contracts.Contract)) error {
+		for i, f := range files {
 			o := opt
 			o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
-				fn(ds, c)
+				fn(i, ds, c)
 				return nil
 			}
 			say := s
@@ -90,35 +126,74 @@ func loadLookup(s *streams, c *cli.Context, keep func(*contracts.Contract) bool)
 		}
 		return nil
 	}
-	err = stream(true, func(ds *contracts.Dataset, c *contracts.Contract) {
+	for i := range sets {
+		sets[i] = &contracts.Dataset{}
+	}
+	err = stream(true, func(i int, ds *contracts.Dataset, c *contracts.Contract) {
 		history = history || ds.History
 		if keep(c) {
-			kept = append(kept, *c)
+			sets[i].Contracts = append(sets[i].Contracts, *c)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	if history && len(kept) > 0 {
+	if history {
 		players, have := map[string]bool{}, map[contracts.Pos]bool{}
-		for _, c := range kept {
-			players[playerKey(&c)] = true
-			have[c.Pos] = true
-		}
-		err = stream(false, func(_ *contracts.Dataset, c *contracts.Contract) {
-			if players[playerKey(c)] && !have[c.Pos] {
-				kept = append(kept, *c)
+		for _, ds := range sets {
+			for _, c := range ds.Contracts {
+				players[playerKey(&c)] = true
+				have[c.Pos] = true
 			}
-		})
-		if err != nil {
-			return nil, err
+		}
+		if len(players) > 0 {
+			err = stream(false, func(i int, _ *contracts.Dataset, c *contracts.Contract) {
+				if players[playerKey(c)] && !have[c.Pos] {
+					sets[i].Contracts = append(sets[i].Contracts, *c)
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
-	d.m = contracts.NewMarket(kept)
+	combine(sets)
+	d.rows = rowCounts{} // of the rows kept only: not an account of the files
 	d.reread = func(fn func(c *contracts.Contract)) error {
-		return stream(false, func(_ *contracts.Dataset, c *contracts.Contract) { fn(c) })
+		return stream(false, func(_ int, _ *contracts.Dataset, c *contracts.Contract) { fn(c) })
 	}
 	return d, nil
+}
+
+// dataFiles is the --data files, each once: a file given twice (by the
+// same or another path) is read once, and a note says so. "-" is stdin.
+func dataFiles(s *streams, c *cli.Context) []string {
+	var files []string
+	var stats []os.FileInfo
+	for _, f := range c.StringSlice("data") {
+		st, err := os.Stat(f)
+		if f == "-" {
+			st, err = nil, errors.New("stdin")
+		}
+		dup := ""
+		for i, g := range files {
+			if g == f || (err == nil && stats[i] != nil && os.SameFile(st, stats[i])) {
+				dup = g
+				break
+			}
+		}
+		if dup != "" {
+			if dup == f {
+				s.say("note: --data %s is given twice: read once", f)
+			} else {
+				s.say("note: --data %s and --data %s are the same file: read once", dup, f)
+			}
+			continue
+		}
+		files = append(files, f)
+		stats = append(stats, st)
+	}
+	return files
 }
 
 // playerKey is what makes rows one player's: his id, else his name and
@@ -186,8 +261,7 @@ func loadOptions(c *cli.Context) (contracts.LoadOptions, error) {
 // loadFile reads the dataset at path, saying on stderr how it was read and
 // what was wrong with it.
 func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Dataset, error) {
-	opt.Clubs, opt.Competitions = lookupTables(s, path)
-	ds, err := contracts.LoadFile(path, opt)
+	ds, err := s.load(path, opt)
 	if ds != nil {
 		loadNotes(s, path, ds, err == nil)
 	}
@@ -197,26 +271,96 @@ func loadFile(s *streams, path string, opt contracts.LoadOptions) (*contracts.Da
 	return ds, nil
 }
 
+// stdinName names stdin, read with --data -, in messages.
+const stdinName = "stdin"
+
+// load reads the dataset at path, or stdin for "-", with the lookup tables
+// beside a file.
+func (s *streams) load(path string, opt contracts.LoadOptions) (*contracts.Dataset, error) {
+	if path == "-" {
+		return contracts.Load(s.stdin, stdinName, opt)
+	}
+	opt.Clubs, opt.Competitions = lookupTables(s, path)
+	return contracts.LoadFile(path, opt)
+}
+
 // loadNotes writes the notes and the first warnings of reading ds from
 // path; loaded says the read succeeded.
 func loadNotes(s *streams, path string, ds *contracts.Dataset, loaded bool) {
+	name := path
+	if path == "-" {
+		name = stdinName
+	}
 	if ds.Mapping != "" {
 		// the mapping may begin with the format's name: say it once
-		s.say("note: %s: read as %s; %s", path, ds.Format, strings.TrimPrefix(ds.Mapping, ds.Format+": "))
+		s.say("note: %s: read as %s; %s", name, ds.Format, strings.TrimPrefix(ds.Mapping, ds.Format+": "))
 	}
-	shown := 0
+	for _, n := range ds.Notes {
+		s.say("note: %s", n.Error())
+	}
+	var warnings []contracts.Problem
 	for _, p := range ds.Problems {
-		if p.Severity == contracts.Warning && shown < 20 {
-			p.Severity = contracts.Error // the line says "warning:" once, first
-			s.say("warning: %s", p.Error())
-			shown++
+		if p.Severity == contracts.Warning {
+			warnings = append(warnings, p)
 		}
 	}
-	if ds.Warnings > shown {
-		s.say("%s: %s more (see 'bosman validate %s')", path, report.Count(ds.Warnings-shown, "warning"), path)
-	}
+	s.warningsOf(warnings, ds.Warnings, ds.Kinds, path)
 	if loaded && ds.Skipped > 0 {
-		s.say("note: %s: skipped %s of %d (--skip-invalid)", path, report.Count(ds.Skipped, "invalid row"), ds.Read)
+		s.say("note: %s: skipped %s of %d (--skip-invalid)", name, report.Count(ds.Skipped, "invalid row"), ds.Read)
+	}
+}
+
+// maxWarningLines is how many lines of warnings a command writes for one
+// file; validate lists them all.
+const maxWarningLines = 20
+
+// warnings writes warnings that are not a file's own (Combine's), as
+// warningsOf does.
+func (s *streams) warnings(ws []contracts.Problem, path string) {
+	kinds := map[string]int{}
+	for _, w := range ws {
+		if w.Kind != "" {
+			kinds[w.Kind]++
+		}
+	}
+	s.warningsOf(ws, len(ws), kinds, path)
+}
+
+// warningsOf writes the warnings ws of the file path (total of them in
+// all, kinds of them of each kind, more than ws may list): one line per
+// kind that repeats, its first warning and how many more there are, and
+// each other warning, up to maxWarningLines; 'bosman validate' lists them
+// all. path is "" for warnings validate cannot list (across files).
+func (s *streams) warningsOf(ws []contracts.Problem, total int, kinds map[string]int, path string) {
+	see := ""
+	if path != "" {
+		see = fmt.Sprintf(" (see 'bosman validate %s')", path)
+	}
+	lines, told := 0, 0 // lines written, warnings they tell of
+	done := map[string]bool{}
+	for _, p := range ws {
+		if lines == maxWarningLines {
+			break
+		}
+		if p.Kind != "" && done[p.Kind] {
+			continue
+		}
+		p.Severity = contracts.Error // the line says "warning:" once, first
+		n := 1
+		if p.Kind != "" {
+			done[p.Kind] = true
+			n = max(kinds[p.Kind], 1)
+		}
+		if n > 1 {
+			s.say("warning: %s; and %d more like it%s", p.Error(), n-1, see)
+		} else {
+			s.say("warning: %s", p.Error())
+		}
+		lines++
+		told += n
+	}
+	if total > told {
+		s.say("%s more%s", report.Count(total-told, "warning"), see)
 	}
 }
 
@@ -229,17 +373,52 @@ func loadError(path string, ds *contracts.Dataset, err error, skipInvalid bool) 
 		if ds != nil {
 			good = len(ds.Contracts) + ds.Given
 		}
-		if !skipInvalid && good > 0 {
+		if !skipInvalid && good > 0 && !le.Fatal {
 			ee.hint("fix the rows listed, or add --skip-invalid to load the %s and skip the bad ones", report.Count(good, "good row"))
 		} else {
 			ee.hint("run 'bosman validate %s' for every problem of the file", path)
 		}
 		return ee
 	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return dataErr("--data %s: no such file", path).hint("check the path; without --data bosman reads its embedded dataset")
+	return readError(path, err, "--data")
+}
+
+// readError is the error of a file that could not be read at all, as the
+// argument of what (--data, validate).
+func readError(path string, err error, what string) *exitError {
+	prefix := path
+	if what == "--data" {
+		prefix = "--data " + path
 	}
-	return dataErr("%v", err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		ee := dataErr("%s: no such file", prefix)
+		if what == "--data" {
+			return ee.hint("check the path; without --data bosman reads its embedded dataset")
+		}
+		return ee.hint("check the path")
+	case errors.Is(err, contracts.ErrIsDir):
+		ee := dataErr("%s is a directory, not a file", prefix)
+		var files []string
+		for _, ext := range []string{"*.csv", "*.json", "*.tsv"} {
+			m, _ := filepath.Glob(filepath.Join(path, ext))
+			files = append(files, m...)
+		}
+		switch {
+		case len(files) > 0 && what == "--data":
+			ee.hint("give a file of it, e.g. --data %s (and --data again for each other file)", files[0])
+		case len(files) > 0:
+			ee.hint("give its files, e.g. bosman validate %s", filepath.Join(path, "*"+filepath.Ext(files[0])))
+		default:
+			ee.hint("it holds no .csv, .json or .tsv file")
+		}
+		return ee
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return dataErr("%s: %v", prefix, pe.Err)
+	}
+	return dataErr("%s: %v", prefix, err)
 }
 
 // lookupPaths are the lookup tables read beside a dataset.
@@ -296,50 +475,79 @@ func target(s *streams, c *cli.Context, g *global, d *data) (string, error) {
 	if to == "" {
 		return "", nil
 	}
-	if code, ok := contracts.Association(to); ok {
-		if g.book.Set(code) == nil {
-			s.say("note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest", code)
+	code, err := contracts.ResolveCode(to, g.book)
+	if err == nil {
+		if g.book.Set(code.Set) == nil {
+			s.say("note: no rule set for %s: registration cannot be computed, the FIFA baseline applies to the rest", code.Set)
 		}
-		return code, nil
+		return code.Set, nil
 	}
 	if d != nil {
-		assocs := clubAssociations(d, d.m.Clubs(to))
-		if len(assocs) == 1 {
-			for a := range assocs {
-				return a, nil
+		r := d.m.ResolveClub(to)
+		if r.Names != nil {
+			if len(r.Others) > 0 {
+				s.say("note: --to %q is taken as %s: %s; it also matches %s", to, r.Names[0], r.Why, clubNames(r.Others, 5))
 			}
+			k, many := clubCode(d, r.Names, g.book)
+			if many != "" {
+				return "", dataErr("--to %q is a club the data gives several associations: %s", to, many).hint("give the association code, e.g. --to ENG")
+			}
+			return k.Set, nil
 		}
-		if len(assocs) > 1 {
-			var list []string
-			for a, n := range assocs {
-				list = append(list, n+" ("+a+")")
-			}
-			sort.Strings(list)
-			return "", dataErr("--to %q matches clubs of several associations: %s", to, strings.Join(list, ", ")).hint("give the association code, e.g. --to ENG")
+		if len(r.Others) > 0 {
+			return "", dataErr("--to %q matches %d clubs: %s", to, len(r.Others), clubNames(r.Others, 10)).hint("give more of the club's name, or the association code, e.g. --to ENG")
 		}
 	}
-	ee := usageErr("--to %q is neither an association code nor a club in the data", to)
-	if s := contracts.Suggest(to); s != "" {
-		ee.hint("did you mean --to %s?", s)
-	}
-	return "", ee.hint("'bosman rules' lists the associations with rule sets")
+	return "", codeError("--to", to, err)
 }
 
-// clubAssociations maps each association of the clubs called names to one
-// of those names: what the market knows of the club (the snapshot's club
-// table), else the associations of its players' rows.
-func clubAssociations(d *data, names []string) map[string]string {
-	assocs := map[string]string{}
+// clubCode is the Code of the club called names: its association and
+// league from what the market knows of it (the snapshot's club table),
+// else from its players' rows; many lists its associations when the data
+// gives it several.
+func clubCode(d *data, names []string, book *rules.Book) (k contracts.Code, many string) {
+	assocs := map[string]bool{}
+	assoc, league := "", ""
 	for _, name := range names {
 		if sc, ok := d.m.Club(name); ok && sc.Association != "" {
-			assocs[sc.Association] = name
+			assocs[sc.Association], assoc, league = true, sc.Association, sc.League
 			continue
 		}
 		for _, ct := range d.m.ClubRows(name, rules.Date{}) {
 			if ct.Association != "" {
-				assocs[ct.Association] = name
+				assocs[ct.Association], assoc = true, ct.Association
+				if league == "" {
+					league = ct.League
+				}
 			}
 		}
 	}
-	return assocs
+	if len(assocs) > 1 {
+		var list []string
+		for a := range assocs {
+			list = append(list, a)
+		}
+		sort.Strings(list)
+		return k, strings.Join(list, ", ")
+	}
+	return contracts.CodeOfClub(names, assoc, league, book), ""
+}
+
+// codeError is the usage error of a code flag (or argument) that names
+// nothing bosman knows.
+func codeError(flag, v string, err error) *exitError {
+	what := "an association (ENG, England), a league rule set (EFL, MLS) nor a competition (GB1, MLS1)"
+	if flag == "--to" {
+		what = "an association (ENG, England), a league rule set (EFL, MLS), a competition (GB1, MLS1) nor a club of the data"
+	}
+	ee := usageErr("%s %q is neither %s", flag, v, what)
+	var ce *contracts.CodeError
+	switch {
+	case !errors.As(err, &ce) || ce.Suggestion == "":
+	case strings.HasPrefix(flag, "-"):
+		ee.hint("did you mean %s %s?", flag, ce.Suggestion)
+	default:
+		ee.hint("did you mean 'bosman %s %s'?", flag, ce.Suggestion)
+	}
+	return ee.hint("'bosman rules' lists the associations and league sets with rule sets")
 }

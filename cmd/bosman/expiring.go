@@ -104,7 +104,7 @@ func expiring(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	d, clubs, err := readData(s, c)
+	d, clubs, err := readData(s, c, g, dataFiles(s, c))
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,8 @@ func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuer
 		if err != nil {
 			return err
 		}
-		if err := streamFiles(s, sl.Stream(), c.StringSlice("data"), opt); err != nil {
+		var rows rowCounts
+		if err := streamFiles(s, sl.Stream(), dataFiles(s, c), opt, &rows); err != nil {
 			return err
 		}
 	} else {
@@ -160,7 +161,7 @@ type marketQuery struct {
 
 // readMarket reads the flags of a market query (see marketFlags).
 func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
-	f, err := exportFilter(c)
+	f, err := exportFilter(c, g.book)
 	if err != nil {
 		return nil, err
 	}
@@ -168,8 +169,8 @@ func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
 		return nil, err
 	}
 	mq := &marketQuery{filter: f}
-	for _, read := range []func(*cli.Context, *marketQuery) error{readProfile, readWindows, readOrder} {
-		if err := read(c, mq); err != nil {
+	for _, read := range []func(*cli.Context, *global, *marketQuery) error{readProfile, readWindows, readOrder} {
+		if err := read(c, g, mq); err != nil {
 			return nil, err
 		}
 	}
@@ -189,7 +190,7 @@ func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
 
 // readProfile reads the flags about the player: position, age,
 // nationality, value, league.
-func readProfile(c *cli.Context, mq *marketQuery) error {
+func readProfile(c *cli.Context, g *global, mq *marketQuery) error {
 	f := &mq.filter
 	ps, err := report.ParsePositions(c.StringSlice("position"))
 	if err != nil {
@@ -228,12 +229,15 @@ func readProfile(c *cli.Context, mq *marketQuery) error {
 		}
 	}
 	if v := strings.TrimSpace(c.String("league")); v != "" {
-		id := strings.ToUpper(v)
-		if _, ok := contracts.LeagueAssociation(id); !ok {
-			return usageErr("--league %q is not a competition id bosman knows", v).
-				hint("competition ids as Transfermarkt writes them: GB1 (Premier League), GB2, ES1, L1, IT1, FR1, NL1, PO1, MLS1 …; --association ENG for every English club")
+		code, err := contracts.ResolveCode(v, g.book)
+		if err != nil {
+			return codeError("--league", v, err)
 		}
-		f.League = id
+		if code.Kind == contracts.CodeAssociation {
+			return usageErr("--league %q is an association, not a competition", v).
+				hint("--association %s for every club of it; --league takes a competition (GB1: the Premier League) or a league set (EFL)", v)
+		}
+		f.League = &code
 	}
 	return nil
 }
@@ -249,7 +253,7 @@ func positionWords() []string {
 }
 
 // readWindows reads the flags about the windows: --status and --open-on.
-func readWindows(c *cli.Context, mq *marketQuery) error {
+func readWindows(c *cli.Context, _ *global, mq *marketQuery) error {
 	f := &mq.filter
 	st, err := report.ParseStatuses(c.StringSlice("status"))
 	if err != nil {
@@ -275,7 +279,7 @@ func readWindows(c *cli.Context, mq *marketQuery) error {
 }
 
 // readOrder reads --sort and --limit.
-func readOrder(c *cli.Context, mq *marketQuery) error {
+func readOrder(c *cli.Context, _ *global, mq *marketQuery) error {
 	if c.Command.Name == "club" {
 		mq.order = []report.SortKey{report.SortExpiry}
 	}

@@ -76,6 +76,9 @@ func TestExpiringFilters(t *testing.T) {
 		{[]string{"--min-value", "500k", "--within", "18m"}, "Alan Bruno Carlos Dario Gus Felix Emil"},
 		{[]string{"--league", "GB1"}, "Alan"},
 		{[]string{"--league", "gb2"}, "Felix"},
+		{[]string{"--league", "EFL"}, "Felix"},     // the league set: GB2 to GB4
+		{[]string{"--association", "GB1"}, "Alan"}, // a competition: the Premier League alone
+		{[]string{"--association", "England"}, "Alan Felix"},
 		{[]string{"--association", "ENG"}, "Alan Felix"},
 		{[]string{"--club", "Madrid Norte"}, "Bruno Carlos Kai"},
 		{[]string{"--status", "foreign-precontract-open"}, "Gus"},
@@ -195,7 +198,9 @@ func TestExpiringUsage(t *testing.T) {
 		{[]string{"--limit", "-1"}, "--limit -1: want 0 (all) or more", "e.g. --limit 20"},
 		{[]string{"--open-on", "2026-01-01"}, "--open-on needs --to", "e.g. --open-on 2026-01-01 --to ESP"},
 		{[]string{"--open-on", "1/1/2026", "--to", "ESP"}, "--open-on:", "YYYY-MM-DD"},
-		{[]string{"--league", "XX9"}, `--league "XX9" is not a competition id bosman knows`, "GB1 (Premier League)"},
+		{[]string{"--league", "XX9"}, `--league "XX9" is neither an association (ENG, England), a league rule set (EFL, MLS) nor a competition (GB1, MLS1)`, "'bosman rules' lists"},
+		{[]string{"--league", "GB"}, `--league "GB" is neither`, "did you mean --league GB1?"},
+		{[]string{"--league", "England"}, `--league "England" is an association, not a competition`, "--association England for every club of it"},
 		{[]string{"--season", "2026/28"}, "--season", "2026/27"},
 		{[]string{"--within", "soon"}, `--within "soon"`, "--within 18m"},
 		{[]string{"--expiring-before", "July"}, "--expiring-before", "YYYY-MM-DD"},

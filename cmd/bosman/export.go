@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -42,11 +44,11 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := exportFilter(c)
+	f, err := exportFilter(c, g.book)
 	if err != nil {
 		return err
 	}
-	files := c.StringSlice("data")
+	files := dataFiles(s, c)
 	out, err := prepareOutput(s, c)
 	if err != nil {
 		return err
@@ -55,7 +57,7 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	d, club, err := readData(s, c)
+	d, club, err := readData(s, c, g, files)
 	if err != nil {
 		return err
 	}
@@ -63,6 +65,7 @@ func export(s *streams, c *cli.Context) error {
 	if club != nil {
 		subject = club[0]
 	}
+	var rows rowCounts // of the files streamed
 	to, err := target(s, c, g, d)
 	if err != nil {
 		return err
@@ -91,7 +94,7 @@ func export(s *streams, c *cli.Context) error {
 			}
 			return x.Close()
 		}
-		return streamFiles(s, x.Stream(), files, opt)
+		return streamFiles(s, x.Stream(), files, opt, &rows)
 	}
 	if out != nil {
 		err = out.write(write)
@@ -106,7 +109,72 @@ func export(s *streams, c *cli.Context) error {
 			s.say("warning: %s", w)
 		}
 	}
+	if err == nil && x != nil && len(files) > 0 {
+		n := x.Counts()
+		if d != nil {
+			// read whole: the rows not in force, and those not written of
+			// the rest, whichever filter left them out
+			rows = d.rows
+			inForce, dr := report.InForceDropped(d.all, g.asOf)
+			n.Dropped, n.Filtered = dr, len(inForce)-n.Written
+		}
+		exportNote(s, rows, n, g.asOf)
+	}
 	return err
+}
+
+// readData loads the data the flags name, or returns nil when it can be
+// streamed: a file is streamed, row by row, in bounded memory, unless a
+// filter needs the whole data first (a club name to match, or --to CLUB);
+// several files are read whole, so that a player in two of them is
+// answered for once (see contracts.Combine). clubs are the names of the
+// --club, if any.
+func readData(s *streams, c *cli.Context, g *global, files []string) (d *data, clubs []string, err error) {
+	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
+	if len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toErr == nil) {
+		return nil, nil, nil
+	}
+	if d, err = loadLookupFiles(s, c, files, nil); err != nil {
+		return nil, nil, err
+	}
+	if name := c.String("club"); name != "" {
+		if clubs, err = oneClub(s, d, name); err != nil {
+			return nil, nil, err
+		}
+	}
+	return d, clubs, nil
+}
+
+// exportNote says what became of the rows of the --data files that were
+// not written, when some were not: rows read = rows written + the rows
+// reported here, always.
+func exportNote(s *streams, r rowCounts, n report.ExportCounts, asOf rules.Date) {
+	if r.read == n.Written {
+		return
+	}
+	var parts []string
+	add := func(k int, one, many string) {
+		switch {
+		case k == 1:
+			parts = append(parts, "1 "+one)
+		case k > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", k, many))
+		}
+	}
+	add(r.skipped, "invalid (--skip-invalid)", "invalid (--skip-invalid)")
+	add(r.merged, "merged as a repeat", "merged as repeats")
+	add(r.conflicts, "left out as contradicting an earlier row of its file", "left out as contradicting an earlier row of their file")
+	add(r.blank, "blank", "blank")
+	add(r.acrossFiles, "of a player another file speaks for", "of players another file speaks for")
+	add(n.Superseded, "other contract of a player with one in force", "other contracts of players with one in force")
+	first := ""
+	if n.NotYet > 0 {
+		first = fmt.Sprintf(" (the first: %s, %s:%d)", n.First.Player, n.First.Pos.File, n.First.Pos.Line)
+	}
+	add(n.NotYet, "of a player whose every contract was signed after "+asOf.String()+first,
+		"of players whose every contract was signed after "+asOf.String()+first)
+	add(n.Filtered, "left out by the filters", "left out by the filters")
+	s.say("note: export: %s read, %d written; %s", report.Count(r.read, "row"), n.Written, strings.Join(parts, "; "))
 }
 
 // calendar is the first day of an iCalendar export, from --from.
@@ -133,10 +201,13 @@ func calendarName(g *global, f report.Filter, club, to string) string {
 	switch {
 	case club != "":
 		what = club + " " + what
-	case f.Association != "":
-		name := f.Association
-		if set := g.book.Set(name); set != nil {
-			name = set.Name + " (" + name + ")"
+	case f.Code != nil:
+		name := f.Code.Name
+		switch f.Code.Kind {
+		case contracts.CodeAssociation:
+			name += " (" + f.Code.Association + ")"
+		case contracts.CodeLeagueSet:
+			name += " (" + f.Code.Set + ")"
 		}
 		what = name + " " + what
 	}
@@ -149,28 +220,9 @@ func calendarName(g *global, f report.Filter, club, to string) string {
 	return "bosman: " + what + ", as of " + g.asOf.Human()
 }
 
-// readData loads the data the flags name, or returns nil when it can be
-// streamed: files are streamed, row by row, in bounded memory, unless a
-// filter needs the whole data first (a club name to match, or --to CLUB).
-// clubs are the names of the --club, if any.
-func readData(s *streams, c *cli.Context) (d *data, clubs []string, err error) {
-	_, toIsCode := contracts.Association(c.String("to"))
-	if len(c.StringSlice("data")) > 0 && c.String("club") == "" && (c.String("to") == "" || toIsCode) {
-		return nil, nil, nil
-	}
-	if d, err = loadData(s, c); err != nil {
-		return nil, nil, err
-	}
-	if name := c.String("club"); name != "" {
-		if clubs, err = oneClub(d, name); err != nil {
-			return nil, nil, err
-		}
-	}
-	return d, clubs, nil
-}
-
-// exportFilter reads --association and --expiring-before.
-func exportFilter(c *cli.Context) (report.Filter, error) {
+// exportFilter reads --association (any code, see contracts.ResolveCode)
+// and --expiring-before.
+func exportFilter(c *cli.Context, book *rules.Book) (report.Filter, error) {
 	var f report.Filter
 	if v := c.String("expiring-before"); v != "" {
 		d, err := rules.ParseISO(v)
@@ -180,30 +232,29 @@ func exportFilter(c *cli.Context) (report.Filter, error) {
 		f.ExpiringBefore = d
 	}
 	if v := c.String("association"); v != "" {
-		code, ok := contracts.Association(v)
-		if !ok {
-			ee := usageErr("--association %q is not an association code", v)
-			if sug := contracts.Suggest(v); sug != "" {
-				ee.hint("did you mean %s?", sug)
-			}
-			return f, ee.hint("FIFA codes such as ENG, ESP, GER; 'bosman rules' lists those with rule sets")
+		code, err := contracts.ResolveCode(v, book)
+		if err != nil {
+			return f, codeError("--association", v, err)
 		}
-		f.Association = code
+		f.Code = &code
 	}
 	return f, nil
 }
 
-// streamFiles reads files into the export stream st, row by row.
-func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.LoadOptions) error {
+// streamFiles reads files into the export stream st, row by row, adding
+// what became of their rows to rows.
+func streamFiles(s *streams, st *report.Stream, files []string, opt contracts.LoadOptions, rows *rowCounts) error {
 	for _, f := range files {
 		o := opt
 		o.Each = st.Add
-		if _, err := loadFile(s, f, o); err != nil {
+		ds, err := loadFile(s, f, o)
+		if err != nil {
 			if perr := st.Stop(); perr != nil {
 				return perr
 			}
 			return err
 		}
+		rows.add(ds)
 	}
 	return st.Close()
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -24,9 +25,9 @@ type global struct {
 func readGlobal(s *streams, c *cli.Context) (*global, error) {
 	g := &global{asOf: rules.DateOf(s.now())}
 	if v := c.String("as-of"); v != "" || c.IsSet("as-of") {
-		d, err := rules.ParseISO(v)
+		d, err := dateFlag(s, c, "as-of", g.asOf)
 		if err != nil {
-			return nil, usageErr("--as-of: %v", err).hint("write the date as YYYY-MM-DD, e.g. --as-of 2025-10-07")
+			return nil, err
 		}
 		g.asOf = d
 	}
@@ -43,6 +44,21 @@ func readGlobal(s *streams, c *cli.Context) (*global, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// dateFlag reads the date flag name as contracts.ParseDateArg does (the
+// forms datasets use, or "today"), saying on stderr how a date that reads
+// two ways was read.
+func dateFlag(s *streams, c *cli.Context, name string, today rules.Date) (rules.Date, error) {
+	v := c.String(name)
+	d, note, err := contracts.ParseDateArg(v, today, c.Bool("month-first"))
+	if err != nil {
+		return d, usageErr("--%s: %v", name, err).hint("e.g. --%s 2025-10-07, --%s 7/10/2025 or --%s today", name, name, name)
+	}
+	if note != "" {
+		s.say("note: --%s %s", name, note)
+	}
+	return d, nil
 }
 
 // readFormat is the --format of the command, or the one the extension of

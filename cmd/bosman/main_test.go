@@ -78,11 +78,11 @@ func TestCommandLine(t *testing.T) {
 		{"error-bad-dataset", []string{"export", "--data", "testdata/data/bad_rows.csv", asOf}, 1},
 		{"error-skip-invalid", []string{"export", "--data", "testdata/data/bad_rows.csv", "--skip-invalid", asOf}, 0},
 		{"error-missing-file", []string{"export", "--data", "testdata/data/nope.csv", asOf}, 1},
-		{"error-no-rule-set", []string{"rules", "ENX"}, 1},
+		{"error-no-rule-set", []string{"rules", "ENX"}, 2},
 		// errors: usage (2)
 		{"usage-unknown-command", []string{"playr", "Konate"}, 2},
 		{"usage-unknown-flag", []string{"player", "--formt", "json", "Konate"}, 2},
-		{"usage-bad-as-of", []string{"player", "Konate", "--as-of", "7/10/2025"}, 2},
+		{"usage-bad-as-of", []string{"player", "Konate", "--as-of", "+026-10-07"}, 2}, // issue 12 #15: a sign is not a year
 		{"usage-bad-format", []string{"player", "Konate", "--format", "xml", asOf}, 2},
 		{"usage-no-name", []string{"player", asOf}, 2},
 		{"usage-bad-within", []string{"club", "Liverpool", "--within", "soon", asOf}, 2},

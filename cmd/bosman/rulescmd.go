@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
 )
 
@@ -34,10 +35,18 @@ func rulesCmd(s *streams, c *cli.Context) error {
 	if c.NArg() == 0 {
 		return report.RulesList(s.out, g.book, g.asOf, markdown, s.width())
 	}
-	code := strings.ToUpper(c.Args().First())
-	set := g.book.Set(code)
+	arg := c.Args().First()
+	set := g.book.Set(arg) // FIFA, or a set of --rules
 	if set == nil {
-		ee := dataErr("no rule set %q", c.Args().First())
+		code, err := contracts.ResolveCode(arg, g.book)
+		if err != nil {
+			return codeError("rules", arg, err)
+		}
+		set = g.book.Set(code.Set)
+	}
+	if set == nil {
+		code := strings.ToUpper(arg)
+		ee := dataErr("no rule set %q", arg)
 		var codes []string
 		for _, s := range g.book.Sets() {
 			codes = append(codes, s.Code)

@@ -79,7 +79,7 @@ func timeline(s *streams, c *cli.Context) error {
 		}
 		return drawTimeline(s, g, report.NewTimeline(title, lanes, q), out)
 	}
-	title, lanes, left, err := clubLanes(d, q, strings.Join(c.Args().Slice(), " "), h)
+	title, lanes, left, err := clubLanes(s, d, q, strings.Join(c.Args().Slice(), " "), h)
 	if err != nil {
 		return err
 	}
@@ -118,8 +118,8 @@ func playerLanes(s *streams, d *data, q *report.Query, players []string) (string
 // and the players known only from later data (the caption says so), not
 // those the source last saw at the club in an older season, whom left
 // counts.
-func clubLanes(d *data, q *report.Query, query string, h report.Horizon) (title string, lanes []report.Entry, left int, err error) {
-	names, err := oneClub(d, query)
+func clubLanes(s *streams, d *data, q *report.Query, query string, h report.Horizon) (title string, lanes []report.Entry, left int, err error) {
+	names, err := oneClub(s, d, query)
 	if err != nil {
 		return "", nil, 0, err
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
 
 	"github.com/urfave/cli/v2"
 
@@ -37,23 +35,31 @@ func validate(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt.SkipInvalid = true // report every row, load what is good
+	opt.SkipInvalid = true  // report every row, load what is good
+	opt.MaxProblems = 10000 // list them all, as the other commands only summarise
 	failed, badRows := 0, false
+	var unread *exitError // the last file not read at all
 	for _, path := range c.Args().Slice() {
-		o := opt
-		o.Clubs, o.Competitions = lookupTables(s, path)
-		ds, err := contracts.LoadFile(path, o)
-		if ds == nil {
-			// not read at all: that is an error message, not a report
-			if errors.Is(err, fs.ErrNotExist) {
-				err = fmt.Errorf("no such file")
+		ds, err := s.load(path, opt)
+		var le *contracts.LoadError
+		if err != nil && !errors.As(err, &le) {
+			// not read (whole): an error message, not a report
+			unread = readError(path, err, "validate")
+			if c.NArg() > 1 {
+				s.say("error: %s", unread.msg)
+				for _, h := range unread.hints {
+					s.say("hint: %s", h)
+				}
 			}
-			s.say("error: %s: %v", path, err)
 			failed++
 			continue
 		}
-		report.Validation(s.out, path, ds)
-		if ds.Errors > 0 || (err != nil && ds.Read == 0) {
+		name := path
+		if path == "-" {
+			name = stdinName
+		}
+		report.Validation(s.out, name, ds)
+		if ds.Errors > 0 {
 			failed++
 			badRows = badRows || ds.Skipped > 0
 		}
@@ -61,7 +67,13 @@ func validate(s *streams, c *cli.Context) error {
 	if failed > 0 {
 		s.out.Flush() // the report is the output, errors or not
 		s.complete = true
+		if c.NArg() == 1 && unread != nil {
+			return unread
+		}
 		ee := dataErr("%d of %d files have errors", failed, c.NArg())
+		if unread != nil {
+			ee = dataErr("%d of %d files have errors or cannot be read", failed, c.NArg())
+		}
 		if c.NArg() == 1 {
 			ee = dataErr("the file has errors")
 		}
