@@ -11,7 +11,9 @@
 #   memory    bosman export of 4,000,000 rows, against the 1,000,000 above
 #   lookups   bosman player and club over the 1,000,000-row file, against
 #             bosman export of the same file
-#   start-up  bosman player Konate on the embedded data, against hello world
+#   expiring  bosman expiring over the 1,000,000 rows, against export of them
+#   start-up  bosman player Konate and two expiring queries on the embedded
+#             data, against hello world
 #
 #   bench/run.sh                      all of it, N=5 rounds (start-up: 20)
 #   ROWS=200000 BIG=0 N=3 bench/run.sh  a quick run without the 4M file
@@ -51,6 +53,12 @@ else
 	echo "(DuckDB not installed: cd bench/duckdb && npm install)"
 fi
 "$work/measure" -n "$N" "${runs[@]}"
+echo
+echo "== expiring over the same $ROWS rows, against export of them"
+# csv: every contract of the default horizon held, sorted and written;
+# table: the 50 most valuable centre-backs for a Spanish club
+"$work/measure" -n "$N" "export=$B export --data $P" "expiring-csv=$B expiring --data $P --to ESP --format csv" \
+	"expiring-table=$B expiring --data $P --to ESP --position CB"
 
 if [ "$BIG" != 0 ]; then
 	echo
@@ -66,5 +74,6 @@ echo "== lookups over $ROWS rows, against reading them all for export"
 "$work/measure" -n "$N" "export=$B export --data $P" "player=$B player --data $P Zeno Lookup" "club=$B club --data $P --all Lookup Town"
 
 echo
-echo "== start-up: bosman player Konate (embedded data), against hello world"
-"$work/measure" -n "$NSTART" "hello=$work/hello-bin" "player-konate=$B player Konate"
+echo "== start-up: bosman player Konate and expiring (embedded data), against hello world"
+"$work/measure" -n "$NSTART" "hello=$work/hello-bin" "player-konate=$B player Konate" \
+	"expiring-cb=$B expiring --to ESP --position CB" "expiring-all=$B expiring --format csv"

@@ -100,6 +100,10 @@ func signedOrder(c *Contract) rules.Date {
 //     compares its DataAsOf with asOf to say that the facts postdate the
 //     question. Otherwise ok is false, as for InForce.
 //
+// A curated row that answers takes from the listing row (the one of rule
+// 2, else the earliest) the facts about the player it leaves empty: his
+// market value, position and nationality (see withProfile).
+//
 // A zero asOf means no cut-off. Without Listing rows, Overlay is InForce.
 // Ties among listing rows go to the one that comes last in rows.
 func Overlay(rows []Contract, asOf rules.Date) (c Contract, ok bool) {
@@ -140,13 +144,31 @@ func Overlay(rows []Contract, asOf rules.Date) (c Contract, ok bool) {
 		if l := rows[listing]; cur.DataAsOf().Before(l.Confirmed) && !announcedInSeason(&cur, &l) {
 			return l, true
 		}
-		return cur, true
+		return withProfile(cur, &rows[listing]), true
 	case curOK:
-		return cur, true
+		return withProfile(cur, &rows[earliest]), true
 	case listing >= 0:
 		return rows[listing], true
 	}
 	return rows[earliest], true
+}
+
+// withProfile is the curated row c with the facts about the player it
+// leaves empty (market value, sub-position, nationality) taken from his
+// listing row l: a curated row states a contract, a listing the player too,
+// and a list of the market sorted by value should not put the headline
+// players last for want of one.
+func withProfile(c Contract, l *Contract) Contract {
+	if c.MarketValue == 0 {
+		c.MarketValue = l.MarketValue
+	}
+	if c.SubPosition == "" && (c.Position == "" || c.Position == l.Position) {
+		c.Position, c.SubPosition = l.Position, l.SubPosition
+	}
+	if c.Nationality == "" {
+		c.Nationality = l.Nationality
+	}
+	return c
 }
 
 // announcedInSeason reports whether the curated row c was signed or

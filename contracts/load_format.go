@@ -51,11 +51,13 @@ var BosmanColumns = []string{"player_id", "player", "date_of_birth", "nationalit
 	"sub_position", "market_value_eur"}
 
 // computedColumns are the columns bosman's export adds to the record: an
-// exported file loads back quietly, and they are computed anew.
+// exported file loads back quietly, and they are computed anew. (Its
+// data_as_of reads back as confirmed, so the freshness survives.)
 var computedColumns = map[string]bool{
 	"free_agent_from": true, "foreign_precontract_from": true, "domestic_precontract_from": true,
 	"status": true, "days_to_free_agency": true, "workdays_to_free_agency": true,
 	"registration_from": true, "confidence": true,
+	"data_status": true, "age": true, "can_sign_from": true, "can_sign_condition": true,
 }
 
 // fieldNames names every field: bosman's columns, then the extra ones.
@@ -227,6 +229,9 @@ func (ld *loader) detect() bool {
 		}
 		if f.name == "transfermarkt-datasets players.csv" {
 			f.name += " (" + strconv.Itoa(len(ld.header)) + " columns)"
+		}
+		if known.name == "bosman CSV" && f.cols[fConfirmed] == 0 && lower["data_as_of"] > 0 {
+			f.cols[fConfirmed] = lower["data_as_of"] // bosman's export: the day its facts were confirmed
 		}
 	default:
 		f.name, explain = "spreadsheet", true

@@ -221,6 +221,28 @@ func TestEmbeddedOverlaySeedPlayers(t *testing.T) {
 	}
 }
 
+// TestOverlayProfile: a curated row that answers keeps its contract and
+// takes the facts about the player it lacks from his listing row; those
+// it states win.
+func TestOverlayProfile(t *testing.T) {
+	listing := Contract{PlayerID: "1", Club: "Snapshot FC", Expires: rules.D(2026, 6, 30), Confirmed: rules.D(2026, 6, 12), Listing: true,
+		MarketValue: 45_000_000, Position: Defender, SubPosition: "Centre-Back", Nationality: "France"}
+	curated := Contract{PlayerID: "1", Club: "Curated FC", Expires: rules.D(2026, 6, 30), Confirmed: rules.D(2026, 7, 1), Position: Defender}
+	c, ok := Overlay([]Contract{curated, listing}, rules.D(2026, 12, 1))
+	if !ok || c.Club != "Curated FC" || c.MarketValue != 45_000_000 || c.SubPosition != "Centre-Back" || c.Nationality != "France" {
+		t.Errorf("%+v", c)
+	}
+	// before the listing was taken the curated row answers too, with the
+	// listing's profile (the only one there is)
+	if c, _ := Overlay([]Contract{curated, listing}, rules.D(2025, 10, 7)); c.Club != "Curated FC" || c.MarketValue != 45_000_000 {
+		t.Errorf("before the listing: %+v", c)
+	}
+	curated.MarketValue, curated.Nationality, curated.Position, curated.SubPosition = 1, "Spain", Attack, ""
+	if c, _ := Overlay([]Contract{curated, listing}, rules.D(2026, 12, 1)); c.MarketValue != 1 || c.Nationality != "Spain" || c.Position != Attack || c.SubPosition != "" {
+		t.Errorf("the curated row's own facts: %+v", c)
+	}
+}
+
 func TestOverlay(t *testing.T) {
 	snapDay := rules.D(2026, 6, 12)
 	snap := Contract{Club: "Snapshot FC", Expires: rules.D(2029, 6, 30), Confirmed: snapDay, LastSeason: 2025, Listing: true}

@@ -67,8 +67,7 @@ func TestHumanFormsCleanData(t *testing.T) {
 	}
 	check("card", b.String())
 	b.Reset()
-	sel := ClubSelection{Names: []string{h.Contract.Club}, AsOf: q.AsOf, Horizon: Within(q.AsOf, 12, 'm'), Entries: []Entry{en}}
-	if err := ClubTable(&b, &sel, Style{AsOf: q.AsOf}); err != nil {
+	if err := ListTable(&b, testSelection(q, h.Contract.Club, Within(q.AsOf, 12, 'm'), h.Contract), Style{AsOf: q.AsOf}); err != nil {
 		t.Fatal(err)
 	}
 	check("club table", b.String())

@@ -3,183 +3,195 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/bosmanhq/bosman/rules"
 )
 
-// ClubTable writes a club's selection for people: a heading with the
-// data's sources and days, one row per contract with its windows, and the
-// notes that go with them, then, each in a counted section of its own, the
-// players the source last saw at the club in an older season and those
-// known only from data later than the as-of date; fitted to the width of
-// st.
-func ClubTable(out io.Writer, sel *ClubSelection, st Style) error {
-	d := newClubDoc(sel, st)
-	writeWrapped(out, "", d.title, st.width())
-	if d.data != "" {
-		writeWrapped(out, "", d.data, st.width())
+// ListTable writes a selection (a club's contracts, or the market's) for
+// people: a heading with the data's date, one row per contract with the
+// player's position, age and value and his windows, and the notes that go
+// with them, fitted to the width of st. Players the source last saw at
+// their club in an older season, and those known only from data later
+// than the as-of date, follow in counted sections of their own.
+func ListTable(out io.Writer, sel *Selection, st Style) error {
+	d := newListDoc(sel, st)
+	for _, l := range d.heading {
+		writeWrapped(out, "", l, st.width())
 	}
-	fmt.Fprintln(out)
-	if len(d.rows) == 0 {
-		fmt.Fprintf(out, "No contracts in the data match; try --all or a longer --within.\n")
-	} else {
-		dropped, err := fitTable(out, d.header, d.rows, map[string]bool{"Days": true}, st.width(), clubShrinks)
-		if err != nil {
+	if d.empty() {
+		fmt.Fprintf(out, "\nNo contracts in the data match; try --all or a longer --within.\n")
+	}
+	// the parts are fitted as one table, so that they keep the same columns
+	var all [][]string
+	for _, part := range d.parts {
+		all = append(all, part.rows...)
+	}
+	ft, err := fitRows(d.header, all, map[string]bool{"Days": true, "Age": true, "Value": true}, st.width(), d.shrinks)
+	if err != nil {
+		return err
+	}
+	for _, part := range d.parts {
+		fmt.Fprintln(out)
+		if part.title != "" {
+			writeWrapped(out, "", part.title, st.width())
+			fmt.Fprintln(out)
+		}
+		if err := renderTable(out, ft.header, ft.rows[:len(part.rows)], false, ft.right); err != nil {
 			return err
 		}
+		ft.rows = ft.rows[len(part.rows):]
+		for _, n := range part.notes {
+			writeWrapped(out, "- ", n, st.width())
+		}
+	}
+	if d.more != "" {
+		fmt.Fprintln(out, d.more)
+	}
+	if !d.empty() {
 		fmt.Fprintln(out)
-		if indexOf(dropped, "Abroad from") >= 0 {
+		if indexOf(ft.dropped, "Abroad from") >= 0 {
 			writeWrapped(out, "", "Abroad from: six months before he is free, or the signing day (FIFA RSTP art. 18.3; left out to fit; see 'bosman player').", st.width())
 		}
 		for _, l := range d.keys {
 			writeWrapped(out, "", l, st.width())
 		}
-		for _, n := range d.notes {
-			writeWrapped(out, "- ", n, st.width())
-		}
 	}
-	for _, sec := range d.sections {
-		fmt.Fprintln(out)
-		writeWrapped(out, "", sec.title, st.width())
-		fmt.Fprintln(out)
-		if _, err := fitTable(out, d.header, sec.rows, map[string]bool{"Days": true}, st.width(), clubShrinks); err != nil {
-			return err
+	for _, l := range []string{d.notListed, d.inferred} {
+		if l != "" {
+			writeWrapped(out, "", l, st.width())
 		}
-		for _, n := range sec.notes {
-			writeWrapped(out, "- ", n, st.width())
-		}
-	}
-	for _, l := range d.footer() {
-		writeWrapped(out, "", l, st.width())
 	}
 	return nil
 }
 
-// ClubMarkdown writes a club's selection as Markdown for an article: a
-// heading, a table of the columns of ClubTable (all of them, without
-// colour), and the notes as a list, every text escaped (see MarkdownCell).
-func ClubMarkdown(out io.Writer, sel *ClubSelection, st Style) error {
+// ListMarkdown writes a selection as Markdown for an article: a heading,
+// a table of the columns of ListTable (all of them, without colour) for
+// each part, and the notes as a list, every text escaped (see
+// MarkdownCell).
+func ListMarkdown(out io.Writer, sel *Selection, st Style) error {
 	st.Color = false
-	d := newClubDoc(sel, st)
-	fmt.Fprintf(out, "## %s\n\n", mdText(d.title))
-	if d.data != "" {
-		fmt.Fprintf(out, "%s\n\n", mdText(d.data))
+	d := newListDoc(sel, st)
+	fmt.Fprintf(out, "## %s\n\n", mdText(d.heading[0]))
+	for _, l := range d.heading[1:] {
+		fmt.Fprintf(out, "%s\n\n", mdText(l))
 	}
-	if len(d.rows) == 0 {
+	if d.empty() {
 		fmt.Fprintf(out, "No contracts in the data match.\n")
-	} else {
-		writeMarkdownTable(out, d.header, d.rows)
+	}
+	for i, part := range d.parts {
+		if part.title != "" {
+			fmt.Fprintf(out, "\n### %s\n\n", mdText(part.title))
+		} else if i > 0 {
+			fmt.Fprintln(out)
+		}
+		writeMarkdownTable(out, d.header, part.rows)
+		if len(part.notes) > 0 {
+			fmt.Fprintln(out)
+		}
+		for _, n := range part.notes {
+			fmt.Fprintf(out, "- %s\n", mdText(n))
+		}
+	}
+	if d.more != "" {
+		fmt.Fprintf(out, "\n%s\n", mdText(d.more))
+	}
+	if !d.empty() {
 		fmt.Fprintln(out)
 		for _, l := range d.keys {
 			fmt.Fprintf(out, "%s\n\n", mdText(l))
 		}
-		for _, n := range d.notes {
-			fmt.Fprintf(out, "- %s\n", mdText(n))
-		}
 	}
-	for _, sec := range d.sections {
-		fmt.Fprintf(out, "\n### %s\n\n", mdText(sec.title))
-		writeMarkdownTable(out, d.header, sec.rows)
-		for _, n := range sec.notes {
-			fmt.Fprintf(out, "- %s\n", mdText(n))
-		}
-	}
-	if f := d.footer(); len(f) > 0 {
-		fmt.Fprintln(out)
-		for _, l := range f {
+	for _, l := range []string{d.notListed, d.inferred} {
+		if l != "" {
 			fmt.Fprintf(out, "%s\n", mdText(l))
 		}
 	}
 	return nil
 }
 
-// clubDoc is what a club table shows, whatever draws it.
-type clubDoc struct {
-	title     string
-	data      string // where the facts come from, and their days (DataSummary)
+// listDoc is what a list shows, whatever draws it.
+type listDoc struct {
+	heading   []string // the title, then the data's date
 	header    []string
-	rows      [][]string
+	parts     []listPart // the current ones, then the counted sections
+	shrinks   []shrink
+	more      string   // what the limit left out
 	keys      []string // what the table's marks and words mean
-	notes     []string // about single players
-	sections  []clubSection
-	notListed string // what the horizon left out
-	inferred  string // the associations inferred from the club's name
+	notListed string   // what the horizon left out
+	inferred  string   // the associations inferred from the clubs' names
 }
 
-// clubSection is a counted part of a club table kept apart from the squad.
-type clubSection struct {
+// listPart is a table of a list: its title ("" for the first), rows and
+// the notes about its players.
+type listPart struct {
 	title string
 	rows  [][]string
 	notes []string
+	of    []Entry
 }
 
-// footer is what closes the table: what was not listed, and the
-// associations inferred.
-func (d *clubDoc) footer() []string {
-	var out []string
-	for _, l := range []string{d.notListed, d.inferred} {
-		if l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
+func (d *listDoc) empty() bool { return len(d.parts) == 0 }
+
+// listCols says which columns a list has: a club's has no club column;
+// one asked for a club of another association (--to) gives the day that
+// club may sign him instead of the days abroad and at home.
+type listCols struct {
+	club bool
+	to   string
 }
 
-// newClubDoc lays sel out, its texts cleaned (see Clean).
-func newClubDoc(sel *ClubSelection, st Style) *clubDoc {
-	entries := cleanEntries(sel.Entries)
-	to := Clean(sel.To)
-	what := fmt.Sprintf("expiring %s to %s", sel.Horizon.From.Human(), sel.Horizon.Until.Human())
-	if sel.Horizon.All {
-		what = "all contracts"
+func (lc listCols) header() []string {
+	h := []string{"Player", "Pos", "Age", "Value"}
+	if lc.club {
+		h = append(h, "Club")
 	}
-	club := Clean(sel.Names[0])
-	d := &clubDoc{title: fmt.Sprintf("%s: %s, as of %s (%d)", club, what, sel.AsOf.Human(), len(entries))}
-	all := cleanEntries(sel.All())
-	d.data = DataSummary(all)
-	d.header = []string{"Player", "Born", "Expires", "Abroad from", "Home from", "Status", "Days"}
-	if to != "" {
-		d.header = append(d.header, "Reg. "+to)
+	h = append(h, "Expires")
+	if lc.to != "" {
+		h = append(h, "Sign from")
+	} else {
+		h = append(h, "Abroad from", "Home from")
+	}
+	h = append(h, "Status", "Days")
+	if lc.to != "" {
+		h = append(h, "Reg. "+lc.to)
+	}
+	return h
+}
+
+// newListDoc lays sel out, its texts cleaned (see Clean).
+func newListDoc(sel *Selection, st Style) *listDoc {
+	entries := cleanEntries(sel.Entries())
+	cols := listCols{club: sel.Title == "", to: Clean(sel.Query.To)}
+	d := &listDoc{heading: listHeading(sel), header: cols.header(), shrinks: listShrinks(cols)}
+	if data := DataSummary(entries); data != "" {
+		d.heading = append(d.heading, data)
 	}
 	var ways clubWays
-	for i := range entries {
-		d.rows = append(d.rows, clubRow(&entries[i], to != "", st, &ways))
-		d.notes = append(d.notes, clubNotes(&entries[i])...)
-	}
-	if stale := cleanEntries(sel.Stale); len(stale) > 0 {
-		sec := clubSection{title: fmt.Sprintf("Last seen at %s by the source in an older season (%d): the club may be out of date", club, len(stale))}
-		for i := range stale {
-			sec.rows = append(sec.rows, clubRow(&stale[i], to != "", st, &ways))
-			sec.notes = append(sec.notes, clubNotes(&stale[i])...)
+	sets := map[*rules.Set]bool{}
+	for _, part := range splitParts(sel, entries) {
+		for i := range part.of {
+			part.rows = append(part.rows, listRow(&part.of[i], cols, st, &ways))
+			part.notes = append(part.notes, clubNotes(&part.of[i])...)
+			sets[part.of[i].Windows.Set] = true
 		}
-		d.sections = append(d.sections, sec)
+		d.parts = append(d.parts, part)
 	}
-	if later := cleanEntries(sel.Later); len(later) > 0 {
-		day := later[0].DataAsOf
-		for _, en := range later {
-			if en.DataAsOf.Before(day) {
-				day = en.DataAsOf
-			}
-		}
-		sec := clubSection{title: fmt.Sprintf("Known only from data of %s or later, after %s (%d): they may have joined or signed since", day.Human(), sel.AsOf.Human(), len(later))}
-		for i := range later {
-			sec.rows = append(sec.rows, clubRow(&later[i], to != "", st, &ways))
-			sec.notes = append(sec.notes, clubNotes(&later[i])...)
-		}
-		d.sections = append(d.sections, sec)
-	}
+	d.dropEmpty()
 	d.keys = ways.lines()
-	if len(entries) > 0 {
+	if len(sets) == 1 && cols.to == "" {
+		// one association's players (a club): its rule at home in full
 		if set := entries[0].Windows.Set; set != nil {
 			if dr := set.DomesticFor(entries[0].Contract.Expires); dr != nil {
 				d.keys = append(d.keys, Clean(fmt.Sprintf("At home (%s): %s", set.Code, dr.Text)))
 			}
 		}
 	}
+	if n := sel.More(); n > 0 {
+		d.more = fmt.Sprintf("… and %d more (--limit N shows more; --limit 0 all).", n)
+	}
 	d.notListed = notListed(sel)
-	d.inferred = inferredFootnote(all)
+	d.inferred = inferredFootnote(entries)
 	return d
 }
 
@@ -200,12 +212,141 @@ func inferredFootnote(entries []Entry) string {
 		assoc, Count(n, "row"))
 }
 
+// splitParts sorts the entries listed into the list's parts (see
+// SortData), each in the selection's order: the current ones; those the
+// source last saw at their club in an older season; those known only from
+// data later than the as-of date. Empty parts are left out.
+func splitParts(sel *Selection, entries []Entry) []listPart {
+	var now, stale, later []Entry
+	for _, en := range entries {
+		switch partOf(&en) {
+		case 2:
+			later = append(later, en)
+		case 1:
+			stale = append(stale, en)
+		default:
+			now = append(now, en)
+		}
+	}
+	where, clubs := "their clubs", "the clubs"
+	if sel.Title != "" {
+		where, clubs = Clean(sel.Title), "the club"
+	}
+	parts := []listPart{{of: now}}
+	if len(stale) > 0 {
+		parts = append(parts, listPart{of: stale, title: fmt.Sprintf("Last seen at %s by the source in an older season (%d): %s may be out of date", where, len(stale), clubs)})
+	}
+	if len(later) > 0 {
+		day := later[0].DataAsOf
+		for _, en := range later {
+			if en.DataAsOf.Before(day) {
+				day = en.DataAsOf
+			}
+		}
+		parts = append(parts, listPart{of: later, title: fmt.Sprintf("Known only from data of %s or later, after %s (%d): they may have joined or signed since",
+			day.Human(), sel.Query.AsOf.Human(), len(later))})
+	}
+	var out []listPart
+	for _, p := range parts {
+		if len(p.of) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// listShrinks fit a list to the terminal, in order: the days (the expiry
+// says them), shorter statuses, long names and clubs, the date abroad (six
+// months before he is free, but for a contract signed later), the status
+// (the dates say it), the century of the dates, shorter names and clubs,
+// the club, and last the registration day.
+func listShrinks(cols listCols) []shrink {
+	short := func(col string, n int) shrink {
+		return shrink{col: col, header: col, cell: func(s string) string { return truncate(s, n) }}
+	}
+	reg := "Reg. " + cols.to
+	// the century of every date, in one step
+	century := shrink{col: "Expires", header: "Expires", also: []string{"Home from", "Sign from", reg}, cell: func(s string) string {
+		if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+			return s[2:]
+		}
+		return s
+	}}
+	return []shrink{
+		{col: "Days", drop: true},
+		{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
+			"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
+		short("Player", 18),
+		short("Club", 14),
+		{col: "Abroad from", drop: true},
+		{col: "Status", drop: true},
+		century,
+		short("Player", 14),
+		short("Club", 10),
+		{col: "Club", drop: true},
+		short("Player", 12),
+		{col: reg, drop: true},
+	}
+}
+
+// dropEmpty leaves out the columns of the player's profile (position,
+// age, value) that no row has: data without market values has no Value.
+func (d *listDoc) dropEmpty() {
+	for _, col := range []string{"Pos", "Age", "Value"} {
+		j := indexOf(d.header, col)
+		if j < 0 {
+			continue
+		}
+		empty := true
+		for _, p := range d.parts {
+			for _, r := range p.rows {
+				empty = empty && r[j] == ""
+			}
+		}
+		if !empty {
+			continue
+		}
+		d.header = append(d.header[:j:j], d.header[j+1:]...)
+		for _, p := range d.parts {
+			for k, r := range p.rows {
+				p.rows[k] = append(r[:j:j], r[j+1:]...)
+			}
+		}
+	}
+}
+
+// listHeading is the title of a list.
+func listHeading(sel *Selection) []string {
+	h, asOf := sel.Filter.Horizon, sel.Query.AsOf
+	what := "expiring " + h.From.Human() + " to " + h.Until.Human()
+	switch {
+	case h.All:
+		what = "all contracts"
+	case h.Until.IsZero() && !sel.Filter.OpenOn.IsZero():
+		what = "open for a pre-contract on " + sel.Filter.OpenOn.Human()
+	case h.Until.IsZero():
+		what = "any expiry"
+	}
+	title := strings.ToUpper(what[:1]) + what[1:]
+	if sel.Title != "" {
+		title = Clean(sel.Title) + ": " + what
+	}
+	title += ", as of " + asOf.Human()
+	if to := sel.Query.To; to != "" {
+		title += ", for a club of " + Clean(to)
+	}
+	if f := filterText(&sel.Filter); f != "" {
+		title += ": " + f
+	}
+	return []string{fmt.Sprintf("%s (%d)", title, sel.Matched)}
+}
+
 // notListed says what the horizon left out: "Not listed: 1 contract that
 // ended before 7 Oct 2025 and 2 without an expiry in the data (see --all)."
-func notListed(sel *ClubSelection) string {
+func notListed(sel *Selection) string {
 	var parts []string
 	if sel.Expired > 0 {
-		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.AsOf.Human()))
+		parts = append(parts, fmt.Sprintf("%s that ended before %s", Count(sel.Expired, "contract"), sel.Query.AsOf.Human()))
 	}
 	if sel.Unknown > 0 {
 		what := "without an expiry in the data"
@@ -220,21 +361,7 @@ func notListed(sel *ClubSelection) string {
 	return "Not listed: " + strings.Join(parts, " and ") + " (see --all)."
 }
 
-// clubShrinks fit the club table to the terminal, in order: the year of
-// birth, long names, the days (the expiry says them), shorter statuses, and
-// last the date abroad (six months before he is free, but for a contract
-// signed later).
-var clubShrinks = []shrink{
-	{col: "Born", drop: true},
-	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 16) }},
-	{col: "Days", drop: true},
-	{col: "Status", header: "Status", cell: replacer("under contract", "contract", "can sign abroad", "abroad", "can sign anywhere", "anywhere",
-		"expired: check", "check", "expiry unknown", "unknown", "free agent", "free")},
-	{col: "Abroad from", drop: true},
-	{col: "Player", header: "Player", cell: func(s string) string { return truncate(s, 12) }},
-}
-
-// clubWays is what the club table's marks stand for.
+// clubWays is what the list's marks stand for.
 type clubWays struct {
 	consent    bool
 	league     *rules.Set
@@ -255,50 +382,6 @@ func (cw *clubWays) lines() []string {
 		out = append(out, "* At home "+c+".")
 	}
 	return out
-}
-
-// clubRow is an entry's row of the club table; ways gathers what its
-// marks stand for.
-func clubRow(en *Entry, reg bool, st Style, ways *clubWays) []string {
-	w := en.Windows
-	born := ""
-	if !en.Contract.Birth.IsZero() {
-		born = strconv.Itoa(en.Contract.Birth.Year())
-	}
-	days := ""
-	if n, _, ok := w.Countdown(w.FreeAgent.Date); ok {
-		days = strconv.Itoa(n)
-	}
-	home := w.Domestic.Date.String()
-	status := statusText(w)
-	switch {
-	case leagueWay(w) != nil:
-		ways.league = leagueWay(w)
-		home = Clean(ways.league.Code)
-	case home == "" && w.Status != rules.UnknownExpiry:
-		home = "consent"
-		ways.consent = true
-	case homeCondition(w) != "":
-		// the date at home holds only on his association's condition
-		home += "*"
-		if w.Status == rules.PrecontractOpen {
-			status += "*"
-		}
-		c := fmt.Sprintf("(%s) %s", Clean(w.Set.Code), homeCondition(w))
-		if indexOf(ways.conditions, c) < 0 {
-			ways.conditions = append(ways.conditions, c)
-		}
-	}
-	row := []string{truncate(en.Contract.Player, 24), born, en.Contract.Expires.String(), st.paintDate(w.Foreign.Date, w.Foreign.Date.String()), st.paintDate(w.Domestic.Date, home),
-		st.paint(status, w.Status), days}
-	if reg {
-		r := ""
-		if w.Registration != nil {
-			r = w.Registration.From.String()
-		}
-		row = append(row, r)
-	}
-	return row
 }
 
 // clubNotes are the notes below the table about one entry.

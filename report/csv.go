@@ -68,12 +68,41 @@ func (cw *csvWriter) Write(en *Entry) error {
 	b = append(b, Confidence(w).String()...)
 	b = append(b, sep)
 	b = cw.text(b, c.Source, true)
+	b = cw.profile(b, en)
 	b = append(b, '\n')
 	cw.b = b
 	if len(b) >= 32<<10 {
 		return cw.flush()
 	}
 	return nil
+}
+
+// profile appends the columns after source: the data's freshness, the
+// player's profile and the day a club of the --to association may sign
+// him (see Columns).
+func (cw *csvWriter) profile(b []byte, en *Entry) []byte {
+	c, sep := &en.Contract, cw.sep
+	b = append(b, sep)
+	b = en.DataAsOf.AppendText(b)
+	b = append(b, sep)
+	b = append(b, en.DataStatus...)
+	for _, s := range [...]string{c.Position, c.SubPosition, c.Nationality} {
+		b = append(b, sep)
+		b = cw.text(b, s, true)
+	}
+	b = append(b, sep)
+	if a := en.Age(); a >= 0 {
+		b = strconv.AppendInt(b, int64(a), 10)
+	}
+	b = append(b, sep)
+	if c.MarketValue > 0 {
+		b = strconv.AppendInt(b, c.MarketValue, 10)
+	}
+	day, condition := en.CanSign()
+	b = append(b, sep)
+	b = day.AppendText(b)
+	b = append(b, sep)
+	return cw.text(b, condition, true)
 }
 
 // text appends a text field, neutralised (free text only) and quoted as

@@ -22,6 +22,11 @@ type Entry struct {
 	// date: DataCurrent, DataStaleClub, DataOld, DataBeforeData or
 	// DataUnknown (see dataStatus).
 	DataStatus string
+	// To is the association whose clubs asked (Query.To), and home says
+	// it is his own (his club's association, or the league set his club
+	// plays under): it decides which window is his CanSign.
+	To   string
+	home bool
 }
 
 // The data statuses of an answer, most serious first.
@@ -109,18 +114,67 @@ func (q *Query) AnswerInto(en *Entry, c *contracts.Contract) {
 		Birth:       c.Birth,
 		Option:      rules.Option{Until: c.Option.Until, Holder: c.Option.Holder},
 	}, rules.Query{AsOf: q.AsOf, To: q.To})
-	en.DataAsOf = c.DataAsOf()
-	en.StaleClub = false
+	en.DataAsOf, en.StaleClub, en.DataStatus = q.freshness(c)
+	en.To, en.home = q.To, q.To != "" && q.isHome(c.Association, en.Windows)
+}
+
+// freshness is what Entry says of c's data: the day its facts were
+// confirmed, whether the source saw him at the club before the as-of
+// season, and its data status.
+func (q *Query) freshness(c *contracts.Contract) (dataAsOf rules.Date, staleClub bool, status string) {
+	dataAsOf = c.DataAsOf()
 	if c.LastSeason > 0 {
 		// The season the source was looking at: the as-of date's, or the
 		// data's own when that is earlier, so that a June 2026 listing of
 		// the 2025/26 squads asked about December 2026 does not call every
 		// squad stale (its age is DataOld's to say).
 		seen := q.AsOf
-		if !en.DataAsOf.IsZero() && en.DataAsOf.Before(seen) {
-			seen = en.DataAsOf
+		if !dataAsOf.IsZero() && dataAsOf.Before(seen) {
+			seen = dataAsOf
 		}
-		en.StaleClub = c.LastSeason < SeasonOf(seen)
+		staleClub = c.LastSeason < SeasonOf(seen)
 	}
-	en.DataStatus = dataStatus(q.AsOf, en.DataAsOf, en.StaleClub)
+	return dataAsOf, staleClub, dataStatus(q.AsOf, dataAsOf, staleClub)
+}
+
+// isHome says whether a club of q.To is of the same association as a
+// player of association assoc answered by w: the same code, or a league
+// set and the association it builds on (MLS and USA), either way round.
+func (q *Query) isHome(assoc string, w *rules.Windows) bool {
+	to := q.To
+	if s := q.Book.Set(to); s != nil {
+		to = s.Association()
+	}
+	if to == assoc {
+		return true
+	}
+	return w.Set != nil && !w.Fallback && to == w.Set.Association()
+}
+
+// Age is his age in whole years on the as-of date, or -1 when the data
+// has no birth date.
+func (en *Entry) Age() int { return rules.AgeOn(en.Contract.Birth, en.Windows.AsOf) }
+
+// CanSign is the first day a club of the asking association (Query.To)
+// may sign him to a pre-contract, and the condition that day holds on,
+// if any. A club of his own association goes by its domestic rule
+// (England: after the third Saturday in May, only if his club made him no
+// offer of re-engagement or he declined it); any other by FIFA RSTP art.
+// 18.3, six months before he is free. The day is zero when no club asked,
+// the expiry is unknown, or at home only his club's consent allows it.
+func (en *Entry) CanSign() (day rules.Date, condition string) {
+	w := en.Windows
+	if en.To == "" || w.Status == rules.UnknownExpiry {
+		return rules.Date{}, ""
+	}
+	if !en.home {
+		return w.Foreign.Date, ""
+	}
+	if w.Domestic.Date.IsZero() {
+		return rules.Date{}, ""
+	}
+	if dr := w.Set.DomesticFor(w.Expires); dr != nil && dr.Kind == rules.KindApproachAfter {
+		return w.Domestic.Date, w.Domestic.Text
+	}
+	return w.Domestic.Date, ""
 }

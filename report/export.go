@@ -66,6 +66,9 @@ func (x *Export) Write(c *contracts.Contract) error {
 		return nil
 	}
 	x.q.AnswerInto(&x.en, c)
+	if !x.f.KeepAnswer(&x.en) {
+		return nil
+	}
 	x.n.Written++
 	return x.rw.Write(&x.en)
 }
@@ -90,17 +93,28 @@ func (x *Export) WriteInForce(all []contracts.Contract) error {
 // Close ends the output.
 func (x *Export) Close() error { return x.rw.Close() }
 
-// Stream is an export fed row by row as files are read: one goroutine
-// reads, another answers and writes, and rows keep their order.
+// Stream is an export or a selection fed row by row as files are read:
+// one goroutine reads, another answers and writes (or keeps), and rows
+// keep their order.
 type Stream struct {
-	x    *Export
-	p    *pipeline
-	held []contracts.Contract
+	p       *pipeline
+	held    []contracts.Contract
+	inForce func([]contracts.Contract) error // takes the held rows, for the contracts in force
+	end     func() error
 }
 
 // Stream starts the goroutine that answers and writes streamed rows.
 func (x *Export) Stream() *Stream {
-	return &Stream{x: x, p: newPipeline(x.Write)}
+	return &Stream{p: newPipeline(x.Write), inForce: x.WriteInForce, end: x.Close}
+}
+
+// Stream starts the goroutine that answers and keeps streamed rows; once
+// the Stream is closed, Done gives the selection.
+func (s *Selector) Stream() *Stream {
+	return &Stream{p: newPipeline(s.Add), inForce: func(all []contracts.Contract) error {
+		s.AddInForce(all)
+		return nil
+	}, end: func() error { return nil }}
 }
 
 // Add takes a row as it is read; it is a contracts.LoadOptions.Each. A file
@@ -119,16 +133,16 @@ func (s *Stream) Add(ds *contracts.Dataset, c *contracts.Contract) error {
 // first error of writing: for a read that failed.
 func (s *Stream) Stop() error { return s.p.close() }
 
-// Close writes the rows added, then the held contracts in force, and ends
-// the output.
+// Close writes (or keeps) the rows added, then the held contracts in
+// force, and ends the output.
 func (s *Stream) Close() error {
 	if err := s.p.close(); err != nil {
 		return err
 	}
-	if err := s.x.WriteInForce(s.held); err != nil {
+	if err := s.inForce(s.held); err != nil {
 		return err
 	}
-	return s.x.Close()
+	return s.end()
 }
 
 // pipeline hands streamed rows, in batches, to a goroutine that computes

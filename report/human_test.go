@@ -93,9 +93,9 @@ func TestCardNoDuplicateNoEmptyClub(t *testing.T) {
 // the date and the status carry a mark, and the note below says it.
 func TestClubTableCarriesTheCondition(t *testing.T) {
 	q := testQuery(t, rules.D(2026, 5, 20), "")
-	sel := ClubSelection{Names: []string{"Liverpool FC"}, AsOf: q.AsOf, Horizon: Within(q.AsOf, 12, 'm'), Entries: []Entry{q.Answer(konate())}}
+	sel := testSelection(q, "Liverpool FC", Within(q.AsOf, 12, 'm'), konate())
 	var b bytes.Buffer
-	if err := ClubTable(&b, &sel, Style{AsOf: q.AsOf}); err != nil {
+	if err := ListTable(&b, sel, Style{AsOf: q.AsOf}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -141,6 +141,7 @@ func TestMarkdownForArticles(t *testing.T) {
 	q := testQuery(t, rules.D(2025, 10, 7), "")
 	c := konate()
 	c.Player, c.Note = "A | B", "moved\n| x | y |<img src=x onerror=alert(1)>"
+	c.Position, c.SubPosition, c.MarketValue = "Defender", "Centre-Back", 40_000_000
 	en := q.Answer(c)
 	var b bytes.Buffer
 	if err := CardMarkdown(&b, &en, nil, Style{AsOf: q.AsOf}); err != nil {
@@ -157,14 +158,16 @@ func TestMarkdownForArticles(t *testing.T) {
 		t.Errorf("raw HTML:\n%s", out)
 	}
 	b.Reset()
-	sel := ClubSelection{Names: []string{"Liverpool FC"}, AsOf: q.AsOf, Horizon: Within(q.AsOf, 12, 'm'), Entries: []Entry{en}, Expired: 1}
-	if err := ClubMarkdown(&b, &sel, Style{AsOf: q.AsOf}); err != nil {
+	gone := konate()
+	gone.PlayerID, gone.Expires = "1", rules.D(2025, 6, 30)
+	sel := testSelection(q, "Liverpool FC", Within(q.AsOf, 12, 'm'), c, gone)
+	if err := ListMarkdown(&b, sel, Style{AsOf: q.AsOf}); err != nil {
 		t.Fatal(err)
 	}
 	out = b.String()
-	for _, want := range []string{"## Liverpool FC: expiring 7 Oct 2025 to 7 Oct 2026, as of 7 Oct 2025 (1)\n",
-		"| Player | Born | Expires | Abroad from | Home from | Status | Days |\n| --- | --- | --- | --- | --- | --- | --- |\n",
-		"| A \\| B | 1999 | 2026-06-30 | 2026-01-01 | 2026-05-17\\* | under contract | 267 |\n",
+	for _, want := range []string{"## Liverpool FC: expiring 7 Oct 2025 to 7 Oct 2026, as of 7 Oct 2025 (1)\n\nData: the data, confirmed 1 Oct 2025 (1)\n",
+		"| Player | Pos | Age | Value | Expires | Abroad from | Home from | Status | Days |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+		"| A \\| B | CB | 26 | €40m | 2026-06-30 | 2026-01-01 | 2026-05-17\\* | under contract | 267 |\n",
 		"Not listed: 1 contract that ended before 7 Oct 2025 (see --all)."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Markdown club table lacks %q:\n%s", want, out)

@@ -19,7 +19,7 @@ type jsonWriter struct {
 }
 
 // numeric columns are written as JSON numbers, empty ones as null.
-var numeric = map[string]bool{"days_to_free_agency": true, "workdays_to_free_agency": true}
+var numeric = map[string]bool{"days_to_free_agency": true, "workdays_to_free_agency": true, "age": true, "market_value_eur": true}
 
 func (jw *jsonWriter) Write(en *Entry) error {
 	jw.buf = en.Fields(jw.buf)

@@ -9,12 +9,16 @@ import (
 )
 
 // Columns are the machine-readable output's columns, in order; README
-// documents them and they are kept stable.
+// documents them and they are kept stable: the first 17 as they always
+// were, then the data's freshness, the player's profile and the day a club
+// of the --to association may sign him, appended after source.
 var Columns = []string{
 	"player_id", "player", "date_of_birth", "club", "association", "contract_signed",
 	"contract_expires", "option_until", "free_agent_from", "foreign_precontract_from",
 	"domestic_precontract_from", "status", "days_to_free_agency", "workdays_to_free_agency",
 	"registration_from", "confidence", "source",
+	"data_as_of", "data_status", "position", "sub_position", "nationality", "age",
+	"market_value_eur", "can_sign_from", "can_sign_condition",
 }
 
 // Fields returns en's values in the order of Columns, appended to dst[:0].
@@ -31,12 +35,21 @@ func (en *Entry) Fields(dst []string) []string {
 	if w.Registration != nil {
 		reg = w.Registration.From.String()
 	}
-	assoc := c.Association
+	age, value := "", ""
+	if a := en.Age(); a >= 0 {
+		age = strconv.Itoa(a)
+	}
+	if c.MarketValue > 0 {
+		value = strconv.FormatInt(c.MarketValue, 10)
+	}
+	canSign, condition := en.CanSign()
 	return append(dst[:0],
-		c.PlayerID, c.Player, c.Birth.String(), c.Club, assoc, c.Signed.String(),
+		c.PlayerID, c.Player, c.Birth.String(), c.Club, c.Association, c.Signed.String(),
 		c.Expires.String(), c.Option.Until.String(), w.FreeAgent.Date.String(), w.Foreign.Date.String(),
 		w.Domestic.Date.String(), string(w.Status), days, work,
 		reg, Confidence(w).String(), c.Source,
+		en.DataAsOf.String(), en.DataStatus, c.Position, c.SubPosition, c.Nationality, age,
+		value, canSign.String(), condition,
 	)
 }
 

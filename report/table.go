@@ -69,6 +69,7 @@ type shrink struct {
 	drop   bool
 	header string              // the shorter header, when not dropped
 	cell   func(string) string // the shorter cell; nil keeps it
+	also   []string            // other columns whose cells cell shortens in the same step
 }
 
 // replacer is a shrink's cell function that replaces words.
@@ -81,6 +82,28 @@ func replacer(oldnew ...string) func(string) string {
 // table fits, before anything wraps. right names the columns aligned right.
 // It returns the headers of the columns it dropped.
 func fitTable(w io.Writer, header []string, rows [][]string, right map[string]bool, width int, steps []shrink) ([]string, error) {
+	ft, err := fitRows(header, rows, right, width, steps)
+	if err != nil {
+		return nil, err
+	}
+	_, err = w.Write(ft.drawn)
+	return ft.dropped, err
+}
+
+// fitted is a table fitted to a width: its header and rows once shrunk,
+// the columns aligned right, those dropped, and the table drawn.
+type fitted struct {
+	header  []string
+	rows    [][]string
+	right   map[int]bool
+	dropped []string
+	drawn   []byte
+}
+
+// fitRows is fitTable without the writing: several tables with the same
+// columns (the parts of a list) are fitted as one, then drawn each with
+// the header and rows it returns.
+func fitRows(header []string, rows [][]string, right map[string]bool, width int, steps []shrink) (fitted, error) {
 	var dropped []string
 	for i := 0; ; i++ {
 		var buf bytes.Buffer
@@ -89,11 +112,10 @@ func fitTable(w io.Writer, header []string, rows [][]string, right map[string]bo
 			ri[j] = right[h]
 		}
 		if err := renderTable(&buf, header, rows, false, ri); err != nil {
-			return nil, err
+			return fitted{}, err
 		}
 		if i >= len(steps) || tableWidth(buf.String()) <= width {
-			_, err := w.Write(buf.Bytes())
-			return dropped, err
+			return fitted{header: header, rows: rows, right: ri, dropped: dropped, drawn: buf.Bytes()}, nil
 		}
 		st := steps[i]
 		j := indexOf(header, st.col)
@@ -111,9 +133,12 @@ func fitTable(w io.Writer, header []string, rows [][]string, right map[string]bo
 		right[st.header] = right[st.col]
 		header = append([]string(nil), header...)
 		header[j] = st.header
-		if st.cell != nil {
+		if st.cell == nil {
+			continue
+		}
+		for _, k := range append([]int{j}, indexesOf(header, st.also)...) {
 			for _, r := range rows {
-				r[j] = st.cell(r[j])
+				r[k] = st.cell(r[k])
 			}
 		}
 	}
@@ -126,4 +151,15 @@ func tableWidth(s string) int {
 		n = max(n, widthOf(l))
 	}
 	return n
+}
+
+// indexesOf are the indexes in list of those of names it holds.
+func indexesOf(list, names []string) []int {
+	var out []int
+	for _, n := range names {
+		if i := indexOf(list, n); i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }

@@ -186,7 +186,8 @@ func (s *streams) say(format string, args ...any) {
 // formats lists the output formats of each command; the first is the default.
 var formats = map[string][]string{
 	"player":   {"table", "csv", "tsv", "json", "markdown"},
-	"club":     {"table", "csv", "tsv", "json", "markdown"},
+	"club":     {"table", "csv", "tsv", "json", "markdown", "ics"},
+	"expiring": {"table", "csv", "tsv", "json", "markdown", "ics"},
 	"export":   {"csv", "tsv", "json", "markdown", "ics"},
 	"rules":    {"table", "markdown"},
 	"validate": {"table"},
@@ -278,6 +279,7 @@ func newApp(s *streams) *cli.App {
 		Commands: []*cli.Command{
 			playerCommand(s),
 			clubCommand(s),
+			expiringCommand(s),
 			exportCommand(s),
 			rulesCommand(s),
 			validateCommand(s),

@@ -20,18 +20,16 @@ func clubCommand(s *streams) *cli.Command {
 		ArgsUsage: "CLUB",
 		UsageText: "bosman club [flags] CLUB",
 		Description: "CLUB matches in part and by common short names (Liverpool, Man Utd, Spurs, Barça, Bayern).\n" +
-			"By default the horizon is the 12 months after the as-of date.\n\n" +
+			"The same list as 'bosman expiring --club CLUB', with the same filters and columns (position,\n" +
+			"age, market value), sorted by expiry. By default the horizon runs from the as-of date to the\n" +
+			"first 30 June at least six months after it, so next summer is always in it.\n\n" +
 			"Examples:\n" +
 			"   bosman club Liverpool --as-of 2025-10-07\n" +
 			"   bosman club \"Real Madrid\" --season 2025/26 --format csv\n" +
-			"   bosman club Arsenal --all",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "within", Usage: "contracts expiring within `PERIOD` of the as-of date: 18m, 2y, 90d", Value: "12m"},
-			&cli.StringFlag{Name: "season", Usage: "contracts expiring in `SEASON`: 2026/27 (1 Jul to 30 Jun) or 2026 (the calendar year)"},
-			&cli.BoolFlag{Name: "all", Usage: "every contract of the club, expired and unknown ones too"},
-			&cli.StringFlag{Name: "to", Usage: "registration by a club of `ASSOC` or of a club"},
-			&cli.BoolFlag{Name: "list", Usage: "list the clubs of the data (those matching CLUB, when given), with association and league"},
-		},
+			"   bosman club Arsenal --all --sort value\n" +
+			"   bosman club Barcelona --to ENG --position Defender",
+		Flags: append(marketFlags(false),
+			&cli.BoolFlag{Name: "list", Usage: "list the clubs of the data (those matching CLUB, when given), with association and league"}),
 		Action: func(c *cli.Context) error { return club(s, c) },
 	}
 }
@@ -47,7 +45,7 @@ func club(s *streams, c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageErr("club needs a CLUB").hint("e.g. bosman club Liverpool; 'bosman club --list' lists the clubs")
 	}
-	h, err := horizon(c, g.asOf)
+	mq, err := readMarket(c, g)
 	if err != nil {
 		return err
 	}
@@ -56,22 +54,11 @@ func club(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	to, err := target(s, c, g, d)
-	if err != nil {
-		return err
-	}
 	names, err := oneClub(s, d, query)
 	if err != nil {
 		return err
 	}
-	sel := report.SelectClubRows(d.m.ClubRows(names[0], g.asOf), names, h, g.query(to))
-	switch g.format {
-	case "table":
-		return report.ClubTable(s.out, &sel, g.style(s))
-	case "markdown":
-		return report.ClubMarkdown(s.out, &sel, g.style(s))
-	}
-	return report.WriteRows(s.out, g.format, false, sel.All())
+	return answerMarket(s, c, g, d, mq, names)
 }
 
 // oneClub resolves a club query to the names of one club in the data,
@@ -140,7 +127,7 @@ func clubList(s *streams, c *cli.Context) error {
 }
 
 // horizon reads --season, --within and --all: the expiries a club listing
-// covers.
+// covers (see defaultRange for none of them).
 func horizon(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 	h, err := horizonRange(c, asOf)
 	h.All = c.Bool("all")
@@ -156,6 +143,9 @@ func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 		return report.Season(start, calendarYear), nil
 	}
 	within := c.String("within")
+	if within == "" {
+		return defaultRange(c, asOf)
+	}
 	n, unit := 0, byte(0)
 	var err error
 	if len(within) >= 2 {
@@ -166,4 +156,21 @@ func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 		return report.Horizon{}, usageErr("--within %q: want a number and d, m or y", within).hint("e.g. --within 90d, --within 18m or --within 2y")
 	}
 	return report.Within(asOf, n, unit), nil
+}
+
+// defaultRange is the horizon without --season or --within: to the day
+// before --expiring-before, any expiry with --open-on (the day decides),
+// else report.DefaultHorizon (to the first 30 June six months away).
+func defaultRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
+	if v := c.String("expiring-before"); v != "" {
+		d, err := rules.ParseISO(v)
+		if err != nil {
+			return report.Horizon{}, usageErr("--expiring-before: %v", err).hint("write the date as YYYY-MM-DD, e.g. --expiring-before 2026-07-01")
+		}
+		return report.Horizon{From: asOf, Until: d.AddDays(-1)}, nil
+	}
+	if c.String("open-on") != "" {
+		return report.Horizon{}, nil
+	}
+	return report.DefaultHorizon(asOf), nil
 }

@@ -171,7 +171,7 @@ func flagOf(f cli.Flag) flagSpec {
 		if df.TakesValue() {
 			fs.value = valNone
 			fs.value = map[string]string{"data": valFile, "output": valFile, "rules": valDir, "format": valFormat,
-				"to": valTarget, "association": valCode, "club": valClub}[fs.names[0]]
+				"to": valTarget, "association": valCode, "league": valCode, "club": valClub}[fs.names[0]]
 			if fs.value == "" {
 				fs.value = "text"
 			}

@@ -53,32 +53,19 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	// A file is streamed, row by row, in bounded memory, unless a filter
-	// needs the whole data first (a club name to match, or --to CLUB);
-	// several files are read whole, so that a player in two of them is
-	// answered for once (see contracts.Combine).
-	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
-	toIsCode := toErr == nil
-	stream := len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toIsCode)
 	cal, err := calendar(c, g)
 	if err != nil {
 		return err
 	}
-	subject := ""
-	var d *data
-	var club []string
-	var rows rowCounts // of the files streamed
-	if !stream {
-		if d, err = loadLookupFiles(s, c, files, nil); err != nil {
-			return err
-		}
-		if name := c.String("club"); name != "" {
-			if club, err = oneClub(s, d, name); err != nil {
-				return err
-			}
-			subject = club[0]
-		}
+	d, club, err := readData(s, c, g, files)
+	if err != nil {
+		return err
 	}
+	stream, subject := d == nil, ""
+	if club != nil {
+		subject = club[0]
+	}
+	var rows rowCounts // of the files streamed
 	to, err := target(s, c, g, d)
 	if err != nil {
 		return err
@@ -134,6 +121,28 @@ func export(s *streams, c *cli.Context) error {
 		exportNote(s, rows, n, g.asOf)
 	}
 	return err
+}
+
+// readData loads the data the flags name, or returns nil when it can be
+// streamed: a file is streamed, row by row, in bounded memory, unless a
+// filter needs the whole data first (a club name to match, or --to CLUB);
+// several files are read whole, so that a player in two of them is
+// answered for once (see contracts.Combine). clubs are the names of the
+// --club, if any.
+func readData(s *streams, c *cli.Context, g *global, files []string) (d *data, clubs []string, err error) {
+	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
+	if len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toErr == nil) {
+		return nil, nil, nil
+	}
+	if d, err = loadLookupFiles(s, c, files, nil); err != nil {
+		return nil, nil, err
+	}
+	if name := c.String("club"); name != "" {
+		if clubs, err = oneClub(s, d, name); err != nil {
+			return nil, nil, err
+		}
+	}
+	return d, clubs, nil
 }
 
 // exportNote says what became of the rows of the --data files that were
@@ -218,7 +227,7 @@ func exportFilter(c *cli.Context, book *rules.Book) (report.Filter, error) {
 	if v := c.String("expiring-before"); v != "" {
 		d, err := rules.ParseISO(v)
 		if err != nil {
-			return f, usageErr("--expiring-before: %v", err)
+			return f, usageErr("--expiring-before: %v", err).hint("write the date as YYYY-MM-DD, e.g. --expiring-before 2026-07-01")
 		}
 		f.ExpiringBefore = d
 	}

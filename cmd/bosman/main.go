@@ -13,6 +13,7 @@
 //
 //	bosman player NAME            one player's windows
 //	bosman club CLUB              a club's expiring contracts
+//	bosman expiring               the whole market's, for a club of --to
 //	bosman export                 every contract's windows as CSV, JSON, TSV or iCalendar
 //	bosman rules [ASSOC]          the rule sets, and one in full with its sources
 //	bosman validate FILE...       check datasets and report every problem
@@ -24,7 +25,7 @@
 //	--data FILE      a contracts dataset (repeatable); default: the embedded one
 //	--rules DIR      rule files (*.toml) that add or replace associations
 //	--as-of DATE     the day the question is asked (YYYY-MM-DD); default: today
-//	--format F       table, csv, tsv, json or markdown (export also: ics;
+//	--format F       table, csv, tsv, json or markdown (export, club and expiring also: ics;
 //	                 timeline: svg, png)
 //	--no-color       no colour, also when NO_COLOR is set
 //	--skip-invalid   load a dataset's good rows and say how many were skipped
@@ -36,6 +37,7 @@
 //	$ bosman player Konate --as-of 2025-10-07
 //	$ bosman player Rudiger --to ENG
 //	$ bosman club Liverpool --within 18m
+//	$ bosman expiring --to ESP --position CB --age -28
 //	$ bosman export --association ESP --expiring-before 2027-01-01 --output esp.csv
 //
 // Exit status: 0 when all is well, 1 on a runtime or data error (no such

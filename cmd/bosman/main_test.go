@@ -180,7 +180,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `,"'=HYPERLINK(""x"")",`) || !strings.Contains(stdout, ",'+cmd,") || !strings.Contains(stdout, ",'@SUM(A1)\n") {
+	if !strings.Contains(stdout, `,"'=HYPERLINK(""x"")",`) || !strings.Contains(stdout, ",'+cmd,") || !strings.Contains(stdout, ",'@SUM(A1),") {
 		t.Fatalf("formulas not neutralised:\n%s", stdout)
 	}
 }
@@ -207,23 +207,31 @@ func TestOutputFileAndNoColor(t *testing.T) {
 }
 
 // Colour only where asked for: CLICOLOR_FORCE stands in for a terminal;
-// NO_COLOR and --no-color win over it.
+// NO_COLOR and --no-color win over it. (120 columns: the table keeps the
+// date abroad and the status in words.)
 func TestColour(t *testing.T) {
 	args := []string{"club", "Liverpool", "--as-of", "2026-01-05"}
-	plain, _, _ := run(t, nil, args...)
-	forced, _, _ := run(t, map[string]string{"CLICOLOR_FORCE": "1"}, args...)
+	env := func(kv ...string) map[string]string {
+		m := map[string]string{"COLUMNS": "120"}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
+	plain, _, _ := run(t, env(), args...)
+	forced, _, _ := run(t, env("CLICOLOR_FORCE", "1"), args...)
 	if strings.Contains(plain, "\x1b[") {
 		t.Errorf("colour without a terminal")
 	}
 	if !strings.Contains(forced, "\x1b[32m2026-01-01\x1b[0m") || !strings.Contains(forced, "\x1b[33mcan sign abroad\x1b[0m") {
 		t.Errorf("no colour with CLICOLOR_FORCE:\n%s", forced)
 	}
-	for _, env := range []map[string]string{{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, {"CLICOLOR_FORCE": "1", "TERM": "dumb"}} {
-		if out, _, _ := run(t, env, args...); out != plain {
-			t.Errorf("%v: colour or other output", env)
+	for _, e := range []map[string]string{env("CLICOLOR_FORCE", "1", "NO_COLOR", "1"), env("CLICOLOR_FORCE", "1", "TERM", "dumb")} {
+		if out, _, _ := run(t, e, args...); out != plain {
+			t.Errorf("%v: colour or other output", e)
 		}
 	}
-	if out, _, _ := run(t, map[string]string{"CLICOLOR_FORCE": "1"}, append(args, "--no-color")...); out != plain {
+	if out, _, _ := run(t, env("CLICOLOR_FORCE", "1"), append(args, "--no-color")...); out != plain {
 		t.Errorf("--no-color: colour")
 	}
 }

@@ -215,7 +215,8 @@ func readCSV(t *testing.T, s string) [][]string {
 // windowColumns are the export's columns that a reload must reproduce.
 var windowColumns = []string{"player_id", "player", "club", "association", "contract_expires",
 	"free_agent_from", "foreign_precontract_from", "domestic_precontract_from", "status",
-	"days_to_free_agency", "workdays_to_free_agency"}
+	"days_to_free_agency", "workdays_to_free_agency",
+	"data_as_of", "data_status", "position", "sub_position", "nationality", "age", "market_value_eur"}
 
 func project(t *testing.T, recs [][]string) []string {
 	t.Helper()
@@ -257,6 +258,9 @@ func TestExportReloads(t *testing.T) {
 			code, stdout, stderr := runBounded(t, "export", "--format", "csv", "--as-of", "2026-11-28", "--data", "first.csv")
 			if code != 0 {
 				t.Fatalf("export of the export: exit %d\n%s", code, stderr)
+			}
+			if strings.Contains(stderr, "not one bosman knows") {
+				t.Errorf("the export's columns do not load back quietly:\n%s", stderr)
 			}
 			a, b := project(t, readCSV(t, string(first))), project(t, readCSV(t, stdout))
 			if len(a) != len(b) {
