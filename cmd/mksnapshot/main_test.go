@@ -54,10 +54,15 @@ func TestBuildExtract(t *testing.T) {
 		"3 current players are at 3 clubs the upstream does not name",
 		"- 3 rows whose `last_season` is before 2025", "1 of them still carry an expiry on or after the scrape day",
 		"2026-06-11 07:38:27 UTC", "`" + m.SHA256 + "`",
+		// the clubs.csv given, by its sha256 (printf 'club_id,club_code,name\n31,...' | sha256sum)
+		"- Clubs' codes: a transfermarkt-datasets `clubs.csv` (`-clubs`), sha256 `b5ab6ab0b4af2f08b6af87da6619e0d222e6442b55fcd15087632ea4e6b2b51b`, with the `club_code` of 1 club: each",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("SNAPSHOT.md lacks %q:\n%s", want, report)
 		}
+	}
+	if bare, err := Build(gz, nil, DefaultSource); err != nil || !strings.Contains(string(bare.Report), "- Clubs' codes: none (built without `-clubs`)") {
+		t.Errorf("built without a clubs.csv, SNAPSHOT.md does not say so (%v)", err)
 	}
 	names := map[string]contracts.SnapshotClub{}
 	for _, c := range s.ClubList {

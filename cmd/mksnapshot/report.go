@@ -27,6 +27,11 @@ func report(s *Snapshot, st *snapbuild.Stats) []byte {
 	p("- sha256 of the file used: `%s`\n", m.SHA256)
 	p("- Scraped: **%s**. The file carries no date; the day is that of the newest timestamp (Unix seconds, UTC) in the portraits' file names in the `image_url` column (`<player id>-<timestamp>.jpg`; the `lm=` parameter is 1 throughout), %s (`%s`): a portrait is stamped when it is uploaded and the site is scraped after, so this is a lower bound of the scrape day, and the day itself for a scrape that runs after the week's uploads. Every row's `confirmed` (its data_as_of) is this day.\n",
 		m.Scraped, st.Newest.Format("2006-01-02 15:04:05 UTC"), st.NewestURL)
+	if st.ClubsSHA256 != "" {
+		p("- Clubs' codes: a transfermarkt-datasets `clubs.csv` (`-clubs`), sha256 `%s`, with the `club_code` of %s: each is a name its club is also found by (`fc-liverpool`: \"fc liverpool\").\n", st.ClubsSHA256, plural(st.ClubCodes, "club", "clubs"))
+	} else {
+		p("- Clubs' codes: none (built without `-clubs`): clubs are found by their names alone.\n")
+	}
 	p("- Current season: %d/%02d (the newest `last_season` in the file); every row's `last_season`.\n\n", m.Season, (m.Season+1)%100)
 	p("## What it holds\n\n")
 	p("%s players of the upstream's %s rows: every player whose `last_season` is %d, with and without a contract expiry (%s with one, %s without).\n\n",
@@ -92,6 +97,14 @@ func report(s *Snapshot, st *snapbuild.Stats) []byte {
 	p("- Every column bosman does not use: place of birth, foot, height, agent, portrait, caps and goals, national team, highest market value.\n")
 	p("- The upstream has no signing dates and no options: a snapshot row is a player's current contract as the site showed it on the scrape day. Curated rows (default.csv) sit on top of it; see `contracts.Overlay`.\n")
 	return b.Bytes()
+}
+
+// plural writes n, with commas, and the word for one or many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
 }
 
 // thousands writes n with commas: 18,353.

@@ -37,6 +37,8 @@ type Stats struct {
 	ByLeague                      map[string][2]int // league → with, without expiry
 	NoClub, NoClubIDs             int               // current players at unnamed clubs; those clubs
 	ByRule                        map[string]int    // how short names were made: "hand table", "rule", "official"
+	ClubsSHA256                   string            // of the clubs.csv given, as given; "" for none
+	ClubCodes                     int               // its clubs with a club_code (aliases)
 	Newest                        time.Time         // the newest portrait timestamp: the scrape
 	NewestURL                     string            // its image_url
 }
@@ -111,6 +113,10 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 	aliases, err := clubCodes(clubsCSV, opt.SkipInvalid)
 	if err != nil {
 		return nil, fmt.Errorf("clubs.csv: %v", err)
+	}
+	if len(clubsCSV) > 0 {
+		sum := sha256.Sum256(clubsCSV)
+		st.ClubsSHA256, st.ClubCodes = hex.EncodeToString(sum[:]), len(aliases)
 	}
 	clubs, err := clubTable(rows, aliases, &st)
 	if err != nil {
