@@ -407,7 +407,6 @@ func Parse(data []byte, name string) (*Set, error) {
 	return &s, nil
 }
 
-// compile checks a decoded set and prepares it for use.
 // Limits on the values of a rule file, so that no value, however large,
 // makes a window vanish or a period last a season.
 const (
@@ -417,184 +416,221 @@ const (
 	maxRuleFileBytes = 1 << 20
 )
 
+// setCheck collects the problems of one rule file, each with its line.
+type setCheck struct {
+	s     *Set
+	lines lineIndex
+	errs  []error
+}
+
+// bad records a problem of the value at key.
+func (k *setCheck) bad(key, format string, args ...any) {
+	k.errs = append(k.errs, fmt.Errorf("%s:%d:1: %s: %s", k.s.File, k.lines.locate(key), displayKey(key), fmt.Sprintf(format, args...)))
+}
+
+// rule ties r to its set, file and line, and checks what every rule needs.
+func (k *setCheck) rule(key string, r *Rule) {
+	r.Set, r.File, r.Line = k.s, k.s.File, k.lines.locate(key)
+	if strings.TrimSpace(r.Text) == "" {
+		k.bad(key, "a rule needs a text saying what it says")
+	}
+	if len(r.Sources) == 0 {
+		k.bad(key, "a rule needs at least one source")
+	}
+	if r.Confidence == Unknown {
+		k.bad(key, "a rule needs a confidence: high, medium or low")
+	}
+	if !r.InForce.From.IsZero() && !r.InForce.Until.IsZero() && r.InForce.Until.Before(r.InForce.From) {
+		k.bad(key+".in_force", "until %s is before from %s", r.InForce.Until, r.InForce.From)
+	}
+}
+
+// spec compiles the recurring day d at key, which may be absent unless
+// required.
+func (k *setCheck) spec(key string, d *DaySpec, required bool) {
+	if d == nil {
+		if required {
+			k.bad(key, "missing")
+		}
+		return
+	}
+	if err := d.compile(); err != nil {
+		k.bad(key, "%v", err)
+	}
+}
+
+// compile checks a decoded set and prepares it for use.
 func (s *Set) compile(doc []byte) error {
-	var errs []error
-	lines := indexLines(doc)
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d:1: %s: %s", s.File, lines.locate(key), displayKey(key), fmt.Sprintf(format, args...)))
-	}
-	rule := func(key string, r *Rule) {
-		r.Set, r.File, r.Line = s, s.File, lines.locate(key)
-		if strings.TrimSpace(r.Text) == "" {
-			bad(key, "a rule needs a text saying what it says")
-		}
-		if len(r.Sources) == 0 {
-			bad(key, "a rule needs at least one source")
-		}
-		if r.Confidence == Unknown {
-			bad(key, "a rule needs a confidence: high, medium or low")
-		}
-		if !r.InForce.From.IsZero() && !r.InForce.Until.IsZero() && r.InForce.Until.Before(r.InForce.From) {
-			bad(key+".in_force", "until %s is before from %s", r.InForce.Until, r.InForce.From)
-		}
-	}
-	spec := func(key string, d *DaySpec, required bool) {
-		if d == nil {
-			if required {
-				bad(key, "missing")
-			}
-			return
-		}
-		if err := d.compile(); err != nil {
-			bad(key, "%v", err)
-		}
-	}
+	k := &setCheck{s: s, lines: indexLines(doc)}
 	if s.Code == "" || strings.ToUpper(s.Code) != s.Code {
-		bad("code", "want an upper-case code (ENG, MLS), got %q", s.Code)
+		k.bad("code", "want an upper-case code (ENG, MLS), got %q", s.Code)
 	}
 	if s.Name == "" {
-		bad("name", "missing")
+		k.bad("name", "missing")
 	}
-	s.extendsLine = lines.locate("extends")
-	spec("usual_expiry", s.UsualExpiry, false)
+	s.extendsLine = k.lines.locate("extends")
+	k.spec("usual_expiry", s.UsualExpiry, false)
 	if s.Foreign != nil {
-		rule("foreign", &s.Foreign.Rule)
+		k.rule("foreign", &s.Foreign.Rule)
 	}
 	for i := range s.Domestic {
-		d := &s.Domestic[i]
-		key := fmt.Sprintf("domestic[%d]", i)
-		rule(key, &d.Rule)
-		switch d.Kind {
-		case KindSixMonths:
-			spec(key+".not_before", d.NotBefore, false)
-		case KindApproachAfter:
-			spec(key+".opens", d.Opens, true)
-			spec(key+".free_on", d.FreeOn, false)
-			if d.Otherwise == "" {
-				bad(key+".otherwise", "say what applies when the rule does not")
-			}
-		case KindLeagueFreeAgency:
-			if d.FreeAgencyAge == 0 || d.FreeAgencyService == 0 {
-				bad(key, "league-free-agency needs free_agency_age and free_agency_service_years")
-			}
-			for _, v := range []struct {
-				key string
-				n   int
-			}{{"free_agency_age", d.FreeAgencyAge}, {"free_agency_service_years", d.FreeAgencyService}, {"re_entry_age", d.ReEntryAge}, {"re_entry_service_years", d.ReEntryServiceYear}} {
-				if v.n < 0 || v.n > maxYears {
-					bad(key+"."+v.key, "%d: want 0 to %d", v.n, maxYears)
-				}
-			}
-		default:
-			bad(key+".kind", "%q: want %s, %s or %s", d.Kind, KindSixMonths, KindApproachAfter, KindLeagueFreeAgency)
-		}
-		for j := 0; j < i; j++ {
-			if s.Domestic[j].InForce == d.InForce {
-				bad(key+".in_force", "is in force for the same contracts as [[domestic]] #%d, which always wins: give one of them other in_force dates", j+1)
-			}
-		}
+		k.domestic(i)
 	}
-	if c := s.Calendar; c != nil {
-		rule("calendar", &c.Rule)
-		for i, h := range c.Extra {
-			if h.Name == "" || h.Month < 1 || h.Month > 12 || h.Day < 1 || h.Day > DaysIn(2023, time.Month(h.Month)) {
-				bad(fmt.Sprintf("calendar.extra[%d]", i), "want a name and a day that exists every year, e.g. { name = \"Independence Day\", month = 7, day = 20 }")
-			}
-		}
-		w, err := newWorkdays(c.Holidays, c.Weekend, c.Extra)
-		if err != nil {
-			bad("calendar", "%v", err)
-		}
-		c.work = w
+	if s.Calendar != nil {
+		k.calendar(s.Calendar)
 	}
 	if r := s.Registration; r != nil {
-		for i, p := range r.Periods {
-			key := fmt.Sprintf("registration.period[%d]", i)
-			rule(key, &p.Rule)
-			if p.Name == "" {
-				bad(key+".name", "missing")
-			}
-			if p.Opens.IsZero() || p.Closes.IsZero() {
-				bad(key, "a period needs opens and closes")
-			} else if p.Closes.Before(p.Opens) {
-				bad(key+".closes", "%s is before opens %s (swap opens and closes, or fix the year)", p.Closes, p.Opens)
-			} else if n := p.Closes.Sub(p.Opens) + 1; n > maxPeriodDays {
-				bad(key+".closes", "the period lasts %d days (%s to %s): a registration period lasts at most %d; check the dates", n, p.Opens, p.Closes, maxPeriodDays)
-			}
-			for j := 0; j < i; j++ {
-				q := r.Periods[j]
-				if !p.Opens.IsZero() && !q.Opens.IsZero() && !p.Opens.After(q.Closes) && !q.Opens.After(p.Closes) {
-					bad(key, "%s %s (%s to %s) overlaps %s %s (%s to %s)", p.Name, p.Season, p.Opens, p.Closes, q.Name, q.Season, q.Opens, q.Closes)
-				}
-			}
-		}
-		for i, p := range r.Patterns {
-			key := fmt.Sprintf("registration.pattern[%d]", i)
-			rule(key, &p.Rule)
-			spec(key+".opens", p.Opens, true)
-			spec(key+".closes", p.Closes, true)
-			if p.Roll != "" && p.Roll != "next-workday" {
-				bad(key+".roll", "%q: want next-workday or nothing", p.Roll)
-			}
-			if p.Opens.isSet() && p.Closes.isSet() && p.Opens.h != nil && p.Closes.h != nil {
-				// the period of a sample year, as periodsOpening makes it
-				o, c := p.Opens.In(2026), p.Closes.In(2026)
-				if c.Before(o) {
-					c = p.Closes.In(2027)
-				}
-				if n := c.Sub(o) + 1; n > maxPeriodDays {
-					bad(key+".closes", "the period would last %d days (%s to %s in 2026): a registration period lasts at most %d; check opens, closes and their offsets", n, o, c, maxPeriodDays)
-				}
-			}
-		}
-		if len(r.Patterns) == 0 {
-			bad("registration", "needs at least one [[registration.pattern]] so seasons without published dates can be estimated")
-		}
-		if fa := r.FreeAgents; fa != nil {
-			rule("registration.free_agents", &fa.Rule)
-			spec("registration.free_agents.until", fa.Until, false)
-			if fa.DaysAfterClose < 0 || fa.DaysAfterClose > maxPeriodDays {
-				bad("registration.free_agents.days_after_close", "%d: want 1 to %d days", fa.DaysAfterClose, maxPeriodDays)
-			}
-			if fa.DaysAfterClose > 0 && fa.Until.isSet() {
-				bad("registration.free_agents.days_after_close", "give until or days_after_close, not both")
-			}
-		}
+		k.registration(r)
 	}
 	for i := range s.Compensation {
-		c := &s.Compensation[i]
-		key := fmt.Sprintf("compensation[%d]", i)
-		rule(key, &c.Rule)
-		if c.Scope != "domestic" && c.Scope != "international" {
-			bad(key+".scope", "%q: want domestic or international", c.Scope)
-		}
-		if c.UnderAge == 0 && c.UntilYearOfBirthday == 0 {
-			bad(key, "needs under_age or until_year_of_birthday")
-		}
-		if c.UnderAge < 0 || c.UnderAge > maxYears || c.UntilYearOfBirthday < 0 || c.UntilYearOfBirthday > maxYears {
-			bad(key, "under_age and until_year_of_birthday are ages: want 0 to %d", maxYears)
-		}
+		k.compensation(fmt.Sprintf("compensation[%d]", i), &s.Compensation[i])
 	}
 	for i := range s.Deadlines {
 		d := &s.Deadlines[i]
 		key := fmt.Sprintf("deadline[%d]", i)
-		rule(key, &d.Rule)
-		spec(key+".day", d.Day, true)
-		spec(key+".free_on", d.FreeOn, false)
+		k.rule(key, &d.Rule)
+		k.spec(key+".day", d.Day, true)
+		k.spec(key+".free_on", d.FreeOn, false)
 	}
 	if r := s.Renewal; r != nil {
-		rule("renewal", &r.Rule)
-		spec("renewal.club_notice", r.ClubNotice, true)
-		spec("renewal.player_notice", r.PlayerNotice, false)
-		spec("renewal.free_on", r.FreeOn, false)
+		k.rule("renewal", &r.Rule)
+		k.spec("renewal.club_notice", r.ClubNotice, true)
+		k.spec("renewal.player_notice", r.PlayerNotice, false)
+		k.spec("renewal.free_on", r.FreeOn, false)
 		if r.Months <= 0 || r.Months > maxRenewalMonths {
-			bad("renewal.months", "%d: want 1 to %d months", r.Months, maxRenewalMonths)
+			k.bad("renewal.months", "%d: want 1 to %d months", r.Months, maxRenewalMonths)
 		}
 	}
 	for i := range s.Notes {
-		rule(fmt.Sprintf("note[%d]", i), &s.Notes[i])
+		k.rule(fmt.Sprintf("note[%d]", i), &s.Notes[i])
 	}
-	return errors.Join(errs...)
+	return errors.Join(k.errs...)
+}
+
+// domestic checks the set's domestic rule number i.
+func (k *setCheck) domestic(i int) {
+	d := &k.s.Domestic[i]
+	key := fmt.Sprintf("domestic[%d]", i)
+	k.rule(key, &d.Rule)
+	switch d.Kind {
+	case KindSixMonths:
+		k.spec(key+".not_before", d.NotBefore, false)
+	case KindApproachAfter:
+		k.spec(key+".opens", d.Opens, true)
+		k.spec(key+".free_on", d.FreeOn, false)
+		if d.Otherwise == "" {
+			k.bad(key+".otherwise", "say what applies when the rule does not")
+		}
+	case KindLeagueFreeAgency:
+		if d.FreeAgencyAge == 0 || d.FreeAgencyService == 0 {
+			k.bad(key, "league-free-agency needs free_agency_age and free_agency_service_years")
+		}
+		for _, v := range []struct {
+			key string
+			n   int
+		}{{"free_agency_age", d.FreeAgencyAge}, {"free_agency_service_years", d.FreeAgencyService}, {"re_entry_age", d.ReEntryAge}, {"re_entry_service_years", d.ReEntryServiceYear}} {
+			if v.n < 0 || v.n > maxYears {
+				k.bad(key+"."+v.key, "%d: want 0 to %d", v.n, maxYears)
+			}
+		}
+	default:
+		k.bad(key+".kind", "%q: want %s, %s or %s", d.Kind, KindSixMonths, KindApproachAfter, KindLeagueFreeAgency)
+	}
+	for j := 0; j < i; j++ {
+		if k.s.Domestic[j].InForce == d.InForce {
+			k.bad(key+".in_force", "is in force for the same contracts as [[domestic]] #%d, which always wins: give one of them other in_force dates", j+1)
+		}
+	}
+}
+
+// calendar checks the set's working-day calendar and makes its workdays.
+func (k *setCheck) calendar(c *Calendar) {
+	k.rule("calendar", &c.Rule)
+	for i, h := range c.Extra {
+		if h.Name == "" || h.Month < 1 || h.Month > 12 || h.Day < 1 || h.Day > DaysIn(2023, time.Month(h.Month)) {
+			k.bad(fmt.Sprintf("calendar.extra[%d]", i), "want a name and a day that exists every year, e.g. { name = \"Independence Day\", month = 7, day = 20 }")
+		}
+	}
+	w, err := newWorkdays(c.Holidays, c.Weekend, c.Extra)
+	if err != nil {
+		k.bad("calendar", "%v", err)
+	}
+	c.work = w
+}
+
+// registration checks the set's periods, patterns and free-agent
+// exception.
+func (k *setCheck) registration(r *Registrations) {
+	for i, p := range r.Periods {
+		key := fmt.Sprintf("registration.period[%d]", i)
+		k.rule(key, &p.Rule)
+		if p.Name == "" {
+			k.bad(key+".name", "missing")
+		}
+		if p.Opens.IsZero() || p.Closes.IsZero() {
+			k.bad(key, "a period needs opens and closes")
+		} else if p.Closes.Before(p.Opens) {
+			k.bad(key+".closes", "%s is before opens %s (swap opens and closes, or fix the year)", p.Closes, p.Opens)
+		} else if n := p.Closes.Sub(p.Opens) + 1; n > maxPeriodDays {
+			k.bad(key+".closes", "the period lasts %d days (%s to %s): a registration period lasts at most %d; check the dates", n, p.Opens, p.Closes, maxPeriodDays)
+		}
+		for j := 0; j < i; j++ {
+			q := r.Periods[j]
+			if !p.Opens.IsZero() && !q.Opens.IsZero() && !p.Opens.After(q.Closes) && !q.Opens.After(p.Closes) {
+				k.bad(key, "%s %s (%s to %s) overlaps %s %s (%s to %s)", p.Name, p.Season, p.Opens, p.Closes, q.Name, q.Season, q.Opens, q.Closes)
+			}
+		}
+	}
+	for i, p := range r.Patterns {
+		k.pattern(fmt.Sprintf("registration.pattern[%d]", i), p)
+	}
+	if len(r.Patterns) == 0 {
+		k.bad("registration", "needs at least one [[registration.pattern]] so seasons without published dates can be estimated")
+	}
+	if fa := r.FreeAgents; fa != nil {
+		k.rule("registration.free_agents", &fa.Rule)
+		k.spec("registration.free_agents.until", fa.Until, false)
+		if fa.DaysAfterClose < 0 || fa.DaysAfterClose > maxPeriodDays {
+			k.bad("registration.free_agents.days_after_close", "%d: want 1 to %d days", fa.DaysAfterClose, maxPeriodDays)
+		}
+		if fa.DaysAfterClose > 0 && fa.Until.isSet() {
+			k.bad("registration.free_agents.days_after_close", "give until or days_after_close, not both")
+		}
+	}
+}
+
+// pattern checks a recurring registration period, at key.
+func (k *setCheck) pattern(key string, p *Pattern) {
+	k.rule(key, &p.Rule)
+	k.spec(key+".opens", p.Opens, true)
+	k.spec(key+".closes", p.Closes, true)
+	if p.Roll != "" && p.Roll != "next-workday" {
+		k.bad(key+".roll", "%q: want next-workday or nothing", p.Roll)
+	}
+	if p.Opens.isSet() && p.Closes.isSet() && p.Opens.h != nil && p.Closes.h != nil {
+		// the period of a sample year, as periodsOpening makes it
+		o, c := p.Opens.In(2026), p.Closes.In(2026)
+		if c.Before(o) {
+			c = p.Closes.In(2027)
+		}
+		if n := c.Sub(o) + 1; n > maxPeriodDays {
+			k.bad(key+".closes", "the period would last %d days (%s to %s in 2026): a registration period lasts at most %d; check opens, closes and their offsets", n, o, c, maxPeriodDays)
+		}
+	}
+}
+
+// compensation checks a compensation rule, at key.
+func (k *setCheck) compensation(key string, c *Compensation) {
+	k.rule(key, &c.Rule)
+	if c.Scope != "domestic" && c.Scope != "international" {
+		k.bad(key+".scope", "%q: want domestic or international", c.Scope)
+	}
+	if c.UnderAge == 0 && c.UntilYearOfBirthday == 0 {
+		k.bad(key, "needs under_age or until_year_of_birthday")
+	}
+	if c.UnderAge < 0 || c.UnderAge > maxYears || c.UntilYearOfBirthday < 0 || c.UntilYearOfBirthday > maxYears {
+		k.bad(key, "under_age and until_year_of_birthday are ages: want 0 to %d", maxYears)
+	}
 }
 
 // displayKey writes a key path the way the rule file shows it, counting
