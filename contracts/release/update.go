@@ -153,54 +153,16 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 
 	rel := &Release{Format: 1, From: src.display, root: o.Dir}
 	res := &Result{Previous: u.prev, Release: rel}
-	// a release without its snapshot form (cached by an older bosman, or
-	// its files damaged) is written again even when the source has nothing
-	// new
-	changed := u.prev == nil || !u.prev.snapshotIntact()
-	outcome := map[string]Outcome{}
-	for _, name := range []string{Players, Clubs, Competitions} {
-		f, fe, err := u.fetch(ctx, name)
-		if err != nil {
-			return nil, err
-		}
-		res.Files = append(res.Files, fe)
-		outcome[name] = fe.Outcome
-		switch fe.Outcome {
-		case Absent:
-			if u.prev != nil && u.prev.File(name) != nil {
-				changed = true
-				res.Warnings = append(res.Warnings, fmt.Sprintf("%s is no longer published at %s: the new release has none", name, src.display))
-			}
-			continue
-		case Downloaded:
-			changed = true
-		}
-		rel.Files = append(rel.Files, f)
+	outcome, changed, err := u.fetchAll(ctx, rel, res)
+	if err != nil {
+		return nil, err
 	}
 	if !changed {
 		res.Unchanged, res.Release = true, u.prev
 		return res, nil
 	}
-
-	for i := range rel.Files {
-		f := &rel.Files[i]
-		path := filepath.Join(u.stage, f.Name)
-		switch {
-		case outcome[f.Name] == NotModified:
-			if err := u.carry(f.Name); err != nil {
-				return nil, err
-			}
-		case f.Name == Players:
-			c, scraped, err := checkPlayers(path, f.URL, o)
-			if err != nil {
-				return nil, err
-			}
-			f.Rows, rel.Players, rel.ScrapedAt = c.Rows, c, scraped
-		default:
-			if f.Rows, err = checkTable(path, f.Name, f.URL, o); err != nil {
-				return nil, err
-			}
-		}
+	if err := u.check(rel, outcome); err != nil {
+		return nil, err
 	}
 	if outcome[Players] == NotModified {
 		rel.Players, rel.ScrapedAt = u.prev.Players, u.prev.ScrapedAt
@@ -242,6 +204,65 @@ func (u *updater) run(ctx context.Context) (*Result, error) {
 		res.Changes = ch
 	}
 	return res, nil
+}
+
+// fetchAll fetches each file of a release into the staging directory,
+// adding what it found to rel and res, and reports whether the release
+// differs from the cached one.
+func (u *updater) fetchAll(ctx context.Context, rel *Release, res *Result) (map[string]Outcome, bool, error) {
+	// a release without its snapshot form (cached by an older bosman, or
+	// its files damaged) is written again even when the source has nothing
+	// new
+	changed := u.prev == nil || !u.prev.snapshotIntact()
+	outcome := map[string]Outcome{}
+	for _, name := range []string{Players, Clubs, Competitions} {
+		f, fe, err := u.fetch(ctx, name)
+		if err != nil {
+			return nil, false, err
+		}
+		res.Files = append(res.Files, fe)
+		outcome[name] = fe.Outcome
+		switch fe.Outcome {
+		case Absent:
+			if u.prev != nil && u.prev.File(name) != nil {
+				changed = true
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s is no longer published at %s: the new release has none", name, u.src.display))
+			}
+			continue
+		case Downloaded:
+			changed = true
+		}
+		rel.Files = append(rel.Files, f)
+	}
+	return outcome, changed, nil
+}
+
+// check checks each downloaded file of rel, and copies into the staging
+// directory those the source answered were not modified.
+func (u *updater) check(rel *Release, outcome map[string]Outcome) error {
+	for i := range rel.Files {
+		f := &rel.Files[i]
+		path := filepath.Join(u.stage, f.Name)
+		switch {
+		case outcome[f.Name] == NotModified:
+			if err := u.carry(f.Name); err != nil {
+				return err
+			}
+		case f.Name == Players:
+			c, scraped, err := checkPlayers(path, f.URL, u.o)
+			if err != nil {
+				return err
+			}
+			f.Rows, rel.Players, rel.ScrapedAt = c.Rows, c, scraped
+		default:
+			rows, err := checkTable(path, f.Name, f.URL, u.o)
+			if err != nil {
+				return err
+			}
+			f.Rows = rows
+		}
+	}
+	return nil
 }
 
 // writeSnapshot writes the snapshot form of the checked players file (and
@@ -337,21 +358,9 @@ func (u *updater) fetch(ctx context.Context, name string) (File, Fetch, error) {
 	if u.prev != nil && u.prev.File(name) != nil && intact(u.prev, name) {
 		old = u.prev.File(name)
 	}
-	req, err := http.NewRequest(http.MethodGet, src.request(name), nil)
+	req, conditional, err := u.request(name, f.URL, old)
 	if err != nil {
-		return f, fe, &Error{Msg: fmt.Sprintf("--from %s: %v", src.display, err), Err: err}
-	}
-	req.Header.Set("User-Agent", "bosman (contract windows; +https://github.com/bosmanhq/bosman)")
-	conditional := false
-	if old != nil && old.URL == f.URL {
-		if old.ETag != "" {
-			req.Header.Set("If-None-Match", old.ETag)
-			conditional = true
-		}
-		if old.LastModified != "" {
-			req.Header.Set("If-Modified-Since", old.LastModified)
-			conditional = true
-		}
+		return f, fe, err
 	}
 
 	// One timer bounds every wait: it is reset by each read that brings data.
@@ -369,51 +378,62 @@ func (u *updater) fetch(ctx context.Context, name string) (File, Fetch, error) {
 		return fail(err, -1, -1)
 	}
 	defer resp.Body.Close()
-	switch {
-	case resp.StatusCode == http.StatusNotModified && conditional:
-		fe.Outcome = NotModified
-		return *old, fe, nil
-	case resp.StatusCode == http.StatusNotModified:
-		return f, fe, &Error{Msg: fmt.Sprintf("%s: the server answered 304 Not Modified to a request for the whole file", f.URL),
-			Hint: "try again; if it persists, a proxy or the server is misbehaving: give --from a mirror or a local copy"}
-	case (resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone) && name != Players:
-		fe.Outcome = Absent
-		return f, fe, nil
-	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
-		msg := fmt.Sprintf("%s: not found (%s)", f.URL, resp.Status)
-		if src.local != "" {
-			msg = fmt.Sprintf("%s has no %s", src.local, name)
+	if resp.StatusCode != http.StatusOK {
+		switch fe.Outcome, err = u.status(resp, name, f.URL, conditional); {
+		case err != nil:
+			return f, fe, err
+		case fe.Outcome == NotModified:
+			return *old, fe, nil
 		}
-		return f, fe, &Error{Msg: msg,
-			Hint: "--from must name the directory that holds players.csv.gz (default " + DefaultFrom + ")"}
-	case resp.StatusCode != http.StatusOK:
-		return f, fe, &Error{Msg: fmt.Sprintf("%s: the server answered %s", f.URL, resp.Status),
-			Hint: "try again later, or give --from a mirror or a local copy"}
+		return f, fe, nil // Absent
 	}
 	total := resp.ContentLength
 	if total > o.MaxBytes {
 		return f, fe, tooLarge(name, f.URL, fmt.Sprintf("is %s, larger", size(total)), o.MaxBytes)
 	}
 
+	n, sum, network, err := u.save(rctx, timer, resp, name, f.URL, &fe)
+	if network {
+		return fail(err, n, total)
+	}
+	if err != nil {
+		return f, fe, err
+	}
+	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	f.Fetched, f.Size, f.SHA256 = o.Now().UTC(), n, sum
+	fe.Outcome = Downloaded
+	if old != nil && old.SHA256 == f.SHA256 && old.Size == f.Size {
+		fe.Outcome = Same
+	}
+	return f, fe, nil
+}
+
+// save writes the body of resp into the staging directory as name,
+// resetting timer at each read that brings data, and returns its size and
+// sha256. network is true when err came from reading the body (the
+// connection, the timer, an interruption, a body cut short), which
+// netErr explains; other errors (too large, a failed write) are final.
+func (u *updater) save(rctx context.Context, timer *time.Timer, resp *http.Response, name, url string, fe *Fetch) (n int64, sum string, network bool, err error) {
+	o := u.o
+	total := resp.ContentLength
 	path := filepath.Join(u.stage, name)
 	w, err := o.create(path)
 	if err != nil {
-		return f, fe, u.writeErr(path, err)
+		return 0, "", false, u.writeErr(path, err)
 	}
 	defer w.Close()
 	h := sha256.New()
 	buf := make([]byte, 64<<10)
-	var n int64
 	o.Progress(name, 0, total)
 	for {
 		k, rerr := resp.Body.Read(buf)
 		if k > 0 {
 			timer.Reset(o.Timeout)
 			if n+int64(k) > o.MaxBytes {
-				return f, fe, tooLarge(name, f.URL, "is larger", o.MaxBytes)
+				return n, "", false, tooLarge(name, url, "is larger", o.MaxBytes)
 			}
 			if _, err := w.Write(buf[:k]); err != nil {
-				return f, fe, u.writeErr(path, err)
+				return n, "", false, u.writeErr(path, err)
 			}
 			h.Write(buf[:k])
 			n += int64(k)
@@ -421,32 +441,73 @@ func (u *updater) fetch(ctx context.Context, name string) (File, Fetch, error) {
 			o.Progress(name, n, total)
 		}
 		if rctx.Err() != nil {
-			return fail(context.Cause(rctx), n, total)
+			return n, "", true, context.Cause(rctx)
 		}
 		if rerr == io.EOF {
 			break
 		}
 		if rerr != nil {
-			return fail(rerr, n, total)
+			return n, "", true, rerr
 		}
 	}
 	if total >= 0 && n != total {
-		return fail(io.ErrUnexpectedEOF, n, total)
+		return n, "", true, io.ErrUnexpectedEOF
 	}
 	o.Progress(name, n, n)
 	if err := w.Sync(); err != nil {
-		return f, fe, u.writeErr(path, err)
+		return n, "", false, u.writeErr(path, err)
 	}
 	if err := w.Close(); err != nil {
-		return f, fe, u.writeErr(path, err)
+		return n, "", false, u.writeErr(path, err)
 	}
-	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
-	f.Fetched, f.Size, f.SHA256 = o.Now().UTC(), n, hex.EncodeToString(h.Sum(nil))
-	fe.Outcome = Downloaded
-	if old != nil && old.SHA256 == f.SHA256 && old.Size == f.Size {
-		fe.Outcome = Same
+	return n, hex.EncodeToString(h.Sum(nil)), false, nil
+}
+
+// request makes the request for name at url: conditional when the cached
+// copy, old, came from the same url with a validator.
+func (u *updater) request(name, url string, old *File) (*http.Request, bool, error) {
+	req, err := http.NewRequest(http.MethodGet, u.src.request(name), nil)
+	if err != nil {
+		return nil, false, &Error{Msg: fmt.Sprintf("--from %s: %v", u.src.display, err), Err: err}
 	}
-	return f, fe, nil
+	req.Header.Set("User-Agent", "bosman (contract windows; +https://github.com/bosmanhq/bosman)")
+	conditional := false
+	if old != nil && old.URL == url {
+		if old.ETag != "" {
+			req.Header.Set("If-None-Match", old.ETag)
+			conditional = true
+		}
+		if old.LastModified != "" {
+			req.Header.Set("If-Modified-Since", old.LastModified)
+			conditional = true
+		}
+	}
+	return req, conditional, nil
+}
+
+// status reads an answer other than 200 OK for name at url: the cached
+// copy is current (NotModified), a table other than the players is not
+// published (Absent), or the error that says what went wrong.
+func (u *updater) status(resp *http.Response, name, url string, conditional bool) (Outcome, error) {
+	gone := resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone
+	switch {
+	case resp.StatusCode == http.StatusNotModified && conditional:
+		return NotModified, nil
+	case resp.StatusCode == http.StatusNotModified:
+		return 0, &Error{Msg: fmt.Sprintf("%s: the server answered 304 Not Modified to a request for the whole file", url),
+			Hint: "try again; if it persists, a proxy or the server is misbehaving: give --from a mirror or a local copy"}
+	case gone && name != Players:
+		return Absent, nil
+	case gone:
+		msg := fmt.Sprintf("%s: not found (%s)", url, resp.Status)
+		if u.src.local != "" {
+			msg = fmt.Sprintf("%s has no %s", u.src.local, name)
+		}
+		return 0, &Error{Msg: msg,
+			Hint: "--from must name the directory that holds players.csv.gz (default " + DefaultFrom + ")"}
+	}
+	return 0, &Error{Msg: fmt.Sprintf("%s: the server answered %s", url, resp.Status),
+		Hint: "try again later, or give --from a mirror or a local copy"}
 }
 
 // intact reports whether the cached copy of name still has the size and
