@@ -190,7 +190,34 @@ func bosmanColumnFields() map[string]field {
 // detect recognises the format from the header, applies LoadOptions.Map and
 // sets ld.format. It reports false, after recording why, when it cannot.
 func (ld *loader) detect() bool {
-	lower := make(map[string]int, len(ld.header)) // lower-case name → 1-based column
+	lower := ld.headerIndex()
+	f, explain, ok := ld.columns(lower)
+	if !ok {
+		return false
+	}
+	if len(ld.opt.Map) > 0 {
+		explain = true
+		if !ld.applyMap(f, lower) {
+			return false
+		}
+	}
+	if !ld.hasNameAndExpiry(f) {
+		return false
+	}
+	ld.format = f
+	ld.ds.Format = f.name
+	ld.ds.History = f.cols[fSigned] != 0
+	if explain {
+		ld.ds.Mapping = ld.describe(f)
+	}
+	ld.headerWarnings(f, lower)
+	return true
+}
+
+// headerIndex maps each lower-case column name of the header to its
+// 1-based column, warning of a name that appears twice (the first is used).
+func (ld *loader) headerIndex() map[string]int {
+	lower := make(map[string]int, len(ld.header))
 	for i, h := range ld.header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := lower[k]; dup {
@@ -199,7 +226,15 @@ func (ld *loader) detect() bool {
 		}
 		lower[k] = i + 1
 	}
-	f := &format{}
+	return lower
+}
+
+// columns finds the layout the header is in, or else reads it as a
+// spreadsheet by the columns' synonyms, and says whether the mapping is
+// worth explaining. It reports false, after recording why, for a file of
+// a known kind that is not a list of contracts.
+func (ld *loader) columns(lower map[string]int) (f *format, explain, ok bool) {
+	f = &format{}
 	var known *layout
 	for i := range layouts {
 		l := &layouts[i]
@@ -208,11 +243,10 @@ func (ld *loader) detect() bool {
 			break
 		}
 	}
-	explain := false
 	switch {
 	case known != nil && known.notContracts != "":
 		ld.fail(ld.headerLine, "this is a "+known.name+", not a list of contracts", known.notContracts)
-		return false
+		return nil, false, false
 	case known != nil:
 		f.name, f.source, f.noAssoc, f.extraOK = known.name, known.source, known.noAssoc, known.extraOK
 		// bosman's own export (it has the computed columns), not a file
@@ -250,12 +284,12 @@ func (ld *loader) detect() bool {
 			}
 		}
 	}
-	if len(ld.opt.Map) > 0 {
-		explain = true
-		if !ld.applyMap(f, lower) {
-			return false
-		}
-	}
+	return f, explain, true
+}
+
+// hasNameAndExpiry reports whether f has a column for the player and one
+// for the expiry, recording why not when it has not.
+func (ld *loader) hasNameAndExpiry(f *format) bool {
 	if f.cols[fPlayer] == 0 && f.cols[fFirstName] == 0 && f.cols[fPlayerCode] == 0 && f.cols[fPlayerID] == 0 {
 		if len(ld.header) == 1 {
 			for _, sep := range []string{"|", ":", "^", "~"} {
@@ -275,12 +309,12 @@ func (ld *loader) detect() bool {
 			"name it Expiry or Contract end, or give --map expiry=<column>")
 		return false
 	}
-	ld.format = f
-	ld.ds.Format = f.name
-	ld.ds.History = f.cols[fSigned] != 0
-	if explain {
-		ld.ds.Mapping = ld.describe(f)
-	}
+	return true
+}
+
+// headerWarnings warns of the header's unknown columns, of clubs named by
+// id only, and of a file without an association.
+func (ld *loader) headerWarnings(f *format, lower map[string]int) {
 	if !f.extraOK {
 		for i, h := range ld.header {
 			first := lower[strings.ToLower(strings.TrimSpace(h))] == i+1 // else warned as a repeat
@@ -301,7 +335,6 @@ func (ld *loader) detect() bool {
 		}
 		ld.problem(ld.headerLine, 0, Warning, msg, "add an association column (ENG, ESP …) to have the rules of a country applied")
 	}
-	return true
 }
 
 // applyMap applies LoadOptions.Map to f.
