@@ -42,25 +42,20 @@ type rowEnv struct {
 
 // dupState finds repeated and conflicting rows.
 //
-// When rows are kept (Dataset.Contracts), the maps point into Contracts.
-// When they are streamed (LoadOptions.Each) nothing of a row is kept but
-// hashes, its line and its expiry, so memory stays small: a 64-bit hash
-// of a whole record stands for the record (a false match is about one in
-// 10^7 for a million rows).
+// When rows are kept (Dataset.Contracts), the maps point into Contracts
+// and every row is checked. When they are streamed (LoadOptions.Each)
+// nothing of a row is kept but a fingerprint of its deal, a hash of the
+// record, its line and its expiry, in a table of fixed greatest size
+// (dealTable): memory stays bounded whatever the file's size, and a row
+// is merged or left out only on a full match of the 64-bit fingerprints.
 type dupState struct {
 	seed     maphash.Seed
-	exact    map[uint64]int32  // hash of the raw record → index in Contracts, or line when streaming
-	merged   map[int32][]int   // index in Contracts (line when streaming) → lines merged into it
-	sameDeal map[dealKey]int32 // player, club, signed → index in Contracts
+	exact    map[uint64]int32  // kept rows: hash of the raw record → index in Contracts
+	sameDeal map[dealKey]int32 // kept rows: player, club, signed → index in Contracts
+	repeated []uint64          // kept rows: bit i set when a later row repeats Contracts[i]
 
-	names    map[int32]string    // streaming: line → player, for rows others merged into
-	dealSeen map[uint64]dealSeen // streaming: hash of player, club, signed → first row
-}
-
-type dealSeen struct {
-	record  uint64 // hash of the whole record
-	line    int32
-	expires rules.Date
+	deals   dealTable // streamed rows: the first row of each deal
+	repeats repeats   // the rows later rows repeat, bounded
 }
 
 // dealKey identifies one contract of one player: rows with the same key but
@@ -566,7 +561,10 @@ func (ld *loader) association(c *Contract) {
 			if ld.unknownLeague == nil {
 				ld.unknownLeague = map[string]bool{}
 			}
-			ld.unknownLeague[c.League] = true
+			if len(ld.unknownLeague) < 1<<12 {
+				// past 4096 leagues, one unknown is warned of in each row
+				ld.unknownLeague[c.League] = true
+			}
 			ld.fieldProblem(fLeague, Warning, fmt.Sprintf("competition %q is not one bosman knows: association left empty in its rows", c.League),
 				"give the competitions.csv that names its country, or an association column")
 		}
@@ -701,20 +699,27 @@ func (ld *loader) conflict(c *Contract, prev int, prevExp rules.Date) {
 // row another expiry (it is then left out, with a warning: dropped).
 func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	d := &ld.dups
-	if d.exact == nil {
+	if d.repeats.max == 0 {
 		d.seed = maphash.MakeSeed()
-		d.exact = make(map[uint64]int32)
-		d.sameDeal = make(map[dealKey]int32)
+		d.repeats.max = ld.opt.MaxProblems
 	}
 	sum := recordHash(d.seed, ld.rec)
 	if ld.opt.Each != nil {
 		return ld.mergeStreamed(c, sum)
 	}
+	if d.exact == nil {
+		d.exact = make(map[uint64]int32)
+		d.sameDeal = make(map[dealKey]int32)
+	}
 	if i, ok := d.exact[sum]; ok && sameContract(ld.ds.Contracts[i], *c) {
-		if d.merged == nil {
-			d.merged = make(map[int32][]int)
+		w := int(i) / 64
+		if w >= len(d.repeated) {
+			d.repeated = append(d.repeated, make([]uint64, w+1-len(d.repeated))...)
 		}
-		d.merged[i] = append(d.merged[i], ld.line)
+		isNew := d.repeated[w]&(1<<(i%64)) == 0
+		d.repeated[w] |= 1 << (i % 64)
+		first := &ld.ds.Contracts[i]
+		d.repeats.add(first.Pos.Line, isNew, first.Player, ld.line)
 		return true, false
 	}
 	n := int32(len(ld.ds.Contracts))
@@ -776,22 +781,14 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 }
 
 // mergeStreamed is merge for streamed rows: the earlier rows are gone, so
-// they are known by hashes, line and expiry only. One map, keyed by the
-// deal (player, club, signing), holds the first row of each deal: a row
-// with the same record hash is its exact repeat and is merged; one with
-// another expiry contradicts it. (A repeat of a later row of the same deal
-// is kept rather than merged: nothing is lost.)
+// they are known by hashes, line and expiry only. One table, keyed by the
+// deal (player, club, signing, start), holds the first row of each deal:
+// a row with the same record hash is its exact repeat and is merged; one
+// with another expiry contradicts it. (A repeat of a later row of the
+// same deal is kept rather than merged: nothing is lost.) When the table
+// is full, a row of a deal it does not hold is kept (see dealTable).
 func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) {
 	d := &ld.dups
-	if d.dealSeen == nil {
-		n := 1024
-		if ld.sizeHint > 0 {
-			n = int(min(ld.sizeHint/200, 4<<20))
-		}
-		d.dealSeen = make(map[uint64]dealSeen, n)
-		d.names = make(map[int32]string)
-		d.merged = make(map[int32][]int)
-	}
 	var h maphash.Hash
 	h.SetSeed(d.seed)
 	if c.PlayerID != "" {
@@ -808,16 +805,23 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) 
 	h.WriteByte(0)
 	h.Write(c.Start.AppendText(buf[:0]))
 	k := h.Sum64()
-	prev, ok := d.dealSeen[k]
+	rows := int64(0)
+	if ld.sizeHint > 0 {
+		rows = ld.sizeHint / 200 // rows of 200 bytes or more
+	}
+	prev, ok := d.deals.lookup(k, rows)
 	switch {
+	case prev == nil || (!ok && ld.line > maxDealLine):
+		ld.tableFull()
 	case !ok:
-		d.dealSeen[k] = dealSeen{record: sum, line: int32(ld.line), expires: c.Expires}
+		d.deals.add(prev, k, sum, ld.line, c.Expires)
 	case prev.record == sum:
-		d.merged[prev.line] = append(d.merged[prev.line], ld.line)
-		d.names[prev.line] = c.Player
+		isNew := prev.line&repeatedBit == 0
+		prev.line |= repeatedBit
+		d.repeats.add(int(prev.line&^repeatedBit), isNew, c.Player, ld.line)
 		return true, false
 	case prev.expires != c.Expires:
-		ld.conflict(c, int(prev.line), prev.expires)
+		ld.conflict(c, int(prev.line&^repeatedBit), prev.expires)
 		return false, true
 	}
 	return false, false
@@ -856,20 +860,20 @@ func (ld *loader) finish() {
 			fmt.Sprintf("%s no association or league, the first on this line: kept, association unknown", rowsHave(ld.noAssoc)),
 			"give an association column, or the clubs.csv for club ids")
 	}
-	idx := make([]int32, 0, len(ld.dups.merged))
-	for i := range ld.dups.merged {
-		idx = append(idx, i)
+	r := &ld.dups.repeats
+	sort.Slice(r.held, func(a, b int) bool { return r.held[a].line < r.held[b].line })
+	for _, h := range r.held {
+		ld.problemKind(KindMerged, h.line, 0, Warning,
+			fmt.Sprintf("%s: row repeated %s (%s); merged into this one", h.player, moreTimes(h.n), listLines(h.lines[:min(h.n, len(h.lines))], h.n)), "")
 	}
-	sort.Slice(idx, func(a, b int) bool { return idx[a] < idx[b] })
-	for _, i := range idx {
-		lines := ld.dups.merged[i]
-		line, player := int(i), ld.dups.names[i]
-		if ld.opt.Each == nil {
-			c := ld.ds.Contracts[i]
-			line, player = c.Pos.Line, c.Player
+	if more := r.count - len(r.held); more > 0 {
+		// the repeated rows not held, of higher lines than the held, which
+		// fill the list: counted, as problemKind counts those it cannot list
+		if ld.ds.Kinds == nil {
+			ld.ds.Kinds = map[string]int{}
 		}
-		ld.problemKind(KindMerged, line, 0, Warning,
-			fmt.Sprintf("%s: row repeated %s (%s); merged into this one", player, moreTimes(len(lines)), listLines(lines)), "")
+		ld.ds.Kinds[KindMerged] += more
+		ld.ds.Warnings += more
 	}
 	sort.SliceStable(ld.ds.Problems, func(a, b int) bool {
 		return ld.ds.Problems[a].Pos.Line < ld.ds.Problems[b].Pos.Line
@@ -909,27 +913,30 @@ func countOf(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-// listLines writes "line 3, 9 and 12", eliding after five.
-func listLines(lines []int) string {
+// listLines writes "line 3, 9 and 12" of n lines, the first of which are
+// lines, eliding after five: "lines 3, 9, 12, 15, 18 and 4 others".
+func listLines(lines []int, n int) string {
 	var b strings.Builder
 	b.WriteString("line")
-	if len(lines) > 1 {
+	if n > 1 {
 		b.WriteString("s")
 	}
 	for i, l := range lines {
 		if i == 5 {
-			fmt.Fprintf(&b, " and %d others", len(lines)-5)
 			break
 		}
 		switch {
 		case i == 0:
 			b.WriteString(" ")
-		case i == len(lines)-1:
+		case i == n-1:
 			b.WriteString(" and ")
 		default:
 			b.WriteString(", ")
 		}
 		b.WriteString(strconv.Itoa(l))
+	}
+	if n > 5 {
+		fmt.Fprintf(&b, " and %d others", n-5)
 	}
 	return b.String()
 }
