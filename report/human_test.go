@@ -89,6 +89,31 @@ func TestCardNoDuplicateNoEmptyClub(t *testing.T) {
 	}
 }
 
+// An association without a rule set (Bulgaria) has no holiday calendar, so
+// the countdowns give calendar days only (20 Jun to 1 Jul 2026: 11 d); the
+// note says working days are not counted rather than "weekends only",
+// which the table would not show.
+func TestCardWorkingDaysNotCounted(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 6, 20), "")
+	c := konate()
+	c.Association, c.League = "BUL", ""
+	en := q.Answer(c)
+	if !en.Windows.Fallback {
+		t.Fatalf("BUL has a rule set now: pick an association without one")
+	}
+	if _, work, ok := en.Windows.Countdown(en.Windows.FreeAgent.Date); !ok || work >= 0 {
+		t.Fatalf("BUL counts working days (%d): pick an association without a calendar", work)
+	}
+	out := card(t, &en, nil, Style{AsOf: q.AsOf, Width: 100})
+	if !strings.Contains(out, "11 d") || strings.Contains(out, " wd") {
+		t.Errorf("countdown to 1 Jul 2026 is not 11 calendar days alone:\n%s", out)
+	}
+	if !strings.Contains(out, "Working days: not counted, as there is no holiday calendar for this association.") ||
+		strings.Contains(out, "weekends only") {
+		t.Errorf("the working-day note claims a count the table does not give:\n%s", out)
+	}
+}
+
 // Club table: an English date at home holds only if no offer was made:
 // the date and the status carry a mark, and the note below says it.
 func TestClubTableCarriesTheCondition(t *testing.T) {
