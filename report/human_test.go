@@ -237,3 +237,46 @@ func TestRulesCalendarsAndPeriodDoubts(t *testing.T) {
 		t.Errorf("CHI card's working days:\n%s", out)
 	}
 }
+
+// A rule set's page fits the width like the other forms for people: at 80
+// and 60 columns England's registration periods (87 columns when drawn
+// whole) shorten the confidence, the pattern's months and "estimated",
+// then give the close that rolls to the next working day as "next wd" and
+// leave the source numbers to the list below; headings and rule titles
+// wrap. Only a source's address, which cannot break, is wider. At 200
+// columns the table is drawn whole. The list of rule sets at 60 columns
+// leaves out the holiday calendars (64 columns with them).
+func TestRulePageFitsTheWidth(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 6, 20), "")
+	page := func(width int) string {
+		var b bytes.Buffer
+		if err := RulePage(&b, q.Book.Set("ENG"), false, width); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, width := range []int{80, 60} {
+		out := page(width)
+		for _, l := range strings.Split(out, "\n") {
+			if widthOf(l) > width && !strings.Contains(l, "https://") {
+				t.Errorf("at %d columns, a line of %d: %q", width, widthOf(l), l)
+			}
+		}
+		if !strings.Contains(out, " 1 Jan ") || strings.Contains(out, "1 January") {
+			t.Errorf("at %d columns the pattern's months are not short:\n%s", width, out)
+		}
+	}
+	if out := page(60); !strings.Contains(out, "31 Jan (next wd)") || strings.Contains(out, "[1][2]") || !strings.Contains(out, "  [1] https://") {
+		t.Errorf("at 60 columns: the roll in short, the source numbers gone, the sources listed:\n%s", out)
+	}
+	var b bytes.Buffer
+	if err := RulesList(&b, q.Book, q.AsOf, false, 60); err != nil {
+		t.Fatal(err)
+	}
+	if w := tableWidth(b.String()); w > 60 || strings.Contains(b.String(), "Holidays") || !strings.Contains(b.String(), " ENG ") {
+		t.Errorf("the rules list at 60 columns is %d wide, or keeps the holidays, or lost ENG:\n%s", w, b.String())
+	}
+	if out := page(200); !strings.Contains(out, "31 January (next-workday)") || !strings.Contains(out, "Confidence") || !strings.Contains(out, "[1][2]") {
+		t.Errorf("at 200 columns the table is shortened:\n%s", out)
+	}
+}
