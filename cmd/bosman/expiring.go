@@ -9,7 +9,6 @@ import (
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
-	"github.com/bosmanhq/bosman/rules"
 )
 
 // streamMemoryLimit is the soft memory limit of a streamed market query
@@ -161,11 +160,11 @@ type marketQuery struct {
 
 // readMarket reads the flags of a market query (see marketFlags).
 func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
-	f, err := exportFilter(c, g.book)
+	f, err := exportFilter(c, g)
 	if err != nil {
 		return nil, err
 	}
-	if f.Horizon, err = horizon(c, g.asOf); err != nil {
+	if f.Horizon, err = horizon(c, g); err != nil {
 		return nil, err
 	}
 	mq := &marketQuery{filter: f}
@@ -253,7 +252,7 @@ func positionWords() []string {
 }
 
 // readWindows reads the flags about the windows: --status and --open-on.
-func readWindows(c *cli.Context, _ *global, mq *marketQuery) error {
+func readWindows(c *cli.Context, g *global, mq *marketQuery) error {
 	f := &mq.filter
 	st, err := report.ParseStatuses(c.StringSlice("status"))
 	if err != nil {
@@ -268,8 +267,8 @@ func readWindows(c *cli.Context, _ *global, mq *marketQuery) error {
 	}
 	f.Statuses = st
 	if v := c.String("open-on"); v != "" {
-		if f.OpenOn, err = rules.ParseISO(v); err != nil {
-			return usageErr("--open-on: %v", err).hint("write the date as YYYY-MM-DD, e.g. --open-on 2027-01-01")
+		if f.OpenOn, err = g.day(c, "open-on"); err != nil {
+			return err
 		}
 		if strings.TrimSpace(c.String("to")) == "" {
 			return usageErr("--open-on needs --to: which association's clubs would sign").hint("e.g. --open-on %s --to ESP", v)
