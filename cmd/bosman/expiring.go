@@ -76,6 +76,7 @@ func marketFlags(market bool) []cli.Flag {
 		&cli.StringSliceFlag{Name: "status", Usage: "only contracts of `STATUS` on the as-of date (under-contract, foreign-precontract-open …; repeatable)"},
 		&cli.StringFlag{Name: "sort", Usage: "order by `KEY`: " + sortKeys(), DefaultText: map[bool]string{true: "value, then expiry", false: "expiry"}[market]},
 		&cli.IntFlag{Name: "limit", Usage: "show the first `N` (0: all)", DefaultText: map[bool]string{true: "50 in a table or Markdown, all in the other formats", false: "all"}[market]},
+		&cli.StringFlag{Name: "from", Usage: "--format ics: leave out the events before `DATE` (default: keep them, marked as passed)"},
 	)
 }
 
@@ -148,7 +149,7 @@ func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuer
 	case "markdown":
 		return report.ListMarkdown(s.out, sel, g.style(s))
 	}
-	return report.WriteSelection(s.out, g.format, sel)
+	return report.WriteSelectionCalendar(s.out, g.format, sel, mq.cal)
 }
 
 // marketQuery is what the flags of a market query ask.
@@ -156,6 +157,7 @@ type marketQuery struct {
 	filter report.Filter
 	order  []report.SortKey
 	limit  int
+	cal    report.Calendar // --from, for --format ics
 }
 
 // readMarket reads the flags of a market query (see marketFlags).
@@ -168,6 +170,9 @@ func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
 		return nil, err
 	}
 	mq := &marketQuery{filter: f}
+	if mq.cal, err = calendar(c, g); err != nil {
+		return nil, err
+	}
 	for _, read := range []func(*cli.Context, *global, *marketQuery) error{readProfile, readWindows, readOrder} {
 		if err := read(c, g, mq); err != nil {
 			return nil, err
