@@ -89,6 +89,31 @@ func TestCardNoDuplicateNoEmptyClub(t *testing.T) {
 	}
 }
 
+// An association without a rule set (Bulgaria) has no holiday calendar, so
+// the countdowns give calendar days only (20 Jun to 1 Jul 2026: 11 d); the
+// note says working days are not counted rather than "weekends only",
+// which the table would not show.
+func TestCardWorkingDaysNotCounted(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 6, 20), "")
+	c := konate()
+	c.Association, c.League = "BUL", ""
+	en := q.Answer(c)
+	if !en.Windows.Fallback {
+		t.Fatalf("BUL has a rule set now: pick an association without one")
+	}
+	if _, work, ok := en.Windows.Countdown(en.Windows.FreeAgent.Date); !ok || work >= 0 {
+		t.Fatalf("BUL counts working days (%d): pick an association without a calendar", work)
+	}
+	out := card(t, &en, nil, Style{AsOf: q.AsOf, Width: 100})
+	if !strings.Contains(out, "11 d") || strings.Contains(out, " wd") {
+		t.Errorf("countdown to 1 Jul 2026 is not 11 calendar days alone:\n%s", out)
+	}
+	if !strings.Contains(out, "Working days: not counted, as there is no holiday calendar for this association.") ||
+		strings.Contains(out, "weekends only") {
+		t.Errorf("the working-day note claims a count the table does not give:\n%s", out)
+	}
+}
+
 // Club table: an English date at home holds only if no offer was made:
 // the date and the status carry a mark, and the note below says it.
 func TestClubTableCarriesTheCondition(t *testing.T) {
@@ -210,5 +235,48 @@ func TestRulesCalendarsAndPeriodDoubts(t *testing.T) {
 	en := q.Answer(c)
 	if out := card(t, &en, nil, Style{AsOf: q.AsOf}); !strings.Contains(out, "Working days: weekends and the 10 public holidays of the rule file's fixed") {
 		t.Errorf("CHI card's working days:\n%s", out)
+	}
+}
+
+// A rule set's page fits the width like the other forms for people: at 80
+// and 60 columns England's registration periods (87 columns when drawn
+// whole) shorten the confidence, the pattern's months and "estimated",
+// then give the close that rolls to the next working day as "next wd" and
+// leave the source numbers to the list below; headings and rule titles
+// wrap. Only a source's address, which cannot break, is wider. At 200
+// columns the table is drawn whole. The list of rule sets at 60 columns
+// leaves out the holiday calendars (64 columns with them).
+func TestRulePageFitsTheWidth(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 6, 20), "")
+	page := func(width int) string {
+		var b bytes.Buffer
+		if err := RulePage(&b, q.Book.Set("ENG"), false, width); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, width := range []int{80, 60} {
+		out := page(width)
+		for _, l := range strings.Split(out, "\n") {
+			if widthOf(l) > width && !strings.Contains(l, "https://") {
+				t.Errorf("at %d columns, a line of %d: %q", width, widthOf(l), l)
+			}
+		}
+		if !strings.Contains(out, " 1 Jan ") || strings.Contains(out, "1 January") {
+			t.Errorf("at %d columns the pattern's months are not short:\n%s", width, out)
+		}
+	}
+	if out := page(60); !strings.Contains(out, "31 Jan (next wd)") || strings.Contains(out, "[1][2]") || !strings.Contains(out, "  [1] https://") {
+		t.Errorf("at 60 columns: the roll in short, the source numbers gone, the sources listed:\n%s", out)
+	}
+	var b bytes.Buffer
+	if err := RulesList(&b, q.Book, q.AsOf, false, 60); err != nil {
+		t.Fatal(err)
+	}
+	if w := tableWidth(b.String()); w > 60 || strings.Contains(b.String(), "Holidays") || !strings.Contains(b.String(), " ENG ") {
+		t.Errorf("the rules list at 60 columns is %d wide, or keeps the holidays, or lost ENG:\n%s", w, b.String())
+	}
+	if out := page(200); !strings.Contains(out, "31 January (next-workday)") || !strings.Contains(out, "Confidence") || !strings.Contains(out, "[1][2]") {
+		t.Errorf("at 200 columns the table is shortened:\n%s", out)
 	}
 }

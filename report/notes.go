@@ -41,6 +41,11 @@ func noteText(n rules.Note, w *rules.Windows, c *contracts.Contract, full bool) 
 		if r != nil {
 			return "Working days: " + r.Text
 		}
+		if _, work, ok := w.Countdown(w.AsOf.AddDays(1)); ok && work < 0 {
+			// no calendar at all (an association without a rule set):
+			// the countdowns give days only
+			return "Working days: not counted, as there is no holiday calendar for this association."
+		}
 		return "Working days: no holiday calendar for this association; weekends only."
 	case "length":
 		return fmt.Sprintf("Length: the contract runs past %s, the longest FIFA art. 18.2 allows from its start (%s); valid only where national law allows it.",

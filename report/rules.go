@@ -16,7 +16,8 @@ import (
 // footnote.
 //
 // The table is fitted to width columns (0: 100): the expiry and holiday
-// calendar are shortened, then the name goes, before a line is wider.
+// calendar are shortened, then the name goes, then the holiday calendar
+// (each set's page names it), before a line is wider.
 func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool, width int) error {
 	var rows [][]string
 	for _, s := range book.Sets() {
@@ -54,6 +55,7 @@ func RulesList(out io.Writer, book *rules.Book, asOf rules.Date, markdown bool, 
 			"league free agency / re-entry", "league FA / re-entry", ", as abroad", "", "six months, not before 1 January", "6 months, from 1 Jan")},
 		{col: "Name", header: "Name", cell: func(s string) string { return truncate(s, 12) }},
 		{col: "Name", drop: true},
+		{col: "Holidays", drop: true},
 	}
 	if _, err := fitTable(out, header, rows, map[string]bool{}, width, steps); err != nil {
 		return err
@@ -149,7 +151,7 @@ func RulePage(out io.Writer, s *rules.Set, markdown bool, width int) error {
 func (rp rulePage) heading(s *rules.Set) {
 	rp.p("%s: %s\n", s.Code, s.Name)
 	if s.Bodies != "" {
-		rp.p("Rules made by: %s\n", s.Bodies)
+		writeWrapped(rp.out, "", "Rules made by: "+s.Bodies, rp.width)
 	}
 	if s.Extends != "" {
 		rp.p("Builds on: %s (what this set leaves out comes from there)\n", s.Extends)
@@ -168,11 +170,11 @@ func (rp rulePage) heading(s *rules.Set) {
 // rule writes one rule: title, id, confidence, the lines in extra, text,
 // doubts, sources and where it is defined.
 func (rp rulePage) rule(title string, r *rules.Rule, extra ...string) {
-	rp.p("\n%s", title)
 	if r.ID != "" {
-		rp.p(" [%s]", r.ID)
+		title += " [" + r.ID + "]"
 	}
-	rp.p(" (confidence: %s)\n", r.Confidence)
+	fmt.Fprintln(rp.out)
+	writeWrapped(rp.out, "", fmt.Sprintf("%s (confidence: %s)", title, r.Confidence), rp.width)
 	if !r.InForce.From.IsZero() || !r.InForce.Until.IsZero() {
 		rp.p("  In force for contracts expiring %s to %s\n", orWord(r.InForce.From.String(), "any time"), orWord(r.InForce.Until.String(), "now"))
 	}
@@ -196,7 +198,8 @@ func (rp rulePage) rule(title string, r *rules.Rule, extra ...string) {
 // registration writes the periods, published then estimated, their
 // sources as numbered notes, and the rule for free agents.
 func (rp rulePage) registration(reg *rules.Registrations) error {
-	rp.p("\nRegistration periods (published, then the pattern used where none is):\n")
+	fmt.Fprintln(rp.out)
+	writeWrapped(rp.out, "", "Registration periods (published, then the pattern used where none is):", rp.width)
 	var rows [][]string
 	var sources []string
 	for _, pd := range reg.Periods {
@@ -218,7 +221,12 @@ func (rp rulePage) registration(reg *rules.Registrations) error {
 		}
 		rows = append(rows, cleanRow([]string{"estimated", pt.Name, pt.Opens.String(), pt.Closes.String() + roll, pt.Confidence.String(), ""}))
 	}
-	if err := renderTable(rp.out, []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}, rows, rp.markdown, nil); err != nil {
+	header := []string{"Season", "Period", "Opens", "Closes", "Confidence", "Source"}
+	if rp.markdown {
+		if err := renderTable(rp.out, header, rows, true, nil); err != nil {
+			return err
+		}
+	} else if _, err := fitTable(rp.out, header, rows, map[string]bool{}, rp.width, periodShrinks); err != nil {
 		return err
 	}
 	for i, src := range sources {
@@ -241,6 +249,24 @@ func (rp rulePage) registration(reg *rules.Registrations) error {
 	}
 	return nil
 }
+
+// periodShrinks fit the registration periods to the width, before a line
+// wraps: the confidence in short, the patterns' months in three letters,
+// "estimated" in short, a close rolled to the next working day as "next
+// wd" (the card's word for working days), then the source numbers go (the
+// sources are listed below the table all the same).
+var periodShrinks = []shrink{
+	{col: "Confidence", header: "Conf.", cell: replacer("medium", "med.")},
+	{col: "Closes", header: "Closes", cell: shortMonths, also: []string{"Opens"}},
+	{col: "Season", header: "Season", cell: replacer("estimated", "est.")},
+	{col: "Closes", header: "Closes", cell: replacer("(next-workday)", "(next wd)")},
+	{col: "Source", drop: true},
+}
+
+// longMonth is a month's full name after a day, as the patterns write it.
+var longMonth = regexp.MustCompile(`\b(\d{1,2} )(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]+\b`)
+
+func shortMonths(s string) string { return longMonth.ReplaceAllString(s, "$1$2") }
 
 // fixedList is holidayText's fixed list, to be shortened to "10 fixed".
 var fixedList = regexp.MustCompile(`fixed list \((\d+) days?\)`)

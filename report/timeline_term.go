@@ -264,7 +264,10 @@ func (v *termView) lane(en *Entry, marks *laneMarks) {
 	default: // free before the view
 		putText(cells, min(beginCol+2, cols-1), "ended "+shortDate(en.Contract.Expires)+": check", "1")
 	}
-	if c := cells[asOfCol]; t.inView(t.AsOf) && (c.r == 0 || c.r == '─') {
+	// the as-of mark crosses a window's bar too, as the chart's line does,
+	// so that a view which began before the as-of date shows where it is;
+	// it never hides the free day or a lane's text
+	if c := cells[asOfCol]; t.inView(t.AsOf) && (c.r == 0 || rankOf(c.r) > 0) {
 		r := '│'
 		if c.r == '─' {
 			r = '┼'

@@ -228,6 +228,31 @@ func TestTimelineStartsAtTheSeason(t *testing.T) {
 	}
 }
 
+// The as-of date is marked in the lane where it falls, on a window's bar
+// too: Konaté, asked about 2025/26 on 1 Mar 2026, is in his window abroad
+// (from 1 Jan 2026) that day, and the view begins on 1 Jul 2025, so the
+// mark is inside the bar, not hidden by it.
+func TestTimelineMarksTheAsOfOnABar(t *testing.T) {
+	q := testQuery(t, rules.D(2026, 3, 1), "")
+	tl := NewTimelineFor("Liverpool FC", []Entry{q.Answer(konate())}, q, Season(2025, false))
+	if tl.From != rules.D(2025, 7, 1) {
+		t.Fatalf("view from %s, want the season's first day 2025-07-01", tl.From)
+	}
+	var b bytes.Buffer
+	if err := tl.WriteTerminal(&b, 80, false); err != nil {
+		t.Fatal(err)
+	}
+	var lane string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(l, "Ibrahima Konaté") {
+			lane = l
+		}
+	}
+	if !strings.Contains(lane, "▒│▒") {
+		t.Errorf("the as-of mark is not on the window's bar:\n%s", b.String())
+	}
+}
+
 // manyLanes is a timeline of n players of one club, all expiring 30 Jun
 // 2026, asked on 7 Oct 2025; each named name.
 func manyLanes(t *testing.T, n int, name string) *Timeline {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
-	"github.com/bosmanhq/bosman/rules"
 )
 
 func clubCommand(s *streams) *cli.Command {
@@ -128,13 +127,14 @@ func clubList(s *streams, c *cli.Context) error {
 
 // horizon reads --season, --within and --all: the expiries a club listing
 // covers (see defaultRange for none of them).
-func horizon(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
-	h, err := horizonRange(c, asOf)
+func horizon(c *cli.Context, g *global) (report.Horizon, error) {
+	h, err := horizonRange(c, g)
 	h.All = c.Bool("all")
 	return h, err
 }
 
-func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
+func horizonRange(c *cli.Context, g *global) (report.Horizon, error) {
+	asOf := g.asOf
 	if s := c.String("season"); s != "" {
 		start, calendarYear, err := contracts.ParseSeason(s)
 		if err != nil {
@@ -144,7 +144,7 @@ func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 	}
 	within := c.String("within")
 	if within == "" {
-		return defaultRange(c, asOf)
+		return defaultRange(c, g)
 	}
 	n, unit := 0, byte(0)
 	var err error
@@ -161,11 +161,12 @@ func horizonRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
 // defaultRange is the horizon without --season or --within: to the day
 // before --expiring-before, any expiry with --open-on (the day decides),
 // else report.DefaultHorizon (to the first 30 June six months away).
-func defaultRange(c *cli.Context, asOf rules.Date) (report.Horizon, error) {
+func defaultRange(c *cli.Context, g *global) (report.Horizon, error) {
+	asOf := g.asOf
 	if v := c.String("expiring-before"); v != "" {
-		d, err := rules.ParseISO(v)
+		d, err := g.day(c, "expiring-before")
 		if err != nil {
-			return report.Horizon{}, usageErr("--expiring-before: %v", err).hint("write the date as YYYY-MM-DD, e.g. --expiring-before 2026-07-01")
+			return report.Horizon{}, err
 		}
 		return report.Horizon{From: asOf, Until: d.AddDays(-1)}, nil
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
-	"github.com/bosmanhq/bosman/rules"
 )
 
 // streamMemoryLimit is the soft memory limit of a streamed market query
@@ -77,6 +76,7 @@ func marketFlags(market bool) []cli.Flag {
 		&cli.StringSliceFlag{Name: "status", Usage: "only contracts of `STATUS` on the as-of date (under-contract, foreign-precontract-open …; repeatable)"},
 		&cli.StringFlag{Name: "sort", Usage: "order by `KEY`: " + sortKeys(), DefaultText: map[bool]string{true: "value, then expiry", false: "expiry"}[market]},
 		&cli.IntFlag{Name: "limit", Usage: "show the first `N` (0: all)", DefaultText: map[bool]string{true: "50 in a table or Markdown, all in the other formats", false: "all"}[market]},
+		&cli.StringFlag{Name: "from", Usage: "--format ics: leave out the events before `DATE` (default: keep them, marked as passed)"},
 	)
 }
 
@@ -149,7 +149,7 @@ func answerMarket(s *streams, c *cli.Context, g *global, d *data, mq *marketQuer
 	case "markdown":
 		return report.ListMarkdown(s.out, sel, g.style(s))
 	}
-	return report.WriteSelection(s.out, g.format, sel)
+	return report.WriteSelectionCalendar(s.out, g.format, sel, mq.cal)
 }
 
 // marketQuery is what the flags of a market query ask.
@@ -157,18 +157,22 @@ type marketQuery struct {
 	filter report.Filter
 	order  []report.SortKey
 	limit  int
+	cal    report.Calendar // --from, for --format ics
 }
 
 // readMarket reads the flags of a market query (see marketFlags).
 func readMarket(c *cli.Context, g *global) (*marketQuery, error) {
-	f, err := exportFilter(c, g.book)
+	f, err := exportFilter(c, g)
 	if err != nil {
 		return nil, err
 	}
-	if f.Horizon, err = horizon(c, g.asOf); err != nil {
+	if f.Horizon, err = horizon(c, g); err != nil {
 		return nil, err
 	}
 	mq := &marketQuery{filter: f}
+	if mq.cal, err = calendar(c, g); err != nil {
+		return nil, err
+	}
 	for _, read := range []func(*cli.Context, *global, *marketQuery) error{readProfile, readWindows, readOrder} {
 		if err := read(c, g, mq); err != nil {
 			return nil, err
@@ -253,7 +257,7 @@ func positionWords() []string {
 }
 
 // readWindows reads the flags about the windows: --status and --open-on.
-func readWindows(c *cli.Context, _ *global, mq *marketQuery) error {
+func readWindows(c *cli.Context, g *global, mq *marketQuery) error {
 	f := &mq.filter
 	st, err := report.ParseStatuses(c.StringSlice("status"))
 	if err != nil {
@@ -268,8 +272,8 @@ func readWindows(c *cli.Context, _ *global, mq *marketQuery) error {
 	}
 	f.Statuses = st
 	if v := c.String("open-on"); v != "" {
-		if f.OpenOn, err = rules.ParseISO(v); err != nil {
-			return usageErr("--open-on: %v", err).hint("write the date as YYYY-MM-DD, e.g. --open-on 2027-01-01")
+		if f.OpenOn, err = g.day(c, "open-on"); err != nil {
+			return err
 		}
 		if strings.TrimSpace(c.String("to")) == "" {
 			return usageErr("--open-on needs --to: which association's clubs would sign").hint("e.g. --open-on %s --to ESP", v)

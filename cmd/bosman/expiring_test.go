@@ -86,6 +86,9 @@ func TestExpiringFilters(t *testing.T) {
 		{[]string{"--status", "free-agent"}, "Jon"},
 		{[]string{"--status", "unknown-expiry"}, "Ivan"},
 		{[]string{"--expiring-before", "2026-06-01"}, "Gus Felix"},
+		// the date flags take --as-of's forms: 1 Jun 2026 either way
+		{[]string{"--expiring-before", "1 Jun 2026"}, "Gus Felix"},
+		{[]string{"--expiring-before", "1/6/2026"}, "Gus Felix"},
 		{[]string{"--within", "18m"}, "Alan Bruno Carlos Dario Gus Felix Emil Kai"},
 		{[]string{"--season", "2026/27"}, "Emil"},
 		{[]string{"--season", "2026-27"}, "Emil"},
@@ -98,6 +101,8 @@ func TestExpiringFilters(t *testing.T) {
 		{[]string{"--open-on", "2026-01-01", "--to", "ESP"}, "Alan Bruno Carlos Dario Felix Kai"},
 		{[]string{"--open-on", "2026-01-01", "--to", "ENG"}, "Bruno Carlos Dario Kai"},
 		{[]string{"--open-on", "2026-05-20", "--to", "ENG"}, "Alan Bruno Carlos Dario Kai"},
+		{[]string{"--open-on", "20 May 2026", "--to", "ENG"}, "Alan Bruno Carlos Dario Kai"},
+		{[]string{"--open-on", "5/20/2026", "--to", "ENG"}, "Alan Bruno Carlos Dario Kai"}, // reads month first only
 		{[]string{"--open-on", "2026-07-01", "--to", "GER", "--sort", "name"}, "Emil"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -197,13 +202,13 @@ func TestExpiringUsage(t *testing.T) {
 		{[]string{"--min-value", "lots"}, `--min-value: "lots" is not a market value`, "in euros"},
 		{[]string{"--limit", "-1"}, "--limit -1: want 0 (all) or more", "e.g. --limit 20"},
 		{[]string{"--open-on", "2026-01-01"}, "--open-on needs --to", "e.g. --open-on 2026-01-01 --to ESP"},
-		{[]string{"--open-on", "1/1/2026", "--to", "ESP"}, "--open-on:", "YYYY-MM-DD"},
+		{[]string{"--open-on", "31/31/2026", "--to", "ESP"}, `--open-on: "31/31/2026" is not a real date`, "e.g. --open-on 2025-10-07, --open-on 7 Oct 2025 or --open-on today"},
 		{[]string{"--league", "XX9"}, `--league "XX9" is neither an association (ENG, England), a league rule set (EFL, MLS) nor a competition (GB1, MLS1)`, "'bosman rules' lists"},
 		{[]string{"--league", "GB"}, `--league "GB" is neither`, "did you mean --league GB1?"},
 		{[]string{"--league", "England"}, `--league "England" is an association, not a competition`, "--association England for every club of it"},
 		{[]string{"--season", "2026/28"}, "--season", "2026/27"},
 		{[]string{"--within", "soon"}, `--within "soon"`, "--within 18m"},
-		{[]string{"--expiring-before", "July"}, "--expiring-before", "YYYY-MM-DD"},
+		{[]string{"--expiring-before", "July"}, "--expiring-before", "or --expiring-before today"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			stdout, stderr, code := run(t, nil, append([]string{"expiring", "--data", marketCSV, "--as-of", "2025-10-07"}, tc.args...)...)

@@ -44,7 +44,7 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := exportFilter(c, g.book)
+	f, err := exportFilter(c, g)
 	if err != nil {
 		return err
 	}
@@ -184,9 +184,9 @@ func calendar(c *cli.Context, g *global) (report.Calendar, error) {
 		if g.format != "ics" {
 			return cal, usageErr("--from is for --format ics: it leaves out the calendar's events before a day").hint("for rows, use --expiring-before DATE")
 		}
-		d, err := rules.ParseISO(v)
+		d, err := g.day(c, "from")
 		if err != nil {
-			return cal, usageErr("--from: %v", err).hint("write the date as YYYY-MM-DD, e.g. --from %s", g.asOf)
+			return cal, err
 		}
 		cal.From = d
 	}
@@ -222,12 +222,13 @@ func calendarName(g *global, f report.Filter, club, to string) string {
 
 // exportFilter reads --association (any code, see contracts.ResolveCode)
 // and --expiring-before.
-func exportFilter(c *cli.Context, book *rules.Book) (report.Filter, error) {
+func exportFilter(c *cli.Context, g *global) (report.Filter, error) {
 	var f report.Filter
+	book := g.book
 	if v := c.String("expiring-before"); v != "" {
-		d, err := rules.ParseISO(v)
+		d, err := g.day(c, "expiring-before")
 		if err != nil {
-			return f, usageErr("--expiring-before: %v", err).hint("write the date as YYYY-MM-DD, e.g. --expiring-before 2026-07-01")
+			return f, err
 		}
 		f.ExpiringBefore = d
 	}

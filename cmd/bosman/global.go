@@ -18,12 +18,16 @@ type global struct {
 	format string
 	color  bool
 	book   *rules.Book
+	today  rules.Date                    // what "today" means to a date flag
+	say    func(format string, a ...any) // a note on stderr
+	noted  map[string]bool               // the date flags whose reading was said
 }
 
 // readGlobal reads the flags every command shares: the as-of date, the
 // format, colour, and the rules.
 func readGlobal(s *streams, c *cli.Context) (*global, error) {
-	g := &global{asOf: rules.DateOf(s.now())}
+	g := &global{asOf: rules.DateOf(s.now()), say: s.say}
+	g.today = g.asOf
 	if v := c.String("as-of"); v != "" || c.IsSet("as-of") {
 		d, err := dateFlag(s, c, "as-of", g.asOf)
 		if err != nil {
@@ -57,6 +61,28 @@ func dateFlag(s *streams, c *cli.Context, name string, today rules.Date) (rules.
 	}
 	if note != "" {
 		s.say("note: --%s %s", name, note)
+	}
+	return d, nil
+}
+
+// day reads a date flag other than --as-of (--from, --expiring-before,
+// --open-on) as --as-of is read: the forms datasets use, or "today", with a
+// note on stderr when a date reads two ways. zero when the flag is empty.
+func (g *global) day(c *cli.Context, name string) (rules.Date, error) {
+	v := c.String(name)
+	if v == "" {
+		return rules.Date{}, nil
+	}
+	d, note, err := contracts.ParseDateArg(v, g.today, c.Bool("month-first"))
+	if err != nil {
+		return d, usageErr("--%s: %v", name, err).hint("e.g. --%s %s, --%s %s or --%s today", name, g.asOf, name, g.asOf.Human(), name)
+	}
+	if note != "" && !g.noted[name] { // expiring reads --expiring-before twice
+		g.say("note: --%s %s", name, note)
+		if g.noted == nil {
+			g.noted = map[string]bool{}
+		}
+		g.noted[name] = true
 	}
 	return d, nil
 }

@@ -16,10 +16,12 @@ func playerCommand(s *streams) *cli.Command {
 		Usage:     "one player's windows: pre-contract abroad and at home, free agency, registration",
 		ArgsUsage: "NAME",
 		UsageText: "bosman player [flags] NAME",
-		Description: "NAME matches regardless of case and accents (Konate, Rudiger, Ruediger), and in part\n" +
-			"(a surname). Several matches are listed with club and year of birth. The card gives the dates,\n" +
-			"their conditions and one line per rule with its confidence; --sources adds every rule's\n" +
-			"sources and, where sources differ, what they say.\n\n" +
+		Description: "NAME matches regardless of case and accents (Konate, Rudiger, Ruediger), by whole words\n" +
+			"(a surname alone is enough; part of a word, Haala, only suggests names). A name several\n" +
+			"players share answers for the one who stands out and says who else matched; when none\n" +
+			"stands out they are listed with club and year of birth. The card gives the dates, their\n" +
+			"conditions and one line per rule with its confidence; --sources adds every rule's sources\n" +
+			"and, where sources differ, what they say.\n\n" +
 			"Examples:\n" +
 			"   bosman player Konate --as-of 2025-10-07\n" +
 			"   bosman player Rudiger --to ENG\n" +
@@ -102,14 +104,14 @@ func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matc
 			}
 		}
 		if len(part) > 0 {
-			ee = dataErr("no player is called %q: it is only part of %s", query, plural(len(part), "a name", "names"))
+			ee = dataErr("no player is called %q: it is only part of %s", query, plural(len(part), "a name", fmt.Sprintf("%d names", len(part))))
 		} else {
 			names = d.suggest(query, 5, false)
 		}
 		if len(names) > 0 {
 			ee.hint("did you mean: %s?", strings.Join(names, ", "))
 		} else {
-			ee.hint("names match without case and accents, in part: try a surname")
+			ee.hint("names match without case and accents, by whole words: check the spelling, or try the surname alone")
 		}
 		return contracts.Match{}, nil, ee
 	}

@@ -59,7 +59,7 @@ func timeline(s *streams, c *cli.Context) error {
 	if g.format == "png" && out == nil && s.isTTY {
 		return usageErr("--format png writes binary data: give --output FILE").hint("e.g. --output timeline.png, or redirect stdout to a file")
 	}
-	h, err := horizon(c, g.asOf)
+	h, err := horizon(c, g)
 	if err != nil {
 		return err
 	}
