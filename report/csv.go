@@ -108,6 +108,9 @@ func (cw *csvWriter) profile(b []byte, en *Entry) []byte {
 // text appends a text field, neutralised (free text only) and quoted as
 // encoding/csv quotes.
 func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
+	if plainCell(s, cw.sep) {
+		return append(b, s...)
+	}
 	if free && !cw.neutral {
 		s = tsvFolder.Replace(s)
 	}
@@ -162,6 +165,41 @@ func plainNumber(s string) bool {
 	}
 	return digits > 0
 }
+
+// plainCell says, in one pass over s's bytes, that s is written as it is
+// whatever text does: no byte that a TSV folds, encoding/csv quotes for, or
+// that would start a formula, and a first byte that is neither a quote nor
+// the first byte of white space. Anything else takes text's full path.
+func plainCell(s string, sep byte) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; cellStart[c] || c == sep {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; cellSpecial[c] || c == sep {
+			return false
+		}
+	}
+	return true
+}
+
+// cellSpecial marks the bytes that may change a cell anywhere in it: line
+// breaks and tabs (which a TSV folds and encoding/csv quotes) and the
+// quote; cellStart those that may change it as its first byte: those, the
+// first bytes of a formula and of the quote, ASCII white space, and the
+// lead bytes of non-ASCII white space (U+0085, U+00A0: C2; U+1680: E1;
+// U+2000 to U+205F: E2; U+3000: E3), and the backslash of `\.`.
+var cellSpecial, cellStart = func() (sp, st [256]bool) {
+	for _, c := range []byte("\t\n\r\"") {
+		sp[c], st[c] = true, true
+	}
+	for _, c := range []byte("=+-@'\v\f \\\xc2\xe1\xe2\xe3") {
+		st[c] = true
+	}
+	return
+}()
 
 var tsvFolder = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 

@@ -125,14 +125,8 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	y, m, day := d.Civil()
-	b := make([]byte, 0, 10)
-	b = appendInt(b, y, 4)
-	b = append(b, '-')
-	b = appendInt(b, int(m), 2)
-	b = append(b, '-')
-	b = appendInt(b, day, 2)
-	return string(b)
+	var buf [16]byte
+	return string(d.AppendText(buf[:0]))
 }
 
 // AppendText appends d as YYYY-MM-DD to b (nothing for the zero Date).
@@ -141,6 +135,13 @@ func (d Date) AppendText(b []byte) []byte {
 		return b
 	}
 	y, m, day := d.Civil()
+	if uint(y) <= 9999 {
+		// the common case, by pairs of digits
+		hi, lo := y/100*2, y%100*2
+		mm, dd := int(m)*2, day*2
+		return append(b, digitPairs[hi], digitPairs[hi+1], digitPairs[lo], digitPairs[lo+1], '-',
+			digitPairs[mm], digitPairs[mm+1], '-', digitPairs[dd], digitPairs[dd+1])
+	}
 	b = appendInt(b, y, 4)
 	b = append(b, '-')
 	b = appendInt(b, int(m), 2)
@@ -207,6 +208,18 @@ func MaxDate(a, b Date) Date {
 	return b
 }
 
+// digitPairs is "00" to "99", one after another.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
 func appendInt(b []byte, v, width int) []byte {
 	var buf [20]byte
 	i := len(buf)
@@ -235,9 +248,50 @@ func floorDiv(a, b int) int {
 	return q
 }
 
-// daysFromCivil and civilFromDays are Howard Hinnant's algorithms, shifted so
-// that day 0 is 0000-03-01.
+// daysFromCivil and civilFromDays convert between a civil date and a day
+// count in which day 0 is 0000-03-01. For the years bosman works with (1 to
+// 99999) they use Neri and Schneider's Euclidean affine forms ("Euclidean
+// affine functions and applications to calendar algorithms", 2022), which
+// need only multiplications and shifts; any other date takes Howard
+// Hinnant's algorithms, which the tests hold the fast forms to, day by day.
 func daysFromCivil(y, m, d int) int {
+	if uint(y-1) > 99998 || uint(m-1) > 11 || uint(d-1) > 30 {
+		return hinnantDays(y, m, d)
+	}
+	j := 0
+	if m <= 2 {
+		j = 1
+	}
+	yy := uint32(y) - uint32(j)
+	mm := uint32(m) + 12*uint32(j)
+	c := yy / 100
+	return int(1461*yy/4 - c + c/4 + (979*mm-2919)/32 + uint32(d-1))
+}
+
+// fastCivilDays is the last day count (exclusive) of the fast form of
+// civilFromDays: 1 March 100000.
+const fastCivilDays = 36524250
+
+func civilFromDays(z int) (y, m, d int) {
+	if uint(z) >= fastCivilDays {
+		return hinnantCivil(z)
+	}
+	n1 := 4*uint32(z) + 3
+	c := n1 / 146097
+	nc := n1 % 146097 / 4
+	p2 := uint64(2939745) * uint64(4*nc+3)
+	ny := uint32(p2) / 2939745 / 4
+	n3 := 2141*ny + 197913
+	y, m, d = int(100*c+uint32(p2>>32)), int(n3>>16), int(n3&0xffff/2141)+1
+	if ny >= 306 {
+		y, m = y+1, m-12
+	}
+	return y, m, d
+}
+
+// hinnantDays and hinnantCivil are Howard Hinnant's algorithms, shifted so
+// that day 0 is 0000-03-01: any year, any day count.
+func hinnantDays(y, m, d int) int {
 	if m <= 2 {
 		y--
 	}
@@ -249,7 +303,7 @@ func daysFromCivil(y, m, d int) int {
 	return era*146097 + doe
 }
 
-func civilFromDays(z int) (y, m, d int) {
+func hinnantCivil(z int) (y, m, d int) {
 	era := floorDiv(z, 146097)
 	doe := z - era*146097
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365

@@ -56,3 +56,84 @@ func TestParseISO(t *testing.T) {
 		}
 	}
 }
+
+// The fast day-count conversions agree with Hinnant's algorithms on every
+// day of years -1000 to 12000, and of the thousand years around year
+// 100000, where they hand over to Hinnant's; on other days of the fast
+// range, every 97th.
+func TestCivilFastFormsAgree(t *testing.T) {
+	check := func(z int) {
+		y, m, d := civilFromDays(z)
+		wy, wm, wd := hinnantCivil(z)
+		if y != wy || m != wm || d != wd {
+			t.Fatalf("civilFromDays(%d) = %d-%d-%d, Hinnant says %d-%d-%d", z, y, m, d, wy, wm, wd)
+		}
+		if got := daysFromCivil(y, m, d); got != z {
+			t.Fatalf("daysFromCivil(%d, %d, %d) = %d, want %d", y, m, d, got, z)
+		}
+	}
+	for z := -366_000; z < 4_400_000; z++ {
+		check(z)
+	}
+	for z := 4_400_000; z < fastCivilDays-183_000; z += 97 {
+		check(z)
+	}
+	for z := fastCivilDays - 183_000; z < fastCivilDays+183_000; z++ {
+		check(z)
+	}
+	// D does not normalise: a 31st of a 30-day month is the 1st of the next
+	// month in both forms, as is a 30 February two days past the 28th.
+	for _, c := range [][3]int{{2026, 6, 31}, {2026, 2, 30}, {2024, 2, 31}, {1, 1, 1}, {1, 2, 29}, {99999, 12, 31}} {
+		if got, want := daysFromCivil(c[0], c[1], c[2]), hinnantDays(c[0], c[1], c[2]); got != want {
+			t.Errorf("daysFromCivil%v = %d, Hinnant says %d", c, got, want)
+		}
+	}
+}
+
+// Hand-worked: 0000-03-01 is day 0, so 1 January of year 1 is 306 days on
+// (March to December of year 0, 0 a leap year of 366 days, less its
+// January and February: 366-60), and 1 January 2000 is 730425 days on.
+func TestCivilDayCounts(t *testing.T) {
+	cases := []struct {
+		y, m, d, z int
+	}{
+		{0, 3, 1, 0},
+		{1, 1, 1, 306},
+		{2000, 1, 1, 730425},
+		{2000, 2, 29, 730484},
+		{2000, 3, 1, 730485},
+	}
+	for _, c := range cases {
+		if got := daysFromCivil(c.y, c.m, c.d); got != c.z {
+			t.Errorf("daysFromCivil(%d, %d, %d) = %d, want %d", c.y, c.m, c.d, got, c.z)
+		}
+		if y, m, d := civilFromDays(c.z); y != c.y || m != c.m || d != c.d {
+			t.Errorf("civilFromDays(%d) = %d-%d-%d, want %d-%d-%d", c.z, y, m, d, c.y, c.m, c.d)
+		}
+	}
+}
+
+// AppendText and String write four-digit years by pairs of digits and
+// any other year as before: at least four digits, with a sign if negative.
+func TestDateText(t *testing.T) {
+	cases := []struct {
+		d    Date
+		want string
+	}{
+		{D(2026, 6, 30), "2026-06-30"},
+		{D(1, 1, 1), "0001-01-01"},
+		{D(9999, 12, 31), "9999-12-31"},
+		{D(10000, 1, 1), "10000-01-01"},
+		{D(0, 3, 1), "0000-03-01"},
+		{D(-1, 12, 31), "-0001-12-31"},
+		{Date{}, ""},
+	}
+	for _, c := range cases {
+		if got := c.d.String(); got != c.want {
+			t.Errorf("String = %q, want %q", got, c.want)
+		}
+		if got := string(c.d.AppendText([]byte("x"))); got != "x"+c.want {
+			t.Errorf("AppendText = %q, want %q", got, "x"+c.want)
+		}
+	}
+}
