@@ -76,7 +76,7 @@ func report(s *Snapshot, st *snapbuild.Stats) []byte {
 			smallRows += n
 		}
 	}
-	p("%d named clubs have fewer than 10 current players (%s players in all): most of them are no longer in the competition the upstream gives (a relegated club keeps its last top-flight id: Watford FC in GB1), so those rows' league may be out of date; the association is right. ", small, thousands(smallRows))
+	p("The upstream keeps a relegated club's last top-flight id (Wigan Athletic, last in the Premier League in 2012/13, is still GB1), so a club whose `last_season` in the clubs.csv is older than %d/%02d is given no league, only its association: %s at %s (in the \"none\" row above). %d named clubs have fewer than 10 current players (%s players in all). ", m.Season, (m.Season+1)%100, plural(st.LeftLeagueRows, "player", "players"), plural(st.LeftLeague, "club", "clubs"), small, thousands(smallRows))
 	p("%s current players are at %s clubs the upstream does not name (its current_club_name and competition are empty: clubs outside the %d competitions it scrapes); they are kept with the club id alone, and no association.\n\n",
 		thousands(st.NoClub), thousands(st.NoClubIDs), len(leagues)-1)
 	p("**Loans.** The upstream has no loan column: a player on loan is listed at the club he is on loan at, with the loan's end as his expiry (Grealish at Everton to 30 Jun 2026, his Manchester City contract running to 2027; Endrick at Lyon). So a 30 June expiry at a club may be a loan ending, not a contract: bosman cannot tell them apart from this file. The curated rows correct the loans they know.\n\n")

@@ -39,6 +39,7 @@ type Stats struct {
 	ByRule                        map[string]int    // how short names were made: "hand table", "rule", "official"
 	ClubsSHA256                   string            // of the clubs.csv given, as given; "" for none
 	ClubCodes                     int               // its clubs with a club_code (aliases)
+	LeftLeague, LeftLeagueRows    int               // named clubs whose clubs.csv last_season is older: no league; their players
 	Newest                        time.Time         // the newest portrait timestamp: the scrape
 	NewestURL                     string            // its image_url
 }
@@ -110,10 +111,11 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 		}
 		rows = append(rows, c)
 	}
-	aliases, err := clubCodes(clubsCSV, opt.SkipInvalid)
+	aliases, lastSeason, err := clubCodes(clubsCSV, opt.SkipInvalid)
 	if err != nil {
 		return nil, fmt.Errorf("clubs.csv: %v", err)
 	}
+	leftLeague(rows, lastSeason, season, &st)
 	if len(clubsCSV) > 0 {
 		sum := sha256.Sum256(clubsCSV)
 		st.ClubsSHA256, st.ClubCodes = hex.EncodeToString(sum[:]), len(aliases)
@@ -139,7 +141,7 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 			st.WithExpiry++
 		}
 		st.ByLeague[c.League] = k
-		if c.League == "" {
+		if c.Club == "" {
 			st.NoClub++
 		}
 	}
@@ -201,46 +203,74 @@ func newestPortrait(text []byte) (time.Time, string, error) {
 	return time.Unix(best, 0).UTC(), bestURL, nil
 }
 
-// clubCodes reads a clubs.csv's club_id and club_code columns; the file
-// may be gzip-compressed, as a release's is.
-func clubCodes(b []byte, lenient bool) (map[string]string, error) {
+// leftLeague clears the league of the players of each club the clubs.csv
+// last saw in its competition before season: the upstream keeps a
+// relegated club's last top-flight id (Wigan Athletic, last in the
+// Premier League in 2012/13, is still GB1), so without this a competition
+// would list clubs long gone from it. The association is kept: the club is
+// still in that country.
+func leftLeague(rows []contracts.Contract, lastSeason map[string]int, season int, st *Stats) {
+	gone := map[string]bool{}
+	for i := range rows {
+		c := &rows[i]
+		if ls, ok := lastSeason[c.ClubID]; ok && ls < season && c.League != "" {
+			c.League = ""
+			gone[c.ClubID] = true
+			st.LeftLeagueRows++
+		}
+	}
+	st.LeftLeague = len(gone)
+}
+
+// clubCodes reads a clubs.csv's club_id and club_code columns, and the
+// last_season of each club when it has one; the file may be
+// gzip-compressed, as a release's is.
+func clubCodes(b []byte, lenient bool) (map[string]string, map[string]int, error) {
 	m := map[string]string{}
+	seasons := map[string]int{}
 	if len(b) == 0 {
-		return m, nil
+		return m, seasons, nil
 	}
 	if bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if b, err = io.ReadAll(io.LimitReader(zr, 64<<20)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	recs, err := r.ReadAll()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	id, code := -1, -1
+	id, code, last := -1, -1, -1
 	for i, h := range recs[0] {
 		switch h {
 		case "club_id":
 			id = i
 		case "club_code":
 			code = i
+		case "last_season":
+			last = i
 		}
 	}
 	if id < 0 || code < 0 {
 		if lenient {
-			return m, nil // a release's table without codes: no aliases
+			return m, seasons, nil // a release's table without codes: no aliases
 		}
-		return nil, errors.New("no club_id and club_code columns")
+		return nil, nil, errors.New("no club_id and club_code columns")
 	}
 	for _, rec := range recs[1:] {
 		m[rec[id]] = strings.ReplaceAll(rec[code], "-", " ")
+		if last >= 0 {
+			if n, err := strconv.Atoi(rec[last]); err == nil {
+				seasons[rec[id]] = n
+			}
+		}
 	}
-	return m, nil
+	return m, seasons, nil
 }
 
 // clubTable makes the clubs of the current rows: every club id, with its
