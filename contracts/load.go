@@ -444,7 +444,7 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	}
 	comma, sep := sepLine(head)
 	if !ld.opt.MonthFirst {
-		ld.order.sniffed = sniffOrder(head)
+		ld.order.sniffed, ld.order.mixed = sniffOrders(head)
 	}
 	var in io.Reader = br
 	if crOnly(head) {

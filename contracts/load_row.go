@@ -180,6 +180,7 @@ type dateOrder struct {
 	shownLine  int
 	shownValue string
 	sniffed    slashOrder // what the first 64 KiB show, 0 when nothing or both
+	mixed      bool       // the first 64 KiB show both orders
 
 	ambiguous     int        // dates read in the order shown or guessed
 	ambLine       int        // the first of them
@@ -227,8 +228,9 @@ func (ld *loader) slashed(f field, v string, d rules.Date, order slashOrder) rul
 		o.conflicts++
 		ld.fatal = true
 		hint := "give --month-first to read the file's slashed dates month first"
-		if order == slashDayFirst {
-			hint = "write the dates one way; YYYY-MM-DD is never ambiguous"
+		if order == slashDayFirst || o.mixed {
+			// --month-first cannot help a file that shows both orders
+			hint = "the file mixes day-first and month-first dates: write them one way; YYYY-MM-DD is never ambiguous"
 		}
 		ld.fieldProblem(f, Error, fmt.Sprintf("%s reads %s only, but the dates before it that read either way were read %s (%d, the first %s on line %d)",
 			v, orderName(order), orderName(o.readAmbiguous), o.ambiguous, o.ambValue, o.ambLine), hint)
@@ -277,6 +279,12 @@ func (ld *loader) orderNote() {
 // show one only: read before the rows, it lets a date that reads both ways
 // on line 2 be read as 6/30/2027 on line 40 says.
 func sniffOrder(head []byte) slashOrder {
+	o, _ := sniffOrders(head)
+	return o
+}
+
+// sniffOrders is sniffOrder, also saying whether head shows both orders.
+func sniffOrders(head []byte) (slashOrder, bool) {
 	var day, month bool
 	for i := 0; i < len(head); {
 		if !isDigit(head[i]) || (i > 0 && (isDigit(head[i-1]) || head[i-1] == '/')) {
@@ -297,11 +305,11 @@ func sniffOrder(head []byte) slashOrder {
 	}
 	switch {
 	case day && !month:
-		return slashDayFirst
+		return slashDayFirst, false
 	case month && !day:
-		return slashMonthFirst
+		return slashMonthFirst, false
 	}
-	return 0
+	return 0, day && month
 }
 
 // intern returns a copy of s shared by every row that has the same value,

@@ -690,6 +690,11 @@ func TestLoadDateOrder(t *testing.T) {
 			nil, "in.csv:3:5: Contract until: 6/30/2027 reads month first only, but 25/5/2001 on line 2 reads day first only: the file mixes the two orders"},
 		{"month first shown beyond the start, after ambiguous dates read day first", "Ann,X,ENG,9/5/2001,2027-06-30\n" + strings.Repeat("Cid,X,ENG,,2027-06-30\n", 4000) + "Bob,X,ENG,,6/30/2027\n", LoadOptions{},
 			nil, "in.csv:4003:5: Contract until: 6/30/2027 reads month first only, but the dates before it that read either way were read day first (1, the first 9/5/2001 on line 2) (give --month-first"},
+		// the start shows both orders, so --month-first cannot help: the
+		// hint says the file mixes them (an ambiguous birth date is read
+		// before the row's month-first expiry; the next row is day first)
+		{"both orders shown after an ambiguous date: the hint says the file mixes them", "Ann,X,ENG,9/5/2001,6/30/2027\nBob,X,ENG,,30/06/2027\n", LoadOptions{},
+			nil, "in.csv:2:5: Contract until: 6/30/2027 reads month first only, but the dates before it that read either way were read day first (1, the first 9/5/2001 on line 2) (the file mixes day-first and month-first dates: write them one way"},
 		{"month first given: a day-first date is refused with the reason", "Ann,X,ENG,25/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
 			nil, "25/5/2001 is day first: leave out --month-first"},
 		{"month first given: ambiguous dates read so, no note", "Ann,X,ENG,9/5/2001,6/30/2027\n", LoadOptions{MonthFirst: true},
