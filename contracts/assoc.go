@@ -3,6 +3,7 @@ package contracts
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // associations maps each FIFA code bosman knows to the country's English
@@ -75,7 +76,7 @@ func leagueAssociation(league, club, clubID string) (string, bool) {
 
 // shortCodes maps FIFA codes to themselves and competition ids to their
 // association, so Association can look both up without allocating.
-var shortCodes = func() map[string]string {
+var shortCodes = sync.OnceValue(func() map[string]string {
 	m := make(map[string]string, len(associations)+len(leagueAssociations))
 	for code := range associations {
 		m[code] = code
@@ -84,11 +85,11 @@ var shortCodes = func() map[string]string {
 		m[id] = code
 	}
 	return m
-}()
+})
 
 // countryAssociations maps country names (lower case, as datasets write them)
 // to FIFA codes. Filled from associations plus the usual variants.
-var countryAssociations = func() map[string]string {
+var countryAssociations = sync.OnceValue(func() map[string]string {
 	m := map[string]string{
 		"united kingdom": "", // ambiguous: four associations
 		"holland":        "NED", "the netherlands": "NED", "türkiye": "TUR", "turkiye": "TUR",
@@ -109,7 +110,7 @@ var countryAssociations = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // Association returns the FIFA code of the association s names. s may be a
 // FIFA code (ENG, esp), a Transfermarkt competition id (GB1, L1, MLS1) or a
@@ -129,11 +130,11 @@ func Association(s string) (code string, ok bool) {
 			}
 			buf[i] = c
 		}
-		if c, ok := shortCodes[string(buf[:len(s)])]; ok { // no copy for the lookup
+		if c, ok := shortCodes()[string(buf[:len(s)])]; ok { // no copy for the lookup
 			return c, true
 		}
 	}
-	if c, ok := countryAssociations[strings.ToLower(s)]; ok {
+	if c, ok := countryAssociations()[strings.ToLower(s)]; ok {
 		return c, true
 	}
 	return "", false

@@ -1,6 +1,9 @@
 package contracts
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // ClubKey returns the key under which the club name is compared: folded
 // (see Fold), legal forms stripped from either end ("FC", "AFC", "CF",
@@ -30,7 +33,7 @@ func clubKeys(name string) []string {
 	out := vs[:0]
 	for _, v := range vs {
 		k := stripLegal(v)
-		if c, ok := aliasOf[k]; ok {
+		if c, ok := aliasOf()[k]; ok {
 			k = c
 		}
 		if !inList(out, k) {
@@ -157,7 +160,7 @@ var ambiguousClubQueries = map[string]bool{"inter": true}
 
 // aliasOf maps the key of each alias, and of each fold variant of it, to
 // the canonical key of its club.
-var aliasOf = func() map[string]string {
+var aliasOf = sync.OnceValue(func() map[string]string {
 	m := make(map[string]string)
 	for _, line := range clubAliases {
 		canon := stripLegal(Fold(line[0]))
@@ -170,13 +173,13 @@ var aliasOf = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // aliasesOf maps a canonical key to the keys of its aliases.
-var aliasesOf = func() map[string][]string {
+var aliasesOf = sync.OnceValue(func() map[string][]string {
 	m := make(map[string][]string)
-	for k, c := range aliasOf {
+	for k, c := range aliasOf() {
 		m[c] = append(m[c], k)
 	}
 	return m
-}()
+})

@@ -92,7 +92,7 @@ func ResolveCode(s string, book *rules.Book) (Code, error) {
 	if set := book.LeagueSet(up); set != nil {
 		return competitionCode(up, set.Association(), book), nil
 	}
-	if code, ok := countryAssociations[strings.ToLower(in)]; ok {
+	if code, ok := countryAssociations()[strings.ToLower(in)]; ok {
 		return associationCode(code, associations[code]), nil
 	}
 	return Code{}, &CodeError{Input: in, Suggestion: suggestCode(in, book)}

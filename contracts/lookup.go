@@ -69,7 +69,7 @@ func ClubFilter(query string) func(c *Contract) bool {
 		if !ok {
 			keys := clubKeys(c.Club)
 			if len(keys) > 0 {
-				keys = append(keys, aliasesOf[keys[0]]...)
+				keys = append(keys, aliasesOf()[keys[0]]...)
 			}
 			for _, k := range keys {
 				for _, t := range toks {

@@ -360,7 +360,7 @@ func (m *Market) clubs() {
 			if !ok {
 				e = len(m.ckeys)
 				m.cbyKey[key] = e
-				m.ckeys = append(m.ckeys, slices.Clone(aliasesOf[key]))
+				m.ckeys = append(m.ckeys, slices.Clone(aliasesOf()[key]))
 				m.cnames = append(m.cnames, nil)
 				m.cleague = append(m.cleague, "")
 				m.csnap = append(m.csnap, -1)

@@ -137,7 +137,7 @@ func newIndex(cs []Contract, clubs bool) *Index {
 			i = len(ix.clubs)
 			byClub[ks[0]] = i
 			ix.clubs = append(ix.clubs, indexedClub{key: ks[0]})
-			ckeys = append(ckeys, slices.Clone(aliasesOf[ks[0]]))
+			ckeys = append(ckeys, slices.Clone(aliasesOf()[ks[0]]))
 		}
 		ix.clubs[i].names = append(ix.clubs[i].names, name)
 		if ix.clubs[i].league == "" {
