@@ -172,7 +172,7 @@ func (ld *loader) date(f field) rules.Date {
 // day and month, read without --month-first: a date that reads one way
 // only (30/6/2027, 6/30/2027) shows it, and the dates that read both ways
 // (9/5/2001) are read in the order shown. Before any date shows it, they
-// are read in the order the start of the file shows (sniffOrder), else day
+// are read in the order the start of the file shows (sniffOrders), else day
 // first; a date that shows the other order then is an error, as are two
 // dates that show different orders.
 type dateOrder struct {
@@ -275,15 +275,10 @@ func (ld *loader) orderNote() {
 	ld.note(o.ambLine, msg)
 }
 
-// sniffOrder returns the order the slashed dates in head show, when they
-// show one only: read before the rows, it lets a date that reads both ways
-// on line 2 be read as 6/30/2027 on line 40 says.
-func sniffOrder(head []byte) slashOrder {
-	o, _ := sniffOrders(head)
-	return o
-}
-
-// sniffOrders is sniffOrder, also saying whether head shows both orders.
+// sniffOrders returns the order the slashed dates in head show, when they
+// show one only, and whether head shows both orders: read before the rows,
+// it lets a date that reads both ways on line 2 be read as 6/30/2027 on
+// line 40 says.
 func sniffOrders(head []byte) (slashOrder, bool) {
 	var day, month bool
 	for i := 0; i < len(head); {
