@@ -54,6 +54,9 @@ type streams struct {
 	// termCols is the terminal's width when stdout is one, else 0
 	termCols int
 	now      func() time.Time
+	// badToday is BOSMAN_TODAY when it is set but not a date: the run
+	// refuses it rather than answer for the real today unannounced
+	badToday string
 
 	rawStdout io.Writer // stdout as given, to compare with the inputs
 	// complete: what the command wrote to stdout is whole although it
@@ -80,6 +83,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	if fixed := getenv("BOSMAN_TODAY"); fixed != "" { // for reproducible examples and tests
 		if d, err := rules.ParseISO(fixed); err == nil {
 			s.now = func() time.Time { return d.Time() }
+		} else {
+			s.badToday = fixed
 		}
 	}
 	// stdout a file (a shell redirection): a run that fails cuts it back to
@@ -124,6 +129,10 @@ func (p *pipeWatch) Write(b []byte) (int, error) {
 func (s *streams) run(args []string) (code int) {
 	defer s.internalError(&code)
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
+	if s.badToday != "" {
+		return s.report(usageErr("BOSMAN_TODAY=%q is not a date", s.badToday).
+			hint("give it as YYYY-MM-DD, or unset it to use today's date"))
+	}
 	app := newApp(s)
 	if err := missingValue(args, app); err != nil {
 		return s.report(err)
@@ -524,9 +533,17 @@ func flagError(err error, cmd *cli.Command, all []*cli.Command) error {
 				takers = append(takers, "'bosman "+c.Name+"'")
 			}
 		}
-		return ee.hint("--%s is a flag of %s", s, strings.Join(takers, " and "))
+		return ee.hint("--%s is a flag of %s", s, andList(takers))
 	}
 	return ee.hint("%s", help)
+}
+
+// andList joins items as English lists them: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func unknownCommand(name string, cmds []*cli.Command) error {
