@@ -109,6 +109,13 @@ func export(s *streams, c *cli.Context) error {
 			s.say("warning: %s", w)
 		}
 	}
+	if err == nil && x != nil && x.Counts().Written == 0 {
+		read := rows.read
+		if d != nil {
+			read = d.rows.read
+		}
+		s.say("note: %s", noRows(files, read, c))
+	}
 	if err == nil && x != nil && len(files) > 0 {
 		n := x.Counts()
 		if d != nil {
@@ -121,6 +128,28 @@ func export(s *streams, c *cli.Context) error {
 		exportNote(s, rows, n, g.asOf)
 	}
 	return err
+}
+
+// noRows says why an export wrote no contract: the files have no rows (read
+// of them), no row matches the filters given, or, with none given, none is
+// in force on the as-of day.
+func noRows(files []string, read int, c *cli.Context) string {
+	data := "the data"
+	if len(files) == 0 {
+		data = "the embedded data"
+	} else if read == 0 {
+		return "the data has no rows; nothing was exported"
+	}
+	var given []string
+	for _, name := range []string{"club", "association", "expiring-before"} {
+		if v := c.String(name); v != "" {
+			given = append(given, fmt.Sprintf("--%s %s", name, v))
+		}
+	}
+	if len(given) == 0 {
+		return "no contract of " + data + " is in force on the as-of date; nothing was exported"
+	}
+	return "no contract of " + data + " matches " + strings.Join(given, " ") + "; nothing was exported"
 }
 
 // readData loads the data the flags name, or returns nil when it can be
