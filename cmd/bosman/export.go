@@ -114,7 +114,9 @@ func export(s *streams, c *cli.Context) error {
 		if d != nil {
 			read = d.rows.read
 		}
-		s.say("note: %s", noRows(files, read, c))
+		if msg := noRows(files, read, c); msg != "" {
+			s.say("note: %s", msg)
+		}
 	}
 	if err == nil && x != nil && len(files) > 0 {
 		n := x.Counts()
@@ -130,15 +132,15 @@ func export(s *streams, c *cli.Context) error {
 	return err
 }
 
-// noRows says why an export wrote no contract: the files have no rows (read
-// of them), no row matches the filters given, or, with none given, none is
-// in force on the as-of day.
+// noRows says why an export wrote no contract: no row matches the filters
+// given, or, with none given, none is in force on the as-of day; "" when
+// the files have no rows (read of them), which their loading has said.
 func noRows(files []string, read int, c *cli.Context) string {
 	data := "the data"
 	if len(files) == 0 {
 		data = "the embedded data"
 	} else if read == 0 {
-		return "the data has no rows; nothing was exported"
+		return "" // the loader has said the file has no rows
 	}
 	var given []string
 	for _, name := range []string{"club", "association", "expiring-before"} {
