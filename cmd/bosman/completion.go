@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/report"
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -93,7 +94,28 @@ const (
 	valClub   = "club"   // a club of the data
 	valShell  = "shell"  // bash, zsh, fish
 	valCmd    = "cmd"    // a command
+	valWords  = "words"  // one of the flag's words (flagSpec.words)
 )
+
+// flagWords are the values a flag takes from a fixed list, which a
+// completion script offers: positions, statuses, sort keys.
+func flagWords(name string) []string {
+	var ws []string
+	switch name {
+	case "position":
+		for _, p := range contracts.Positions {
+			ws = append(ws, p.Short)
+		}
+		ws = append(ws, contracts.Goalkeeper, contracts.Defender, contracts.Midfield, contracts.Attack)
+	case "status":
+		ws = report.StatusNames
+	case "sort":
+		for _, k := range report.SortKeys {
+			ws = append(ws, string(k))
+		}
+	}
+	return ws
+}
 
 // flagSpec is one flag as a completion script offers it.
 type flagSpec struct {
@@ -101,6 +123,7 @@ type flagSpec struct {
 	value string   // "" for a flag without a value, else what completes it
 	usage string   // one line, without back quotes
 	multi bool     // may be given more than once
+	words []string // the values offered, for a value valWords
 }
 
 // cmdSpec is one command as a completion script offers it.
@@ -172,6 +195,9 @@ func flagOf(f cli.Flag) flagSpec {
 			fs.value = valNone
 			fs.value = map[string]string{"data": valFile, "output": valFile, "rules": valDir, "format": valFormat,
 				"to": valTarget, "association": valCode, "league": valCode, "club": valClub}[fs.names[0]]
+			if fs.words = flagWords(fs.names[0]); fs.words != nil {
+				fs.value = valWords
+			}
 			if fs.value == "" {
 				fs.value = "text"
 			}
@@ -226,6 +252,7 @@ _bosman_value() {
     club) COMPREPLY=(); _bosman_clubs "$2" ;;
     shell) COMPREPLY=($(compgen -W "bash zsh fish" -- "$2")) ;;
     cmd) COMPREPLY=($(compgen -W "%s" -- "$2")) ;;
+    words=*) local ws=${1#words=}; COMPREPLY=($(compgen -W "${ws//,/ }" -- "$2")) ;;
     *) COMPREPLY=() ;;
     esac
 }
@@ -279,7 +306,10 @@ func (c *cmdSpec) bashFlags() (flags, values string) {
 	for _, f := range c.flags {
 		for _, n := range f.names {
 			fl = append(fl, dashed(n))
-			if f.value != "" {
+			switch {
+			case f.value == valWords:
+				vals = append(vals, dashed(n)+":"+valWords+"="+strings.Join(f.words, ","))
+			case f.value != "":
 				vals = append(vals, dashed(n)+":"+f.value)
 			}
 		}
@@ -364,7 +394,10 @@ _bosman() {
 				if f.multi {
 					spec = "*" + spec
 				}
-				if f.value != "" {
+				switch {
+				case f.value == valWords:
+					spec += ":" + f.names[0] + ":(" + strings.Join(f.words, " ") + ")"
+				case f.value != "":
 					spec += ":" + f.value + ":" + sp.zshAction(f.value, c.formats)
 				}
 				p(" \\\n                %s", zshQuote(spec))
@@ -453,7 +486,10 @@ complete -c bosman -n __fish_use_subcommand -l version -s v -d 'print the versio
 				}
 			}
 			val := ""
-			if f.value != "" {
+			switch {
+			case f.value == valWords:
+				val = " -x -a " + fishQuote(strings.Join(f.words, " "))
+			case f.value != "":
 				val = " " + sp.fishValue(f.value, c.formats)
 			}
 			p("complete -c bosman -n %s%s%s -d %s\n", cond, names, val, fishQuote(f.usage))
