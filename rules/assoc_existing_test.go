@@ -35,6 +35,11 @@ func TestSourcesAreNotHomePages(t *testing.T) {
 // ("/ar", "/en-gb"): a home page too.
 var edition = regexp.MustCompile(`^/[a-z]{2}(-[a-z]{2})?/?$`)
 
+// listing is the path of a numbered page of a blog's or a site's list of
+// articles ("/blog/page/3"): what it shows changes as articles are added, so
+// it is not the page that says the rule.
+var listing = regexp.MustCompile(`/page/[0-9]+/?$`)
+
 // homePage says what is wrong with a source URL, or "" when it names a page.
 // A page addressed by its query alone ("/?p=188346") is a page.
 func homePage(src string) string {
@@ -48,6 +53,8 @@ func homePage(src string) string {
 		return "is a home page (its path is empty)"
 	case edition.MatchString(u.Path) && u.RawQuery == "":
 		return "is the home page of a country or language edition"
+	case listing.MatchString(u.Path):
+		return "is a numbered listing page, not the article that says it"
 	case strings.TrimPrefix(u.Host, "www.") == "github.com" && strings.Count(strings.Trim(u.Path, "/"), "/") < 2:
 		return "is a repository's front page, not the file that says it"
 	}
@@ -56,15 +63,17 @@ func homePage(src string) string {
 
 func TestHomePageCheck(t *testing.T) {
 	for src, bad := range map[string]bool{
-		"https://www.skysports.com/":                                      true,
-		"https://www.rbfa.be":                                             true,
-		"http://www.mondaq.com/uk/x/372680/":                              true,
-		"https://github.com/rickar/cal":                                   true,
-		"https://github.com/rickar/cal/":                                  true,
-		"https://github.com/rickar/cal/blob/v2.1.31/v2/se/se_holidays.go": false,
-		"https://bolavip.com/ar/futbolargentino/afa-confirmo":             false,
-		"https://bolavip.com/ar":                                          true,
-		"https://www.fussballnationalmannschaft.net/?p=188346":            false,
+		"https://www.skysports.com/":                                                          true,
+		"https://www.rbfa.be":                                                                 true,
+		"http://www.mondaq.com/uk/x/372680/":                                                  true,
+		"https://github.com/rickar/cal":                                                       true,
+		"https://github.com/rickar/cal/":                                                      true,
+		"https://github.com/rickar/cal/blob/v2.1.31/v2/se/se_holidays.go":                     false,
+		"https://bolavip.com/ar/futbolargentino/afa-confirmo":                                 false,
+		"https://bolavip.com/ar":                                                              true,
+		"https://www.fussballnationalmannschaft.net/?p=188346":                                false,
+		"https://www.bayramalihacimustafaoglu.com/blog/page/3":                                true,
+		"https://d10.ultimahora.com/apf-pausara-el-torneo-clausura-durante-la-fecha-fifa?p=4": false,
 	} {
 		if got := homePage(src) != ""; got != bad {
 			t.Errorf("homePage(%q) flags it: %v, want %v", src, got, bad)

@@ -426,3 +426,65 @@ func TestPastPeriodsPublished(t *testing.T) {
 		}
 	}
 }
+
+// A player whose contract expired on 30 June 2026 signs in the autumn, after
+// the 2026/27 summer period closed. No published 2026/27 period was found for
+// these sets (issue 10: the stored sources stop before the 2026 windows were
+// announced), so the periods are still the estimates of the sets' patterns,
+// and the case says so: when a published 2026/27 period is added, the case
+// fails on estimated and must be worked out again from the published dates.
+// The dates are worked out by hand from each set's patterns and free-agent
+// rule, not taken from the program.
+func TestAutumn2026FreeAgents(t *testing.T) {
+	b := book(t)
+	cases := []pastCase{
+		{
+			name:      "ESP: contract expired 30 Jun 2026, before the estimated 2026/27 summer period (1 Jul to Tue 1 Sep 2026) closed, so under FIFA RSTP art. 6 (esp free agents, RFEF circular) he may be registered outside the period, asked 1 Oct 2026, until the estimated winter period closes: 31 Jan 2027 is a Sunday, so Mon 1 Feb 2027",
+			c:         Contract{Association: "ESP", Expires: D(2026, 6, 30)},
+			q:         Query{AsOf: D(2026, 10, 1), To: "ESP"},
+			from:      D(2026, 10, 1),
+			until:     D(2027, 2, 1),
+			exception: true,
+			period:    "summer",
+		},
+		{
+			name:      "GER: contract expired 30 Jun 2026, before the estimated 2026/27 summer period (1 Jul to Mon 31 Aug 2026, no roll needed) closed, so under the DFL's free-agent rule (ger free agents: after the summer period, until 31 December) he may be registered, asked 1 Oct 2026, until 31 Dec 2026, before the winter period would close on Mon 1 Feb 2027",
+			c:         Contract{Association: "GER", Expires: D(2026, 6, 30)},
+			q:         Query{AsOf: D(2026, 10, 1), To: "GER"},
+			from:      D(2026, 10, 1),
+			until:     D(2026, 12, 31),
+			exception: true,
+			period:    "summer",
+		},
+		{
+			name:      "ITA: contract expired 30 Jun 2026, before the estimated 2026/27 summer period (1 Jul to Tue 1 Sep 2026) closed, so under FIFA RSTP art. 6 (ita free agents, FIGC limit 23 February) he may be registered, asked 1 Oct 2026, until the estimated winter period closes on Tue 2 Feb 2027, before the FIGC's 23 Feb 2027",
+			c:         Contract{Association: "ITA", Expires: D(2026, 6, 30)},
+			q:         Query{AsOf: D(2026, 10, 1), To: "ITA"},
+			from:      D(2026, 10, 1),
+			until:     D(2027, 2, 2),
+			exception: true,
+			period:    "summer",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := b.Windows(tc.c, tc.q).Registration
+			switch {
+			case r == nil:
+				t.Fatalf("no registration, want from %s", tc.from)
+			case r.Period == nil:
+				t.Fatalf("registration from %s without a period", r.From)
+			}
+			if r.From != tc.from || r.Until != tc.until || r.Exception != tc.exception {
+				t.Errorf("registration %s to %s (exception %v), want %s to %s (exception %v)",
+					r.From, r.Until, r.Exception, tc.from, tc.until, tc.exception)
+			}
+			if !r.Period.Estimated {
+				t.Errorf("period %s %s (%s to %s) is published now: work this case out again from its dates", r.Period.Name, r.Period.Season, r.Period.Opens, r.Period.Closes)
+			}
+			if r.Period.Name != tc.period {
+				t.Errorf("period %s, want %s", r.Period.Name, tc.period)
+			}
+		})
+	}
+}
