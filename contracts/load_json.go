@@ -41,7 +41,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	if _, err := dec.Token(); err != nil {
-		ld.jsonFail(dec, err)
+		ld.jsonFail(dec, err, false)
 		return nil
 	}
 	rec := make([]string, len(BosmanColumns))
@@ -55,7 +55,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 				ld.ds.Read++
 				ld.ds.Skipped++
 			}
-			ld.jsonFail(dec, err)
+			ld.jsonFail(dec, err, true)
 			return nil
 		}
 		ld.ds.Read++
@@ -72,7 +72,7 @@ func (ld *loader) runJSON(br *bufio.Reader, first byte) error {
 		}
 	}
 	if _, err := dec.Token(); err != nil {
-		ld.jsonFail(dec, err)
+		ld.jsonFail(dec, err, false)
 		return nil
 	}
 	if off, c, err := ld.afterJSON(dec); err != nil {
@@ -274,13 +274,15 @@ func jsonKind(v any) string {
 }
 
 // jsonFail records a JSON syntax error, or returns an I/O error as a problem.
-func (ld *loader) jsonFail(dec *json.Decoder, err error) {
+// decoded says it failed in a Decode, not a Token.
+func (ld *loader) jsonFail(dec *json.Decoder, err error, decoded bool) {
 	line := ld.lineAt(dec.InputOffset())
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		line = ld.lineAt(se.Offset)
-		ld.fail(line, "invalid JSON: "+se.Error()+"; the rest of the file was not read", "expected an array of objects")
+		line, col := ld.posAt(jsonErrorAt(dec, se, decoded))
+		ld.fatal = true
+		ld.problem(line, col, Error, "invalid JSON: "+se.Error()+"; the rest of the file was not read", "expected an array of objects")
 	case errors.Is(err, errRecordTooLong):
 		ld.fail(line, fmt.Sprintf("JSON object longer than %d bytes; the rest of the file was not read", ld.opt.MaxRecordBytes), "")
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
@@ -288,6 +290,35 @@ func (ld *loader) jsonFail(dec *json.Decoder, err error) {
 	default:
 		ld.fail(line, "cannot read the JSON: "+err.Error(), "")
 	}
+}
+
+// jsonErrorAt is the input offset of the byte a syntax error is about. A
+// Token's error, and a Decode's about what comes before the value (a
+// missing comma), give it; the scanner's errors inside a value count only
+// the bytes the decoder's values were scanned from, so the value is scanned
+// again from the decoder's buffer, which holds it up to the error and
+// begins at the decoder's offset (past the comma). decoded says the error
+// is a Decode's.
+func jsonErrorAt(dec *json.Decoder, se *json.SyntaxError, decoded bool) int64 {
+	msg := se.Error()
+	if !decoded || strings.HasPrefix(msg, "expected ") || msg == "not at beginning of value" {
+		return se.Offset
+	}
+	start := dec.InputOffset()
+	b, _ := io.ReadAll(dec.Buffered())
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	if i < len(b) && b[i] == ',' {
+		i++
+	}
+	var v any
+	var again *json.SyntaxError
+	if errors.As(json.Unmarshal(b[i:], &v), &again) {
+		return start + int64(i) + again.Offset - 1
+	}
+	return start
 }
 
 // posIn is where offset off of raw, the JSON value that starts at offset

@@ -405,7 +405,17 @@ func TestLoadBadData(t *testing.T) {
 			`in.csv:2:5: last_season: "20x5" is not a season`, Error, 1, 0, 1, 0},
 		{"json object not array", `{"player": "Ann"}`, LoadOptions{}, true, "in.csv:1: the JSON is an object, not an array", Error, 0, 0, 0, 0},
 		{"json syntax error", "[\n{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\"},\n{\"player\": }\n]", LoadOptions{}, true,
-			"in.csv:3: invalid JSON: invalid character '}' looking for beginning of value", Error, 1, 1, 0, 0},
+			"in.csv:3:12: invalid JSON: invalid character '}' looking for beginning of value", Error, 1, 1, 0, 0},
+		// a syntax error's column, counted by hand: the decoder's own offsets
+		// skip what its Token calls read, so the loader places it again
+		{"json syntax error after a comma and spaces", "[{\"player\":\"b\"},  x]", LoadOptions{}, true,
+			"in.csv:1:19: invalid JSON: invalid character 'x' looking for beginning of value", Error, 1, 1, 0, 0},
+		{"json missing comma", "[{\"player\":\"b\"} {\"a\":\"c\"}]", LoadOptions{}, true,
+			"in.csv:1:17: invalid JSON: expected comma after array element", Error, 1, 1, 0, 0},
+		{"json stray brace after an element", "[{\"player\":\"b\"}}", LoadOptions{}, true,
+			"in.csv:1:16: invalid JSON: invalid character '}' after array element", Error, 1, 1, 0, 0},
+		{"json nesting too deep", "[" + strings.Repeat("[", 10001), LoadOptions{}, true,
+			"in.csv:1:10002: invalid JSON: invalid character '[' exceeded max depth", Error, 0, 0, 0, 0},
 		{"json bad date and nested value", "[\n{\"player\": \"Ann\", \"contract_expires\": \"2026-02-30\"},\n{\"player\": \"Bob\", \"club\": {\"name\": \"X\"}}\n]", LoadOptions{}, true,
 			"in.csv:2:19: contract_expires: \"2026-02-30\" is not a real date", Error, 2, 0, 2, 0},
 		{"json unknown key", "[{\"player\": \"Ann\", \"association\": \"ENG\", \"contract_expires\": \"2026-06-30\", \"boots\": \"red\"}]", LoadOptions{}, false,
