@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,4 +115,27 @@ func spaced(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// Unclean undoes Clean's escapes, \xNN and \uNNNN, so that a name copied
+// from bosman's output finds the name of the data it was written from.
+func Unclean(s string) string {
+	if !strings.Contains(s, `\x`) && !strings.Contains(s, `\u`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			digits := map[byte]int{'x': 2, 'u': 4}[s[i+1]]
+			if digits > 0 && i+2+digits <= len(s) {
+				if v, err := strconv.ParseUint(s[i+2:i+2+digits], 16, 32); err == nil {
+					b.WriteRune(rune(v))
+					i += 1 + digits
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

@@ -35,6 +35,27 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// Unclean turns what Clean shows back into the name of the data, so a name
+// copied from a hint finds its club; text without an escape is kept.
+func TestUnclean(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`Club\x1b[31m Red`, "Club\x1b[31m Red"},
+		{`A\u202eenaK`, "A\u202eenaK"},
+		{`C:\xyz`, `C:\xyz`},  // not hex: kept
+		{`end\x1`, `end\x1`},   // too short: kept
+		{"Konaté", "Konaté"},
+	} {
+		if got := Unclean(tc.in); got != tc.want {
+			t.Errorf("Unclean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, s := range []string{"\x1b]0;pwned\x07Kane", "A\u2066B\u2069", "tab\there"} {
+		if got := Unclean(Clean(s)); got != s {
+			t.Errorf("Unclean(Clean(%q)) = %q", s, got)
+		}
+	}
+}
+
 // hostile is a contract whose every text carries the issue's sequences.
 func hostile() Entry {
 	c := konate()

@@ -64,6 +64,9 @@ func club(s *streams, c *cli.Context) error {
 // saying on stderr which other clubs it also matches.
 func oneClub(s *streams, d *data, query string) ([]string, error) {
 	r := d.m.ResolveClub(query)
+	if raw := report.Unclean(query); r.Names == nil && len(r.Others) == 0 && raw != query {
+		r = d.m.ResolveClub(raw) // a name copied as bosman shows it, escapes and all
+	}
 	if r.Names != nil {
 		if len(r.Others) > 0 {
 			s.say("note: %q is taken as %s: %s; it also matches %s", query, r.Names[0], r.Why, clubNames(r.Others, 5))

@@ -36,6 +36,20 @@ func TestHostileTextIsShownEscaped(t *testing.T) {
 	}
 }
 
+// A club's name as bosman shows it, escapes written out, finds the club of
+// the data it was written from: a hint's "did you mean" can be copied.
+func TestEscapedNameFindsItsRow(t *testing.T) {
+	data := "testdata/data/hostile.csv"
+	for _, tc := range []struct{ args []string }{
+		{[]string{"club", `Bad\x1b[2J FC`, "--all"}},
+	} {
+		stdout, stderr, code := run(t, nil, append(tc.args, "--data", data, "--as-of=2025-10-07")...)
+		if code != 0 || !strings.Contains(stdout, `Bad\x1b[2J FC`) {
+			t.Errorf("%v: exit %d\n%s\n%s", tc.args, code, stdout, stderr)
+		}
+	}
+}
+
 // COLUMNS is held to report.MaxWidth: a huge value neither allocates
 // gigabytes nor draws a row wider than the cap.
 func TestHugeColumnsIsCapped(t *testing.T) {
