@@ -150,99 +150,143 @@ func (m *Market) Players(query string) []Match {
 	if m.snap == nil {
 		return m.index().Players(query)
 	}
-	type cand struct {
-		rows []Contract
-		kind MatchKind
-		snap bool // has its snapshot row
-	}
-	cands := map[string]*cand{}
-	var order []string
-	add := func(id string, rows []Contract, kind MatchKind, snap bool) {
-		c, ok := cands[id]
-		if !ok {
-			c = &cand{kind: kind}
-			cands[id] = c
-			order = append(order, id)
-			if !snap {
-				c.rows = append(c.rows, rows...)
-			} else {
-				c.rows = append(m.curatedRows(id), rows...)
-			}
-		} else {
-			c.rows = append(c.rows, rows...)
-			c.kind = min(c.kind, kind)
-		}
-		c.snap = c.snap || snap
-	}
+	cs := &candidates{m: m, byID: map[string]*candidate{}}
 	for _, cm := range m.index().Players(query) {
 		id := cm.PlayerID
 		if id == "" {
 			id = "\x00" + cm.Name + "\x00" + cm.Birth.String()
 		}
-		add(id, cm.Rows, cm.Kind, false)
+		cs.add(id, cm.Rows, cm.Kind, false)
 	}
-	hits := m.snap.find(queryKeys(query))
-	if ini := initialsQuery(query); ini != "" {
-		// capitals are initials unless a name matches in words: "TAA" is
-		// Trent Alexander-Arnold, not the beginning of Al-Taay
-		named := false
-		for _, c := range cands {
-			named = named || c.kind < MatchPrefix
-		}
-		for _, h := range hits {
-			named = named || h.kind < MatchPrefix
-		}
-		curatedInitials := false
-		for _, c := range cands {
-			curatedInitials = curatedInitials || c.kind == MatchInitials
-		}
-		if !named {
-			if ih := m.snap.initials(ini); len(ih) > 0 || curatedInitials {
-				hits = ih
-				for id, c := range cands {
-					if c.kind == MatchPrefix {
-						delete(cands, id)
-						order = slices.DeleteFunc(order, func(x string) bool { return x == id })
-					}
-				}
-			}
-		}
-	}
-	for _, h := range hits {
+	for _, h := range m.snapHits(query, cs) {
 		r, err := m.snap.rowAt(h.off)
 		if err != nil {
 			continue
 		}
-		add(r.PlayerID, []Contract{r}, h.kind, true)
+		cs.add(r.PlayerID, []Contract{r}, h.kind, true)
 	}
+	m.addSnapshotRows(cs)
+	out := cs.matches()
+	sortMatches(out)
+	return out
+}
+
+// candidates are the players Market.Players may answer with, by player id
+// (or name and birth date, for a curated row with no id), in the order they
+// were first found.
+type candidates struct {
+	m     *Market
+	byID  map[string]*candidate
+	order []string
+}
+
+// A candidate is one player's rows and the best kind of match among them.
+type candidate struct {
+	rows []Contract
+	kind MatchKind
+	snap bool // has its snapshot row
+}
+
+// add adds rows matched as kind to player id's candidate, making one, with
+// the player's curated rows first when rows are from the snapshot, if there
+// is none yet.
+func (cs *candidates) add(id string, rows []Contract, kind MatchKind, snap bool) {
+	c, ok := cs.byID[id]
+	if !ok {
+		c = &candidate{kind: kind}
+		cs.byID[id] = c
+		cs.order = append(cs.order, id)
+		if !snap {
+			c.rows = append(c.rows, rows...)
+		} else {
+			c.rows = append(cs.m.curatedRows(id), rows...)
+		}
+	} else {
+		c.rows = append(c.rows, rows...)
+		c.kind = min(c.kind, kind)
+	}
+	c.snap = c.snap || snap
+}
+
+// drop removes the candidates matched as kind.
+func (cs *candidates) drop(kind MatchKind) {
+	for id, c := range cs.byID {
+		if c.kind == kind {
+			delete(cs.byID, id)
+			cs.order = slices.DeleteFunc(cs.order, func(x string) bool { return x == id })
+		}
+	}
+}
+
+// matches returns the matches of the candidates of the best kind found, in
+// the order they were found.
+func (cs *candidates) matches() []Match {
+	best := MatchKind(0)
+	for _, c := range cs.byID {
+		if best == 0 || c.kind < best {
+			best = c.kind
+		}
+	}
+	var out []Match
+	for _, id := range cs.order {
+		c := cs.byID[id]
+		if c.kind != best {
+			continue
+		}
+		out = append(out, matchOf(c.rows, best))
+	}
+	return out
+}
+
+// snapHits returns the snapshot's names that match query. When query is
+// initials and no name of cs or the snapshot matches it in words, they are
+// the names with those initials instead, and the prefix matches of cs are
+// dropped, if there are any such names in either.
+func (m *Market) snapHits(query string, cs *candidates) []snapHit {
+	hits := m.snap.find(queryKeys(query))
+	ini := initialsQuery(query)
+	if ini == "" {
+		return hits
+	}
+	// capitals are initials unless a name matches in words: "TAA" is
+	// Trent Alexander-Arnold, not the beginning of Al-Taay
+	named := false
+	for _, c := range cs.byID {
+		named = named || c.kind < MatchPrefix
+	}
+	for _, h := range hits {
+		named = named || h.kind < MatchPrefix
+	}
+	curatedInitials := false
+	for _, c := range cs.byID {
+		curatedInitials = curatedInitials || c.kind == MatchInitials
+	}
+	if named {
+		return hits
+	}
+	ih := m.snap.initials(ini)
+	if len(ih) == 0 && !curatedInitials {
+		return hits
+	}
+	cs.drop(MatchPrefix)
+	return ih
+}
+
+// addSnapshotRows adds their snapshot rows to the candidates found by id
+// among the curated rows only.
+func (m *Market) addSnapshotRows(cs *candidates) {
 	need := map[string]bool{}
-	for id, c := range cands {
+	for id, c := range cs.byID {
 		if !c.snap && isDigits(id) {
 			need[id] = true
 		}
 	}
 	if rows, err := m.snap.byIDs(need); err == nil {
 		for _, r := range rows {
-			c := cands[r.PlayerID]
+			c := cs.byID[r.PlayerID]
 			c.rows = append(c.rows, r)
 		}
 	}
-	best := MatchKind(0)
-	for _, c := range cands {
-		if best == 0 || c.kind < best {
-			best = c.kind
-		}
-	}
-	var out []Match
-	for _, id := range order {
-		c := cands[id]
-		if c.kind != best {
-			continue
-		}
-		out = append(out, matchOf(c.rows, best))
-	}
-	sortMatches(out)
-	return out
 }
 
 // playerByID is Players for a query that is a player id.
