@@ -150,143 +150,133 @@ func (m *Market) Players(query string) []Match {
 	if m.snap == nil {
 		return m.index().Players(query)
 	}
-	cs := &candidates{m: m, byID: map[string]*candidate{}}
+	// the candidates by player id (or name and birth date, for a curated
+	// row with no id), in the order first found; add stays a closure the
+	// compiler inlines, so that cands and order stay on the stack
+	cands := map[string]*candidate{}
+	var order []string
+	add := func(id string, rows []Contract, kind MatchKind, snap bool) {
+		c, ok := cands[id]
+		if !ok {
+			c = &candidate{kind: kind}
+			cands[id] = c
+			order = append(order, id)
+			if !snap {
+				c.rows = append(c.rows, rows...)
+			} else {
+				c.rows = append(m.curatedRows(id), rows...)
+			}
+		} else {
+			c.rows = append(c.rows, rows...)
+			c.kind = min(c.kind, kind)
+		}
+		c.snap = c.snap || snap
+	}
 	for _, cm := range m.index().Players(query) {
 		id := cm.PlayerID
 		if id == "" {
 			id = "\x00" + cm.Name + "\x00" + cm.Birth.String()
 		}
-		cs.add(id, cm.Rows, cm.Kind, false)
+		add(id, cm.Rows, cm.Kind, false)
 	}
-	for _, h := range m.snapHits(query, cs) {
+	var hits []snapHit
+	hits, order = m.snapHits(query, cands, order)
+	for _, h := range hits {
 		r, err := m.snap.rowAt(h.off)
 		if err != nil {
 			continue
 		}
-		cs.add(r.PlayerID, []Contract{r}, h.kind, true)
+		add(r.PlayerID, []Contract{r}, h.kind, true)
 	}
-	m.addSnapshotRows(cs)
-	out := cs.matches()
+	m.addSnapshotRows(cands)
+	out := bestMatches(cands, order)
 	sortMatches(out)
 	return out
 }
 
-// candidates are the players Market.Players may answer with, by player id
-// (or name and birth date, for a curated row with no id), in the order they
-// were first found.
-type candidates struct {
-	m     *Market
-	byID  map[string]*candidate
-	order []string
-}
-
-// A candidate is one player's rows and the best kind of match among them.
+// A candidate is a player Market.Players may answer with: his rows and the
+// best kind of match among them.
 type candidate struct {
 	rows []Contract
 	kind MatchKind
 	snap bool // has its snapshot row
 }
 
-// add adds rows matched as kind to player id's candidate, making one, with
-// the player's curated rows first when rows are from the snapshot, if there
-// is none yet.
-func (cs *candidates) add(id string, rows []Contract, kind MatchKind, snap bool) {
-	c, ok := cs.byID[id]
-	if !ok {
-		c = &candidate{kind: kind}
-		cs.byID[id] = c
-		cs.order = append(cs.order, id)
-		if !snap {
-			c.rows = append(c.rows, rows...)
-		} else {
-			c.rows = append(cs.m.curatedRows(id), rows...)
-		}
-	} else {
-		c.rows = append(c.rows, rows...)
-		c.kind = min(c.kind, kind)
-	}
-	c.snap = c.snap || snap
-}
-
-// drop removes the candidates matched as kind.
-func (cs *candidates) drop(kind MatchKind) {
-	for id, c := range cs.byID {
-		if c.kind == kind {
-			delete(cs.byID, id)
-			cs.order = slices.DeleteFunc(cs.order, func(x string) bool { return x == id })
-		}
-	}
-}
-
-// matches returns the matches of the candidates of the best kind found, in
-// the order they were found.
-func (cs *candidates) matches() []Match {
-	best := MatchKind(0)
-	for _, c := range cs.byID {
-		if best == 0 || c.kind < best {
-			best = c.kind
-		}
-	}
-	var out []Match
-	for _, id := range cs.order {
-		c := cs.byID[id]
-		if c.kind != best {
-			continue
-		}
-		out = append(out, matchOf(c.rows, best))
-	}
-	return out
-}
-
-// snapHits returns the snapshot's names that match query. When query is
-// initials and no name of cs or the snapshot matches it in words, they are
-// the names with those initials instead, and the prefix matches of cs are
-// dropped, if there are any such names in either.
-func (m *Market) snapHits(query string, cs *candidates) []snapHit {
+// snapHits returns the snapshot's names that match query, and order, the
+// ids of cands. When query is initials and no name of cands or the
+// snapshot matches it in words, the hits are the names with those
+// initials instead and the prefix matches are dropped from cands and
+// order, if there are any such names in either.
+func (m *Market) snapHits(query string, cands map[string]*candidate, order []string) ([]snapHit, []string) {
 	hits := m.snap.find(queryKeys(query))
 	ini := initialsQuery(query)
 	if ini == "" {
-		return hits
+		return hits, order
 	}
 	// capitals are initials unless a name matches in words: "TAA" is
 	// Trent Alexander-Arnold, not the beginning of Al-Taay
 	named := false
-	for _, c := range cs.byID {
+	for _, c := range cands {
 		named = named || c.kind < MatchPrefix
 	}
 	for _, h := range hits {
 		named = named || h.kind < MatchPrefix
 	}
 	curatedInitials := false
-	for _, c := range cs.byID {
+	for _, c := range cands {
 		curatedInitials = curatedInitials || c.kind == MatchInitials
 	}
 	if named {
-		return hits
+		return hits, order
 	}
 	ih := m.snap.initials(ini)
 	if len(ih) == 0 && !curatedInitials {
-		return hits
+		return hits, order
 	}
-	cs.drop(MatchPrefix)
-	return ih
+	for id, c := range cands {
+		if c.kind == MatchPrefix {
+			delete(cands, id)
+			order = slices.DeleteFunc(order, func(x string) bool { return x == id })
+		}
+	}
+	return ih, order
 }
 
 // addSnapshotRows adds their snapshot rows to the candidates found by id
 // among the curated rows only.
-func (m *Market) addSnapshotRows(cs *candidates) {
+func (m *Market) addSnapshotRows(cands map[string]*candidate) {
 	need := map[string]bool{}
-	for id, c := range cs.byID {
+	for id, c := range cands {
 		if !c.snap && isDigits(id) {
 			need[id] = true
 		}
 	}
 	if rows, err := m.snap.byIDs(need); err == nil {
 		for _, r := range rows {
-			c := cs.byID[r.PlayerID]
+			c := cands[r.PlayerID]
 			c.rows = append(c.rows, r)
 		}
 	}
+}
+
+// bestMatches returns the matches of the candidates of the best kind among
+// cands, in order, the order they were found.
+func bestMatches(cands map[string]*candidate, order []string) []Match {
+	best := MatchKind(0)
+	for _, c := range cands {
+		if best == 0 || c.kind < best {
+			best = c.kind
+		}
+	}
+	var out []Match
+	for _, id := range order {
+		c := cands[id]
+		if c.kind != best {
+			continue
+		}
+		out = append(out, matchOf(c.rows, best))
+	}
+	return out
 }
 
 // playerByID is Players for a query that is a player id.
