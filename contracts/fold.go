@@ -54,6 +54,7 @@ func isKey(s string) bool {
 	return true
 }
 
+// fold is Fold in mode, an or of the fold modes.
 func fold(s string, mode int) string {
 	if isKey(s) {
 		return s
@@ -61,80 +62,113 @@ func fold(s string, mode int) string {
 	if mode&foldDigraph != 0 && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s) // "u" + U+0308 → "ü", so that it spells "ue"
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 4)
-	space := false // a separator is pending
-	put := func(r rune) {
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
+	var f folder
+	f.b.Grow(len(s) + 4)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf { // ASCII
 			i++
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				put(rune(c))
+				f.putByte(c)
 			case 'A' <= c && c <= 'Z':
-				put(rune(c + 'a' - 'A'))
+				f.putByte(c + 'a' - 'A')
 			case (c == '\'' || c == '`') && mode&foldJoin != 0:
 			default:
-				space = true
+				f.sep()
 			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if isApostrophe(r) && mode&foldJoin != 0 {
-			continue
+		f.putRune(r, mode)
+	}
+	return f.b.String()
+}
+
+// A folder is a key that fold is writing.
+type folder struct {
+	b     strings.Builder
+	space bool // a separator is pending, after the key's first letter or digit
+}
+
+// sep marks a separator pending, unless the key is still empty: a key does
+// not start with a space.
+func (f *folder) sep() { f.space = f.b.Len() > 0 }
+
+// putByte is put for an ASCII letter or digit.
+func (f *folder) putByte(c byte) {
+	if f.space {
+		f.b.WriteByte(' ')
+		f.space = false
+	}
+	f.b.WriteByte(c)
+}
+
+// put writes r, after one space when a separator is pending.
+func (f *folder) put(r rune) {
+	if f.space {
+		f.b.WriteByte(' ')
+		f.space = false
+	}
+	f.b.WriteRune(r)
+}
+
+// putRune writes what r, a rune outside ASCII, folds to in mode: its
+// digraph or ASCII spelling, or its decomposition without the accents; a
+// separator when it is neither a letter nor a digit.
+func (f *folder) putRune(r rune, mode int) {
+	if isApostrophe(r) && mode&foldJoin != 0 {
+		return
+	}
+	if r == utf8.RuneError {
+		f.sep()
+		return
+	}
+	if d := digraph(unicode.ToLower(r)); d != "" && mode&foldDigraph != 0 {
+		for _, x := range d {
+			f.put(x)
 		}
-		if r == utf8.RuneError {
-			space = true
-			continue
+		return
+	}
+	lr := unicode.ToLower(r)
+	if sp := spelled(lr); sp != "" {
+		for _, x := range sp {
+			f.put(x)
 		}
-		if d := digraph(unicode.ToLower(r)); d != "" && mode&foldDigraph != 0 {
-			for _, x := range d {
-				put(x)
+		return
+	}
+	f.putDecomposed(lr)
+}
+
+// putDecomposed writes the compatibility decomposition (NFKD) of lr, a
+// lower-case rune, in lower case and without its accents.
+func (f *folder) putDecomposed(lr rune) {
+	var tmp [utf8.UTFMax]byte
+	one := tmp[:utf8.EncodeRune(tmp[:], lr)]
+	dec := norm.NFKD.Properties(one).Decomposition()
+	if dec == nil {
+		dec = one
+	}
+	for _, x := range string(dec) {
+		x = unicode.ToLower(x)
+		switch {
+		case unicode.Is(unicode.Mn, x) || unicode.Is(unicode.Me, x):
+			// an accent: dropped
+		case x < utf8.RuneSelf && ('a' <= x && x <= 'z' || '0' <= x && x <= '9'):
+			f.putByte(byte(x))
+		case x < utf8.RuneSelf:
+			f.sep()
+		case spelled(x) != "":
+			for _, y := range spelled(x) {
+				f.put(y)
 			}
-			continue
-		}
-		lr := unicode.ToLower(r)
-		if sp := spelled(lr); sp != "" {
-			for _, x := range sp {
-				put(x)
-			}
-			continue
-		}
-		var tmp [utf8.UTFMax]byte
-		one := tmp[:utf8.EncodeRune(tmp[:], lr)]
-		dec := norm.NFKD.Properties(one).Decomposition()
-		if dec == nil {
-			dec = one
-		}
-		for _, x := range string(dec) {
-			x = unicode.ToLower(x)
-			switch {
-			case unicode.Is(unicode.Mn, x) || unicode.Is(unicode.Me, x):
-				// an accent: dropped
-			case x < utf8.RuneSelf && ('a' <= x && x <= 'z' || '0' <= x && x <= '9'):
-				put(x)
-			case x < utf8.RuneSelf:
-				space = true
-			case spelled(x) != "":
-				for _, y := range spelled(x) {
-					put(y)
-				}
-			case unicode.IsLetter(x) || unicode.IsDigit(x) || unicode.Is(unicode.Mc, x):
-				put(x)
-			default:
-				space = true
-			}
+		case unicode.IsLetter(x) || unicode.IsDigit(x) || unicode.Is(unicode.Mc, x):
+			f.put(x)
+		default:
+			f.sep()
 		}
 	}
-	return b.String()
 }
 
 // foldVariants returns the distinct keys of s: its plain fold, its German

@@ -694,76 +694,122 @@ const readBatchItems = 256
 // file is read on two cores. Problems are recorded here only, in the order
 // of the file.
 func (ld *loader) readRows(cr *csv.Reader) error {
-	full := make(chan *readBatch, 4)
-	free := make(chan *readBatch, 4)
-	stop := make(chan struct{})
-	var (
-		readErr  error
-		longRec  []string // the record that ran over MaxRecordBytes
-		longLine int
-	)
-	go func() {
-		defer close(full)
-		b := &readBatch{}
-		send := func() bool {
-			select {
-			case full <- b:
-			case <-stop:
-				return false
-			}
-			select {
-			case b = <-free:
-				b.items, b.fields = b.items[:0], b.fields[:0]
-			default:
-				b = &readBatch{}
-			}
-			return true
+	rr := &rowReader{
+		full: make(chan *readBatch, 4),
+		free: make(chan *readBatch, 4),
+		stop: make(chan struct{}),
+	}
+	go rr.read(ld, cr)
+	if err := ld.checkBatches(rr); err != nil {
+		return err
+	}
+	// the reader has finished: cr is this goroutine's again
+	ld.fieldLines = nil
+	if rr.longRec != nil {
+		ld.ds.Read++
+		ld.ds.Skipped++
+		ld.tooLong(rr.longLine, rr.longRec, cr)
+		return nil
+	}
+	if rr.err != nil {
+		return rr.err
+	}
+	switch {
+	case ld.ds.Read == 0:
+		ld.problem(ld.headerLine, 0, Warning, "no data rows, only a header", "")
+	case ld.ds.Read == ld.ds.Blank:
+		ld.problem(ld.headerLine, 0, Warning, fmt.Sprintf("no data rows, only a header and %s every field of which is empty", countOf(ld.ds.Blank, "row")), "")
+	}
+	return nil
+}
+
+// A rowReader is readRows' reading goroutine: it sends batches of records
+// on full, takes spent ones back from free, and gives up once stop is
+// closed. What ended the reading is kept for readRows to see after full is
+// closed.
+type rowReader struct {
+	full, free chan *readBatch
+	stop       chan struct{}
+
+	err      error    // an I/O error
+	longRec  []string // the record that ran over MaxRecordBytes
+	longLine int
+}
+
+// read reads and splits the records of cr into batches until the input
+// ends, a record is too long or an I/O error stops it, and closes full.
+func (rr *rowReader) read(ld *loader, cr *csv.Reader) {
+	defer close(rr.full)
+	b := &readBatch{}
+	line := 1
+	for {
+		ld.lim.mark()
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
 		}
-		line := 1
-		for {
-			ld.lim.mark()
-			rec, err := cr.Read()
-			if err == io.EOF {
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong) {
+				l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
+				line = pe.Line
+				b.items = append(b.items, readItem{syntax: true, l: l, col: col, msg: msg, hint: hint})
+			} else {
+				if errors.Is(err, errRecordTooLong) {
+					rr.longRec, rr.longLine = rec, line+1
+				} else {
+					rr.err = err
+				}
 				break
 			}
-			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong) {
-					l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
-					line = pe.Line
-					b.items = append(b.items, readItem{syntax: true, l: l, col: col, msg: msg, hint: hint})
-				} else {
-					if errors.Is(err, errRecordTooLong) {
-						longRec, longLine = rec, line+1
-					} else {
-						readErr = err
-					}
-					break
+		} else {
+			line, _ = cr.FieldPos(0)
+			it := readItem{start: len(b.fields), n: len(rec), line: line}
+			if last, _ := cr.FieldPos(len(rec) - 1); last != line {
+				it.lines = make([]int, len(rec))
+				for i := range rec {
+					it.lines[i], _ = cr.FieldPos(i)
 				}
-			} else {
-				line, _ = cr.FieldPos(0)
-				it := readItem{start: len(b.fields), n: len(rec), line: line}
-				if last, _ := cr.FieldPos(len(rec) - 1); last != line {
-					it.lines = make([]int, len(rec))
-					for i := range rec {
-						it.lines[i], _ = cr.FieldPos(i)
-					}
-				}
-				b.fields = append(b.fields, rec...)
-				b.items = append(b.items, it)
 			}
-			if len(b.items) == readBatchItems && !send() {
+			b.fields = append(b.fields, rec...)
+			b.items = append(b.items, it)
+		}
+		if len(b.items) == readBatchItems {
+			if b = rr.send(b); b == nil {
 				return
 			}
 		}
-		if len(b.items) > 0 {
-			select {
-			case full <- b:
-			case <-stop:
-			}
+	}
+	if len(b.items) > 0 {
+		select {
+		case rr.full <- b:
+		case <-rr.stop:
 		}
-	}()
-	for b := range full {
+	}
+}
+
+// send hands b on and returns an empty batch to fill next, a spent one
+// when there is one; nil when the loader has stopped.
+func (rr *rowReader) send(b *readBatch) *readBatch {
+	select {
+	case rr.full <- b:
+	case <-rr.stop:
+		return nil
+	}
+	select {
+	case b = <-rr.free:
+		b.items, b.fields = b.items[:0], b.fields[:0]
+	default:
+		b = &readBatch{}
+	}
+	return b
+}
+
+// checkBatches checks the records of each batch rr sends, in order, and
+// hands the batch back to be refilled. It returns ld.stop when a record
+// stops the loading, once the reader has finished.
+func (ld *loader) checkBatches(rr *rowReader) error {
+	for b := range rr.full {
 		for _, it := range b.items {
 			ld.ds.Read++
 			if it.syntax {
@@ -774,33 +820,16 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 			ld.fieldLines = it.lines
 			ld.record(b.fields[it.start:it.start+it.n], it.line, nil)
 			if ld.stop != nil {
-				close(stop)
-				for range full { // let the reader finish
+				close(rr.stop)
+				for range rr.full { // let the reader finish
 				}
 				return ld.stop
 			}
 		}
 		select {
-		case free <- b:
+		case rr.free <- b:
 		default:
 		}
-	}
-	// the reader has finished: cr is this goroutine's again
-	ld.fieldLines = nil
-	if longRec != nil {
-		ld.ds.Read++
-		ld.ds.Skipped++
-		ld.tooLong(longLine, longRec, cr)
-		return nil
-	}
-	if readErr != nil {
-		return readErr
-	}
-	switch {
-	case ld.ds.Read == 0:
-		ld.problem(ld.headerLine, 0, Warning, "no data rows, only a header", "")
-	case ld.ds.Read == ld.ds.Blank:
-		ld.problem(ld.headerLine, 0, Warning, fmt.Sprintf("no data rows, only a header and %s every field of which is empty", countOf(ld.ds.Blank, "row")), "")
 	}
 	return nil
 }

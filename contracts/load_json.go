@@ -158,29 +158,12 @@ func (ld *loader) jsonObject(raw []byte, base int64, line int, rec []string, unk
 		}
 		at := ld.posIn(raw, base, off)
 		i := indexOf(BosmanColumns, k)
-		var first keyPos
-		switch {
-		case i >= 0 && ld.jsonKeys[i].line > 0:
-			first = ld.jsonKeys[i]
-		case i < 0 && others[k].line > 0:
-			first = others[k]
-		}
-		if first.line > 0 {
+		if ld.repeatedKey(k, i, at, others) {
 			ok = false
-			ld.problem(at.line, at.col, Error, fmt.Sprintf("key %q given twice in the object, first on line %d, column %d", k, first.line, first.col),
-				"keep one of them: bosman will not guess which is meant")
 			continue
 		}
 		if i < 0 {
-			if others == nil {
-				others = map[string]keyPos{}
-			}
-			others[k] = at
-			if !unknown[k] && !computedColumns[k] {
-				unknown[k] = true
-				ld.problemKind(KindUnknownColumn, at.line, at.col, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
-					"bosman's keys are "+strings.Join(BosmanColumns, ","))
-			}
+			others = ld.unknownKey(k, at, others, unknown)
 			continue
 		}
 		ld.jsonKeys[i] = at
@@ -190,21 +173,66 @@ func (ld *loader) jsonObject(raw []byte, base int64, line int, rec []string, unk
 			ld.problem(p.line, p.col, Error, k+": the string is not valid UTF-8", "save the file as UTF-8, not Latin-1 or Windows-1252")
 			continue
 		}
-		switch v := v.(type) {
-		case nil:
-		case string:
-			rec[i] = v
-		case json.Number:
-			rec[i] = v.String()
-			ld.jsonNums |= 1 << i
-		case bool:
-			rec[i] = fmt.Sprint(v)
-		default:
+		if !ld.jsonValue(rec, i, k, v, at) {
 			ok = false
-			ld.problem(at.line, at.col, Error, fmt.Sprintf("%s: a JSON %s, not a value", k, jsonKind(v)), "expected a string")
 		}
 	}
 	return ok
+}
+
+// repeatedKey reports whether key k, at at, was given before in the
+// object, after recording the problem; i is its column, or -1 for a key
+// bosman does not know, whose first places are in others.
+func (ld *loader) repeatedKey(k string, i int, at keyPos, others map[string]keyPos) bool {
+	var first keyPos
+	switch {
+	case i >= 0 && ld.jsonKeys[i].line > 0:
+		first = ld.jsonKeys[i]
+	case i < 0 && others[k].line > 0:
+		first = others[k]
+	}
+	if first.line == 0 {
+		return false
+	}
+	ld.problem(at.line, at.col, Error, fmt.Sprintf("key %q given twice in the object, first on line %d, column %d", k, first.line, first.col),
+		"keep one of them: bosman will not guess which is meant")
+	return true
+}
+
+// unknownKey records in others, which it makes when nil and returns, that
+// key k, one bosman does not know, is at at, and warns of it the first time
+// the input has it (unknown holds the keys warned of).
+func (ld *loader) unknownKey(k string, at keyPos, others map[string]keyPos, unknown map[string]bool) map[string]keyPos {
+	if others == nil {
+		others = map[string]keyPos{}
+	}
+	others[k] = at
+	if !unknown[k] && !computedColumns[k] {
+		unknown[k] = true
+		ld.problemKind(KindUnknownColumn, at.line, at.col, Warning, fmt.Sprintf("key %q is not one bosman knows; ignored", k),
+			"bosman's keys are "+strings.Join(BosmanColumns, ","))
+	}
+	return others
+}
+
+// jsonValue puts v, the value of key k (column i) at at, into rec as
+// written. It reports false, after recording why, when v is an array or an
+// object.
+func (ld *loader) jsonValue(rec []string, i int, k string, v any, at keyPos) bool {
+	switch v := v.(type) {
+	case nil:
+	case string:
+		rec[i] = v
+	case json.Number:
+		rec[i] = v.String()
+		ld.jsonNums |= 1 << i
+	case bool:
+		rec[i] = fmt.Sprint(v)
+	default:
+		ld.problem(at.line, at.col, Error, fmt.Sprintf("%s: a JSON %s, not a value", k, jsonKind(v)), "expected a string")
+		return false
+	}
+	return true
 }
 
 // invalidUTF8 returns the offset in b of the first byte that is not valid

@@ -150,17 +150,15 @@ func (m *Market) Players(query string) []Match {
 	if m.snap == nil {
 		return m.index().Players(query)
 	}
-	type cand struct {
-		rows []Contract
-		kind MatchKind
-		snap bool // has its snapshot row
-	}
-	cands := map[string]*cand{}
+	// the candidates by player id (or name and birth date, for a curated
+	// row with no id), in the order first found; add stays a closure the
+	// compiler inlines, so that cands and order stay on the stack
+	cands := map[string]*candidate{}
 	var order []string
 	add := func(id string, rows []Contract, kind MatchKind, snap bool) {
 		c, ok := cands[id]
 		if !ok {
-			c = &cand{kind: kind}
+			c = &candidate{kind: kind}
 			cands[id] = c
 			order = append(order, id)
 			if !snap {
@@ -181,33 +179,8 @@ func (m *Market) Players(query string) []Match {
 		}
 		add(id, cm.Rows, cm.Kind, false)
 	}
-	hits := m.snap.find(queryKeys(query))
-	if ini := initialsQuery(query); ini != "" {
-		// capitals are initials unless a name matches in words: "TAA" is
-		// Trent Alexander-Arnold, not the beginning of Al-Taay
-		named := false
-		for _, c := range cands {
-			named = named || c.kind < MatchPrefix
-		}
-		for _, h := range hits {
-			named = named || h.kind < MatchPrefix
-		}
-		curatedInitials := false
-		for _, c := range cands {
-			curatedInitials = curatedInitials || c.kind == MatchInitials
-		}
-		if !named {
-			if ih := m.snap.initials(ini); len(ih) > 0 || curatedInitials {
-				hits = ih
-				for id, c := range cands {
-					if c.kind == MatchPrefix {
-						delete(cands, id)
-						order = slices.DeleteFunc(order, func(x string) bool { return x == id })
-					}
-				}
-			}
-		}
-	}
+	var hits []snapHit
+	hits, order = m.snapHits(query, cands, order)
 	for _, h := range hits {
 		r, err := m.snap.rowAt(h.off)
 		if err != nil {
@@ -215,6 +188,63 @@ func (m *Market) Players(query string) []Match {
 		}
 		add(r.PlayerID, []Contract{r}, h.kind, true)
 	}
+	m.addSnapshotRows(cands)
+	out := bestMatches(cands, order)
+	sortMatches(out)
+	return out
+}
+
+// A candidate is a player Market.Players may answer with: his rows and the
+// best kind of match among them.
+type candidate struct {
+	rows []Contract
+	kind MatchKind
+	snap bool // has its snapshot row
+}
+
+// snapHits returns the snapshot's names that match query, and order, the
+// ids of cands. When query is initials and no name of cands or the
+// snapshot matches it in words, the hits are the names with those
+// initials instead and the prefix matches are dropped from cands and
+// order, if there are any such names in either.
+func (m *Market) snapHits(query string, cands map[string]*candidate, order []string) ([]snapHit, []string) {
+	hits := m.snap.find(queryKeys(query))
+	ini := initialsQuery(query)
+	if ini == "" {
+		return hits, order
+	}
+	// capitals are initials unless a name matches in words: "TAA" is
+	// Trent Alexander-Arnold, not the beginning of Al-Taay
+	named := false
+	for _, c := range cands {
+		named = named || c.kind < MatchPrefix
+	}
+	for _, h := range hits {
+		named = named || h.kind < MatchPrefix
+	}
+	curatedInitials := false
+	for _, c := range cands {
+		curatedInitials = curatedInitials || c.kind == MatchInitials
+	}
+	if named {
+		return hits, order
+	}
+	ih := m.snap.initials(ini)
+	if len(ih) == 0 && !curatedInitials {
+		return hits, order
+	}
+	for id, c := range cands {
+		if c.kind == MatchPrefix {
+			delete(cands, id)
+			order = slices.DeleteFunc(order, func(x string) bool { return x == id })
+		}
+	}
+	return ih, order
+}
+
+// addSnapshotRows adds their snapshot rows to the candidates found by id
+// among the curated rows only.
+func (m *Market) addSnapshotRows(cands map[string]*candidate) {
 	need := map[string]bool{}
 	for id, c := range cands {
 		if !c.snap && isDigits(id) {
@@ -227,6 +257,11 @@ func (m *Market) Players(query string) []Match {
 			c.rows = append(c.rows, r)
 		}
 	}
+}
+
+// bestMatches returns the matches of the candidates of the best kind among
+// cands, in order, the order they were found.
+func bestMatches(cands map[string]*candidate, order []string) []Match {
 	best := MatchKind(0)
 	for _, c := range cands {
 		if best == 0 || c.kind < best {
@@ -241,7 +276,6 @@ func (m *Market) Players(query string) []Match {
 		}
 		out = append(out, matchOf(c.rows, best))
 	}
-	sortMatches(out)
 	return out
 }
 

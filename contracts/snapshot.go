@@ -84,7 +84,34 @@ var snapshotClubColumns = []string{"id", "league", "association", "name", "offic
 // within a club; every row's ClubID must be one of clubs. The same input
 // gives the same bytes.
 func EncodeSnapshot(meta SnapshotMeta, clubs []SnapshotClub, rows []Contract) (players, clubTable []byte, err error) {
-	order := make(map[string]int, len(clubs))
+	clubTable, order, err := encodeClubs(clubs)
+	if err != nil {
+		return nil, nil, err
+	}
+	sorted, err := snapshotOrder(rows, order)
+	if err != nil {
+		return nil, nil, err
+	}
+	kb, rb, err := encodeRows(sorted)
+	if err != nil {
+		return nil, nil, err
+	}
+	var pb bytes.Buffer
+	pb.WriteString(snapshotMagicPlayers + "\n")
+	fmt.Fprintf(&pb, "#source\t%s\n#sha256\t%s\n#scraped\t%s\n#season\t%d\n#rows\t%d\n#columns\t%s\n#keys\t%d\n",
+		meta.Source, meta.SHA256, meta.Scraped, meta.Season, len(rows), strings.Join(snapshotPlayerColumns, "\t"), len(kb))
+	if n := bytes.Count(pb.Bytes(), []byte("\n")); n != snapshotHeaderLines {
+		return nil, nil, fmt.Errorf("the header has %d lines, not %d: a field of the meta holds a line break", n, snapshotHeaderLines)
+	}
+	pb.Write(kb)
+	pb.Write(rb)
+	return pb.Bytes(), clubTable, nil
+}
+
+// encodeClubs writes the clubs file of clubs, and returns with it each
+// club's place in the list by id.
+func encodeClubs(clubs []SnapshotClub) (table []byte, order map[string]int, err error) {
+	order = make(map[string]int, len(clubs))
 	var cb bytes.Buffer
 	cb.WriteString(snapshotMagicClubs + "\n#columns\t" + strings.Join(snapshotClubColumns, "\t") + "\n")
 	for i, c := range clubs {
@@ -107,10 +134,16 @@ func EncodeSnapshot(meta SnapshotMeta, clubs []SnapshotClub, rows []Contract) (p
 			return nil, nil, fmt.Errorf("club %s: %v", c.ID, err)
 		}
 	}
+	return cb.Bytes(), order, nil
+}
+
+// snapshotOrder returns a copy of rows in the order of the players file:
+// by club, as order places them, then by player id as a number.
+func snapshotOrder(rows []Contract, order map[string]int) ([]Contract, error) {
 	sorted := slices.Clone(rows)
 	for _, r := range sorted {
 		if _, ok := order[r.ClubID]; !ok {
-			return nil, nil, fmt.Errorf("player %s: club %q is not in the club table", r.PlayerID, r.ClubID)
+			return nil, fmt.Errorf("player %s: club %q is not in the club table", r.PlayerID, r.ClubID)
 		}
 	}
 	slices.SortStableFunc(sorted, func(a, b Contract) int {
@@ -122,6 +155,12 @@ func EncodeSnapshot(meta SnapshotMeta, clubs []SnapshotClub, rows []Contract) (p
 		}
 		return strings.Compare(a.PlayerID, b.PlayerID)
 	})
+	return sorted, nil
+}
+
+// encodeRows writes the keys block and the rows of the players file for
+// rows in their order, a "=CLUBID" line before each club's.
+func encodeRows(sorted []Contract) (keys, rows []byte, err error) {
 	var rb, kb bytes.Buffer // rows, keys
 	club := "\x00"
 	line := snapshotHeaderLines + len(sorted) + 1 // of the first row line
@@ -135,41 +174,39 @@ func EncodeSnapshot(meta SnapshotMeta, clubs []SnapshotClub, rows []Contract) (p
 		if r.PlayerID == "" || !isDigits(r.PlayerID) {
 			return nil, nil, fmt.Errorf("player %q: the id must be digits", r.PlayerID)
 		}
-		keys := foldVariants(r.Player)
-		if len(keys) == 0 {
+		variants := foldVariants(r.Player)
+		if len(variants) == 0 {
 			return nil, nil, fmt.Errorf("player %s: no letters in the name %q", r.PlayerID, r.Player)
 		}
-		if err := writeFields(&kb, strings.Join(keys, "|"), strconv.Itoa(rb.Len())); err != nil {
+		if err := writeFields(&kb, strings.Join(variants, "|"), strconv.Itoa(rb.Len())); err != nil {
 			return nil, nil, fmt.Errorf("player %s: %v", r.PlayerID, err)
-		}
-		slug := r.Source
-		if rest, ok := strings.CutPrefix(r.Source, profilePrefix); ok {
-			if s, ok := strings.CutSuffix(rest, profileMiddle+r.PlayerID); ok && !strings.Contains(s, "/") {
-				slug = s
-				if s == asciiSlug(r.Player) {
-					slug = ""
-				}
-			}
 		}
 		value := ""
 		if r.MarketValue > 0 {
 			value = strconv.FormatInt(r.MarketValue, 10)
 		}
 		if err := writeFields(&rb, r.PlayerID, r.Player, r.Birth.String(), r.Nationality,
-			positionCode(r.Position, r.SubPosition), r.Expires.String(), value, slug); err != nil {
+			positionCode(r.Position, r.SubPosition), r.Expires.String(), value, profileSlug(&r)); err != nil {
 			return nil, nil, fmt.Errorf("player %s: %v", r.PlayerID, err)
 		}
 	}
-	var pb bytes.Buffer
-	pb.WriteString(snapshotMagicPlayers + "\n")
-	fmt.Fprintf(&pb, "#source\t%s\n#sha256\t%s\n#scraped\t%s\n#season\t%d\n#rows\t%d\n#columns\t%s\n#keys\t%d\n",
-		meta.Source, meta.SHA256, meta.Scraped, meta.Season, len(rows), strings.Join(snapshotPlayerColumns, "\t"), kb.Len())
-	if n := bytes.Count(pb.Bytes(), []byte("\n")); n != snapshotHeaderLines {
-		return nil, nil, fmt.Errorf("the header has %d lines, not %d: a field of the meta holds a line break", n, snapshotHeaderLines)
+	return kb.Bytes(), rb.Bytes(), nil
+}
+
+// profileSlug is the slug column of r: empty when its Source is the
+// profile URL asciiSlug makes of the name, the slug when it is another
+// profile URL of the player, else the whole Source.
+func profileSlug(r *Contract) string {
+	slug := r.Source
+	if rest, ok := strings.CutPrefix(r.Source, profilePrefix); ok {
+		if s, ok := strings.CutSuffix(rest, profileMiddle+r.PlayerID); ok && !strings.Contains(s, "/") {
+			slug = s
+			if s == asciiSlug(r.Player) {
+				slug = ""
+			}
+		}
 	}
-	pb.Write(kb.Bytes())
-	pb.Write(rb.Bytes())
-	return pb.Bytes(), cb.Bytes(), nil
+	return slug
 }
 
 // asciiSlug is Transfermarkt's profile slug of a name in ASCII: lower

@@ -153,12 +153,46 @@ func (b *Book) WindowsInto(w *Windows, c Contract, q Query) {
 	}
 }
 
+// compute fills w, whose rule set WindowsInto has chosen, with the windows
+// of c: the steps, the status on the as-of date and the notes that go with
+// them.
 func (b *Book) compute(w *Windows, c Contract, q Query) {
-	set := w.Set
 	free := c.Expires.AddDays(1)
 	w.FreeAgent = Step{Date: free, Rule: &b.fifa.Foreign.Rule, Confidence: High}
+	signedOrStart := c.Signed
+	if signedOrStart.IsZero() {
+		signedOrStart = c.Start
+	}
+	conf := b.foreignStep(w, free, signedOrStart)
+	domesticStep(w, &c, free, signedOrStart, conf)
+	w.setStatus(q.AsOf, free)
+	b.contractNotes(w, &c, free)
 
-	// Foreign: FIFA RSTP art. 18.3.
+	// Compensation that may be due.
+	set := w.Set
+	age := AgeOn(c.Birth, free)
+	b.compensation(w, set, set, q.To, age, c.Birth, free)
+	if set != b.fifa { // without a rule set of its own, the set is FIFA's
+		b.compensation(w, b.fifa, set, q.To, age, c.Birth, free)
+	}
+
+	if q.To != "" {
+		if to := b.setFor(q.To, ""); to != nil {
+			w.Registration = registration(to, free, q.AsOf)
+		}
+		if w.Registration == nil {
+			w.Notes = append(w.Notes, Note{Kind: "registration", Rule: &b.fifa.Foreign.Rule})
+		}
+	}
+	if set.Calendar == nil || set.Calendar.Holidays == "" {
+		w.Notes = append(w.Notes, Note{Kind: "calendar", Rule: calendarRule(set)})
+	}
+}
+
+// foreignStep sets w.Foreign, the day clubs of another association may
+// approach the player (FIFA RSTP art. 18.3), and returns its confidence,
+// which caps the domestic step's.
+func (b *Book) foreignStep(w *Windows, free, signedOrStart Date) Confidence {
 	fr := b.fifa.Foreign
 	foreign := sixMonthsBefore(free)
 	conf := fr.Confidence
@@ -168,15 +202,16 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 		conf = min(conf, Medium)
 		w.Notes = append(w.Notes, Note{Kind: "interpretation", Rule: &b.fifa.Foreign.Rule, Date: foreign})
 	}
-	signedOrStart := c.Signed
-	if signedOrStart.IsZero() {
-		signedOrStart = c.Start
-	}
 	foreign = MaxDate(foreign, signedOrStart)
 	w.Foreign = Step{Date: foreign, Rule: &fr.Rule, Confidence: conf, Text: "after written notice to the current club"}
+	return conf
+}
 
-	// Domestic: the association's own rule.
-	dr := set.DomesticFor(c.Expires)
+// domesticStep sets w.Domestic by the association's own rule for c's
+// expiry, or by FIFA's, assumed, when it has none; conf is the foreign
+// step's confidence.
+func domesticStep(w *Windows, c *Contract, free, signedOrStart Date, conf Confidence) {
+	dr := w.Set.DomesticFor(c.Expires)
 	switch {
 	case dr == nil:
 		// No rule set (or none of its own for this expiry): the date at home
@@ -185,7 +220,7 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 		w.Domestic.Confidence = min(w.Domestic.Confidence, Low)
 		w.Domestic.Text = "FIFA baseline assumed: no domestic rule of its own is known"
 	case dr.Kind == KindSixMonths:
-		d := foreign
+		d := w.Foreign.Date
 		if dr.NotBefore.isSet() {
 			// The last such day on or before the expiry: Italy's 1 January
 			// of the season's final half, never a day after he is free.
@@ -214,21 +249,27 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	if dr != nil && dr.Disputed != "" {
 		w.Notes = append(w.Notes, Note{Kind: "disputed", Rule: &dr.Rule})
 	}
+}
 
-	// Status on the as-of date.
-	asOf := q.AsOf
+// setStatus sets where the contract stands on asOf from the steps already
+// computed, marking the record stale once the player is free.
+func (w *Windows) setStatus(asOf, free Date) {
 	switch {
 	case !asOf.Before(free):
 		w.Status = FreeAgent
 		w.Stale = true
-	case !w.Domestic.Date.IsZero() && !asOf.Before(w.Domestic.Date) && !asOf.Before(foreign):
+	case !w.Domestic.Date.IsZero() && !asOf.Before(w.Domestic.Date) && !asOf.Before(w.Foreign.Date):
 		w.Status = PrecontractOpen
-	case !asOf.Before(foreign):
+	case !asOf.Before(w.Foreign.Date):
 		w.Status = ForeignOpen
 	default:
 		w.Status = UnderContract
 	}
+}
 
+// contractNotes adds the notes on c itself: a length over FIFA's limit, and
+// the deadlines and automatic renewal of its final year.
+func (b *Book) contractNotes(w *Windows, c *Contract, free Date) {
 	// Contract length: FIFA RSTP art. 18.2, counted from the first day of
 	// the contract (a contract is often signed months before it starts).
 	if !c.Start.IsZero() && b.length != nil {
@@ -238,6 +279,7 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	}
 
 	// Deadlines of the final year.
+	set := w.Set
 	for i := range set.Deadlines {
 		dl := &set.Deadlines[i]
 		if dl.InForce.Contains(c.Expires) && matchesFreeOn(dl.FreeOn, free) {
@@ -246,25 +288,6 @@ func (b *Book) compute(w *Windows, c Contract, q Query) {
 	}
 	if r := set.Renewal; r != nil && r.InForce.Contains(c.Expires) && matchesFreeOn(r.FreeOn, free) {
 		w.Notes = append(w.Notes, Note{Kind: "renewal", Rule: &r.Rule, Date: r.ClubNotice.In(c.Expires.Year())})
-	}
-
-	// Compensation that may be due.
-	age := AgeOn(c.Birth, free)
-	b.compensation(w, set, set, q.To, age, c.Birth, free)
-	if set != b.fifa { // without a rule set of its own, the set is FIFA's
-		b.compensation(w, b.fifa, set, q.To, age, c.Birth, free)
-	}
-
-	if q.To != "" {
-		if to := b.setFor(q.To, ""); to != nil {
-			w.Registration = registration(to, free, asOf)
-		}
-		if w.Registration == nil {
-			w.Notes = append(w.Notes, Note{Kind: "registration", Rule: &b.fifa.Foreign.Rule})
-		}
-	}
-	if set.Calendar == nil || set.Calendar.Holidays == "" {
-		w.Notes = append(w.Notes, Note{Kind: "calendar", Rule: calendarRule(set)})
 	}
 }
 

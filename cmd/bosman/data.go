@@ -88,81 +88,111 @@ func loadLookupFiles(s *streams, c *cli.Context, files []string, keep func(*cont
 			d.inputs = append(d.inputs, abs)
 		}
 	}
-	combine := func(sets []*contracts.Dataset) {
-		all, warnings, dropped := contracts.Combine(sets)
-		d.all, d.rows.acrossFiles = all, dropped
-		s.warnings(warnings, "")
-		d.m = contracts.NewMarket(all)
-	}
 	if keep == nil {
-		var sets []*contracts.Dataset
-		for _, f := range files {
-			ds, err := loadFile(s, f, opt)
-			if err != nil {
-				return nil, err
-			}
-			sets = append(sets, ds)
-			d.rows.add(ds)
-		}
-		combine(sets)
-		return d, nil
+		err = d.loadAll(s, files, opt)
+	} else {
+		err = d.loadKept(s, files, opt, keep)
 	}
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// combine makes d's market of the rows of sets, one set a file, reporting
+// the warnings of combining them.
+func (d *data) combine(s *streams, sets []*contracts.Dataset) {
+	all, warnings, dropped := contracts.Combine(sets)
+	d.all, d.rows.acrossFiles = all, dropped
+	s.warnings(warnings, "")
+	d.m = contracts.NewMarket(all)
+}
+
+// loadAll reads every row of files into d, counting what became of them.
+func (d *data) loadAll(s *streams, files []string, opt contracts.LoadOptions) error {
+	var sets []*contracts.Dataset
+	for _, f := range files {
+		ds, err := loadFile(s, f, opt)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, ds)
+		d.rows.add(ds)
+	}
+	d.combine(s, sets)
+	return nil
+}
+
+// loadKept streams files into d, keeping the rows keep says may answer and,
+// for a file with signing dates, the other rows of the players kept. d can
+// reread the files after.
+func (d *data) loadKept(s *streams, files []string, opt contracts.LoadOptions, keep func(*contracts.Contract) bool) error {
 	history := false
 	sets := make([]*contracts.Dataset, len(files)) // the rows kept of each file
-	stream := func(notes bool, fn func(i int, ds *contracts.Dataset, c *contracts.Contract)) error {
-		for i, f := range files {
-			o := opt
-			o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
-				fn(i, ds, c)
-				return nil
-			}
-			say := s
-			if !notes { // the first pass has said them
-				say = &streams{stderr: io.Discard}
-			}
-			if _, err := loadFile(say, f, o); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	for i := range sets {
 		sets[i] = &contracts.Dataset{}
 	}
-	err = stream(true, func(i int, ds *contracts.Dataset, c *contracts.Contract) {
+	err := eachRow(s, files, opt, true, func(i int, ds *contracts.Dataset, c *contracts.Contract) {
 		history = history || ds.History
 		if keep(c) {
 			sets[i].Contracts = append(sets[i].Contracts, *c)
 		}
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if history {
-		players, have := map[string]bool{}, map[contracts.Pos]bool{}
-		for _, ds := range sets {
-			for _, c := range ds.Contracts {
-				players[playerKey(&c)] = true
-				have[c.Pos] = true
-			}
-		}
-		if len(players) > 0 {
-			err = stream(false, func(i int, _ *contracts.Dataset, c *contracts.Contract) {
-				if players[playerKey(c)] && !have[c.Pos] {
-					sets[i].Contracts = append(sets[i].Contracts, *c)
-				}
-			})
-			if err != nil {
-				return nil, err
-			}
+		if err := addHistory(s, files, opt, sets); err != nil {
+			return err
 		}
 	}
-	combine(sets)
+	d.combine(s, sets)
 	d.rows = rowCounts{} // of the rows kept only: not an account of the files
 	d.reread = func(fn func(c *contracts.Contract)) error {
-		return stream(false, func(_ int, _ *contracts.Dataset, c *contracts.Contract) { fn(c) })
+		return eachRow(s, files, opt, false, func(_ int, _ *contracts.Dataset, c *contracts.Contract) { fn(c) })
 	}
-	return d, nil
+	return nil
+}
+
+// addHistory adds to sets, the rows kept of each of files, the other rows
+// of the players they hold, read in a second pass.
+func addHistory(s *streams, files []string, opt contracts.LoadOptions, sets []*contracts.Dataset) error {
+	players, have := map[string]bool{}, map[contracts.Pos]bool{}
+	for _, ds := range sets {
+		for _, c := range ds.Contracts {
+			players[playerKey(&c)] = true
+			have[c.Pos] = true
+		}
+	}
+	if len(players) == 0 {
+		return nil
+	}
+	return eachRow(s, files, opt, false, func(i int, _ *contracts.Dataset, c *contracts.Contract) {
+		if players[playerKey(c)] && !have[c.Pos] {
+			sets[i].Contracts = append(sets[i].Contracts, *c)
+		}
+	})
+}
+
+// eachRow reads files with opt, giving fn each good row and the index
+// of its file. notes says whether to report the files' problems: a second
+// pass over them has nothing new to say.
+func eachRow(s *streams, files []string, opt contracts.LoadOptions, notes bool, fn func(i int, ds *contracts.Dataset, c *contracts.Contract)) error {
+	for i, f := range files {
+		o := opt
+		o.Each = func(ds *contracts.Dataset, c *contracts.Contract) error {
+			fn(i, ds, c)
+			return nil
+		}
+		say := s
+		if !notes { // the first pass has said them
+			say = &streams{stderr: io.Discard}
+		}
+		if _, err := loadFile(say, f, o); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dataFiles is the --data files, each once: a file given twice (by the

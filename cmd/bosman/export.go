@@ -39,6 +39,9 @@ func exportCommand(s *streams) *cli.Command {
 	}
 }
 
+// export writes the windows of every contract the flags select, or of the
+// --club's, in the --format asked, and says what became of the rows of the
+// --data files.
 func export(s *streams, c *cli.Context) error {
 	g, err := readGlobal(s, c)
 	if err != nil {
@@ -61,11 +64,10 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	stream, subject := d == nil, ""
+	subject := ""
 	if club != nil {
 		subject = club[0]
 	}
-	var rows rowCounts // of the files streamed
 	to, err := target(s, c, g, d)
 	if err != nil {
 		return err
@@ -74,60 +76,18 @@ func export(s *streams, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	q := g.query(to)
 	cal.Name = calendarName(g, f, subject, to)
-	var x *report.Export
-	write := func(w io.Writer) error {
-		if x, err = report.NewExport(w, g.format, q, f); err != nil {
-			return err
-		}
-		x.SetCalendar(cal)
-		if !stream {
-			rows, err := inForce(d, club, g.asOf)
-			if err != nil {
-				return err
-			}
-			for i := range rows {
-				if err := x.Write(&rows[i]); err != nil {
-					return err
-				}
-			}
-			return x.Close()
-		}
-		return streamFiles(s, x.Stream(), files, opt, &rows)
-	}
+	r := &exportRun{s: s, g: g, q: g.query(to), f: f, cal: cal, d: d, club: club, files: files, opt: opt}
 	if out != nil {
-		err = out.write(write)
+		err = out.write(r.write)
 	} else {
 		// To stdout, rows are written as they are computed: a run that
 		// fails late leaves what it wrote on a pipe or terminal (the exit
 		// status says it failed), and a redirected file is cut back (Main).
-		err = write(s.out)
+		err = r.write(s.out)
 	}
-	if err == nil && x != nil {
-		for _, w := range x.Warnings() {
-			s.say("warning: %s", w)
-		}
-	}
-	if err == nil && x != nil && x.Counts().Written == 0 {
-		read := rows.read
-		if d != nil {
-			read = d.rows.read
-		}
-		if msg := noRows(files, read, c); msg != "" {
-			s.say("note: %s", msg)
-		}
-	}
-	if err == nil && x != nil && len(files) > 0 {
-		n := x.Counts()
-		if d != nil {
-			// read whole: the rows not in force, and those not written of
-			// the rest, whichever filter left them out
-			rows = d.rows
-			inForce, dr := report.InForceDropped(d.all, g.asOf)
-			n.Dropped, n.Filtered = dr, len(inForce)-n.Written
-		}
-		exportNote(s, rows, n, g.asOf)
+	if err == nil && r.x != nil {
+		r.notes(c)
 	}
 	return err
 }
@@ -152,6 +112,76 @@ func noRows(files []string, read int, c *cli.Context) string {
 		return "no contract of " + data + " is in force on the as-of date; nothing was exported"
 	}
 	return "no contract of " + data + " matches " + strings.Join(given, " ") + "; nothing was exported"
+}
+
+// An exportRun is one export: of the rows of d in force (club's, when
+// given), or, when d is nil, of the rows of files streamed.
+type exportRun struct {
+	s     *streams
+	g     *global
+	q     *report.Query
+	f     report.Filter
+	cal   report.Calendar
+	d     *data
+	club  []string
+	files []string
+	opt   contracts.LoadOptions
+
+	x    *report.Export // once write has made it
+	rows rowCounts      // of the files streamed
+}
+
+// write writes the export to w.
+func (r *exportRun) write(w io.Writer) error {
+	var err error
+	if r.x, err = report.NewExport(w, r.g.format, r.q, r.f); err != nil {
+		return err
+	}
+	r.x.SetCalendar(r.cal)
+	if r.d != nil {
+		rows, err := inForce(r.d, r.club, r.g.asOf)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := r.x.Write(&rows[i]); err != nil {
+				return err
+			}
+		}
+		return r.x.Close()
+	}
+	return streamFiles(r.s, r.x.Stream(), r.files, r.opt, &r.rows)
+}
+
+// notes says, once the export is written, its warnings, why it wrote no
+// contract if it wrote none (c's filter flags), and what became of the rows
+// of the --data files.
+func (r *exportRun) notes(c *cli.Context) {
+	for _, w := range r.x.Warnings() {
+		r.s.say("warning: %s", w)
+	}
+	if r.x.Counts().Written == 0 {
+		read := r.rows.read
+		if r.d != nil {
+			read = r.d.rows.read
+		}
+		if msg := noRows(r.files, read, c); msg != "" {
+			r.s.say("note: %s", msg)
+		}
+	}
+	if len(r.files) == 0 {
+		return
+	}
+	n := r.x.Counts()
+	rows := r.rows
+	if r.d != nil {
+		// read whole: the rows not in force, and those not written of
+		// the rest, whichever filter left them out
+		rows = r.d.rows
+		inForce, dr := report.InForceDropped(r.d.all, r.g.asOf)
+		n.Dropped, n.Filtered = dr, len(inForce)-n.Written
+	}
+	exportNote(r.s, rows, n, r.g.asOf)
 }
 
 // readData loads the data the flags name, or returns nil when it can be

@@ -67,20 +67,15 @@ func BuildWith(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, err
 	return build(raw, clubsCSV, source, opt)
 }
 
+// build is Build with options: it reads the upstream file, keeps the rows
+// of its current season, names their clubs and encodes the snapshot.
 func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) {
 	sum := sha256.Sum256(raw)
-	text := raw
-	if bytes.HasPrefix(raw, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, err
-		}
-		if text, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("gunzip: %v", err)
-		}
+	text, err := gunzip(raw)
+	if err != nil {
+		return nil, err
 	}
 	st := Stats{ByLeague: map[string][2]int{}, ByRule: map[string]int{}}
-	var err error
 	if st.Newest, st.NewestURL, err = newestPortrait(text); err != nil {
 		if opt.Scraped.IsZero() {
 			return nil, err
@@ -100,17 +95,7 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 		season = max(season, c.LastSeason)
 	}
 	scraped := rules.D(st.Newest.Year(), st.Newest.Month(), st.Newest.Day())
-	var rows []contracts.Contract
-	for _, c := range ds.Contracts {
-		if c.LastSeason != season {
-			st.Older++
-			if !c.Expires.Before(scraped) {
-				st.OlderFuture++
-			}
-			continue
-		}
-		rows = append(rows, c)
-	}
+	rows := currentRows(ds.Contracts, season, scraped, &st)
 	aliases, lastSeason, err := clubCodes(clubsCSV, opt.SkipInvalid)
 	if err != nil {
 		return nil, fmt.Errorf("clubs.csv: %v", err)
@@ -124,6 +109,52 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 	if err != nil {
 		return nil, err
 	}
+	nameClubs(rows, clubs, scraped, &st)
+	meta := contracts.SnapshotMeta{Source: source, SHA256: hex.EncodeToString(sum[:]), Scraped: scraped, Season: season, Rows: len(rows)}
+	players, clubFile, err := contracts.EncodeSnapshot(meta, clubs, rows)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{Meta: meta, Players: players, Clubs: clubFile, Rows: rows, ClubList: clubs, Stats: st}, nil
+}
+
+// gunzip returns raw decompressed when it is gzip-compressed, else raw.
+func gunzip(raw []byte) ([]byte, error) {
+	if !bytes.HasPrefix(raw, []byte{0x1f, 0x8b}) {
+		return raw, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("gunzip: %v", err)
+	}
+	return text, nil
+}
+
+// currentRows returns the rows of season, counting in st the others and
+// those of them with an expiry on or after the scrape day.
+func currentRows(all []contracts.Contract, season int, scraped rules.Date, st *Stats) []contracts.Contract {
+	var rows []contracts.Contract
+	for _, c := range all {
+		if c.LastSeason != season {
+			st.Older++
+			if !c.Expires.Before(scraped) {
+				st.OlderFuture++
+			}
+			continue
+		}
+		rows = append(rows, c)
+	}
+	return rows
+}
+
+// nameClubs gives each row its club's short name and the snapshot's
+// Confirmed and Listing, as the snapshot gives them back, and counts the
+// rows in st.
+func nameClubs(rows []contracts.Contract, clubs []contracts.SnapshotClub, scraped rules.Date, st *Stats) {
 	names := map[string]string{}
 	for _, c := range clubs {
 		names[c.ID] = c.Name
@@ -145,12 +176,6 @@ func build(raw, clubsCSV []byte, source string, opt Options) (*Snapshot, error) 
 			st.NoClub++
 		}
 	}
-	meta := contracts.SnapshotMeta{Source: source, SHA256: hex.EncodeToString(sum[:]), Scraped: scraped, Season: season, Rows: len(rows)}
-	players, clubFile, err := contracts.EncodeSnapshot(meta, clubs, rows)
-	if err != nil {
-		return nil, err
-	}
-	return &Snapshot{Meta: meta, Players: players, Clubs: clubFile, Rows: rows, ClubList: clubs, Stats: st}, nil
 }
 
 // newestPortrait returns the newest timestamp (Unix seconds) of the
