@@ -37,7 +37,8 @@ type Book struct {
 // entry is one rule file of a book.
 type entry struct {
 	name string // as shown in messages: rules/data/eng.toml
-	raw  []byte
+	raw  []byte // nil for an embedded file not yet read (see file)
+	file string // the embedded file, read when its set is first asked for
 	meta meta
 
 	once sync.Once
@@ -61,14 +62,64 @@ func Embedded() (*Book, error) {
 		return nil, err
 	}
 	for _, name := range names {
-		raw, err := fs.ReadFile(embedded, name)
+		m, err := embeddedMeta(name)
 		if err != nil {
 			return nil, err
 		}
-		en := &entry{name: path.Join("rules/data", path.Base(name)), raw: raw, meta: scanMeta(raw)}
+		en := &entry{name: path.Join("rules/data", path.Base(name)), file: name, meta: m}
 		b.entries[en.meta.code] = en
 	}
 	return b, b.link()
+}
+
+// embeddedMeta is scanMeta of the embedded file name, reading only its
+// lines before its first table: a question reads the whole of the two or
+// three files it parses, not of all of them.
+func embeddedMeta(name string) (meta, error) {
+	f, err := embedded.Open(name)
+	if err != nil {
+		return meta{}, err
+	}
+	defer f.Close()
+	var head []byte
+	chunk := make([]byte, 1024)
+	for {
+		n, err := f.Read(chunk)
+		start := len(head)
+		head = append(head, chunk[:n]...)
+		// a whole line (or the last) that begins a table ends the top
+		for i := bytes.LastIndexByte(head[:start], '\n') + 1; i < len(head); {
+			j := bytes.IndexByte(head[i:], '\n')
+			if j < 0 && err != io.EOF {
+				break // the line goes on in the next chunk
+			}
+			line := head[i:]
+			if j >= 0 {
+				line = head[i : i+j]
+			}
+			if bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
+				return scanMeta(head[:i]), nil
+			}
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+		if err == io.EOF {
+			return scanMeta(head), nil
+		}
+		if err != nil {
+			return meta{}, err
+		}
+	}
+}
+
+// source is the text of en's file.
+func (en *entry) source() ([]byte, error) {
+	if en.raw != nil || en.file == "" {
+		return en.raw, nil
+	}
+	return fs.ReadFile(embedded, en.file)
 }
 
 // Load reads and checks every *.toml file in dir of fsys. Messages and
@@ -88,7 +139,7 @@ func (b *Book) WithDir(fsys fs.FS, dir, display string) (*Book, error) {
 	nb := &Book{entries: map[string]*entry{}}
 	for code, en := range b.entries {
 		// a fresh entry: its set is parsed anew in nb, against nb's parents
-		nb.entries[code] = &entry{name: en.name, raw: en.raw, meta: en.meta}
+		nb.entries[code] = &entry{name: en.name, raw: en.raw, file: en.file, meta: en.meta}
 	}
 	if err := nb.addDir(fsys, dir, display, true); err != nil {
 		return nil, err
@@ -255,7 +306,12 @@ func (b *Book) get(code string) *Set {
 		return nil
 	}
 	en.once.Do(func() {
-		s, err := Parse(en.raw, en.name)
+		raw, err := en.source()
+		if err != nil {
+			en.err = err
+			return
+		}
+		s, err := Parse(raw, en.name)
 		if err != nil {
 			en.err = err
 			return

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -396,11 +397,18 @@ func TestUserDirOverrides(t *testing.T) {
 func TestScanMetaAgreesWithParse(t *testing.T) {
 	b := book(t)
 	for code, en := range b.entries {
-		s, err := Parse(en.raw, en.name)
+		raw, err := en.source()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Parse(raw, en.name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		m := en.meta
+		if whole := scanMeta(raw); fmt.Sprint(whole) != fmt.Sprint(m) {
+			t.Errorf("%s: scanned %+v from the top lines, %+v from the whole file", en.name, m, whole)
+		}
 		if m.code != code || m.code != s.Code || m.extends != s.Extends || strings.Join(m.leagues, ",") != strings.Join(s.Leagues, ",") {
 			t.Errorf("%s: scanned %+v, parsed code %s extends %s leagues %v", en.name, m, s.Code, s.Extends, s.Leagues)
 		}
