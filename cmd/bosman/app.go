@@ -484,12 +484,44 @@ func flagIndex(app *cli.App) (map[string]*cli.Command, map[string]bool) {
 		}
 		for _, f := range flags {
 			_, isBool := f.(*cli.BoolFlag)
-			for _, n := range f.Names() {
+			for _, n := range flagNames(f) {
 				valued[n] = !isBool
 			}
 		}
 	}
 	return cmdIndex, valued
+}
+
+// flagNames is f.Names() without its cost, a regular expression run over
+// each name on every call (urfave/cli cuts a name at a comma or a space,
+// which bosman's names do not have): flagIndex asks for the names of
+// every flag of every command on each run.
+func flagNames(f cli.Flag) []string {
+	var name string
+	var aliases []string
+	switch f := f.(type) {
+	case *cli.StringFlag:
+		name, aliases = f.Name, f.Aliases
+	case *cli.BoolFlag:
+		name, aliases = f.Name, f.Aliases
+	case *cli.StringSliceFlag:
+		name, aliases = f.Name, f.Aliases
+	case *cli.IntFlag:
+		name, aliases = f.Name, f.Aliases
+	case *cli.GenericFlag:
+		name, aliases = f.Name, f.Aliases
+	case *cli.DurationFlag:
+		name, aliases = f.Name, f.Aliases
+	default:
+		return f.Names()
+	}
+	names := append([]string{name}, aliases...)
+	for _, n := range names {
+		if strings.ContainsAny(n, ", ") {
+			return f.Names()
+		}
+	}
+	return names
 }
 
 // flagError turns urfave/cli's flag parsing errors into usage errors with a
