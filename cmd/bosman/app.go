@@ -62,6 +62,8 @@ type streams struct {
 	// complete: what the command wrote to stdout is whole although it
 	// fails (validate's report), so it is not cut back
 	complete bool
+	// restoreGC, when the run changed GOGC (see boundedHeap), sets it back
+	restoreGC func()
 }
 
 // Main runs bosman with args (args[0] is the program name) and returns the
@@ -128,6 +130,11 @@ func (p *pipeWatch) Write(b []byte) (int, error) {
 // run runs the command args name and reports its error, if any.
 func (s *streams) run(args []string) (code int) {
 	defer s.internalError(&code)
+	defer func() {
+		if s.restoreGC != nil {
+			s.restoreGC()
+		}
+	}()
 	s.out = bufio.NewWriterSize(s.stdout, 64<<10)
 	if s.badToday != "" {
 		return s.report(usageErr("BOSMAN_TODAY=%q is not a date", s.badToday).

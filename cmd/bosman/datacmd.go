@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -118,6 +119,7 @@ func cacheDir(getenv func(string) string) string {
 // either. It says on stderr when it is not the embedded default, and why
 // a cached release it cannot read is not used.
 func defaultMarket(s *streams) (*contracts.Market, error) {
+	s.boundedHeap()
 	embedded := func() (*contracts.Market, error) {
 		m, err := contracts.Embedded()
 		if err != nil {
@@ -151,6 +153,26 @@ func defaultMarket(s *streams) (*contracts.Market, error) {
 	}
 	s.say("note: data: transfermarkt-datasets release scraped %s (cached)", rel.Scraped.Human())
 	return m, nil
+}
+
+// defaultDataGC is the GOGC of a run over the default data (see
+// streams.boundedHeap).
+const defaultDataGC = 400
+
+// boundedHeap lets the collector run less often for the rest of the run,
+// which reads the default data: a market-wide question over it allocates
+// about 40 MB, most of it live to the end, and at the default GOGC of 100
+// the collector would run some ten times over a heap that only grows (a
+// fifth of expiring's time). The default data is of a known size, about
+// 18,000 players, so the heap stays bounded (a few MB more at its peak);
+// a run over --data files, of any size, keeps the default. GOGC set by the
+// user wins.
+func (s *streams) boundedHeap() {
+	if s.getenv("GOGC") != "" || s.restoreGC != nil {
+		return
+	}
+	old := debug.SetGCPercent(defaultDataGC)
+	s.restoreGC = func() { debug.SetGCPercent(old) }
 }
 
 // dataUpdate fetches the release from from (default: the project's
