@@ -597,7 +597,7 @@ func (m *Market) All() ([]Contract, error) {
 	if m.snap == nil {
 		return slices.Clone(m.curated), nil
 	}
-	rows, err := m.snap.all()
+	rows, err := m.snap.all(len(m.curated))
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func TestEmbeddedSnapshot(t *testing.T) {
 		meta.Source != "https://pub-e682421888d945d684bcae8890b0ec20.r2.dev/data/players.csv.gz" {
 		t.Fatalf("meta %+v", meta)
 	}
-	rows, err := m.snap.all()
+	rows, err := m.snap.all(0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.all()
+	got, err := s.all(0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,7 +191,10 @@ func (r *exportRun) notes(c *cli.Context) {
 // answered for once (see contracts.Combine). clubs are the names of the
 // --club, if any.
 func readData(s *streams, c *cli.Context, g *global, files []string) (d *data, clubs []string, err error) {
-	_, toErr := contracts.ResolveCode(c.String("to"), g.book)
+	var toErr error
+	if c.String("to") != "" { // an empty --to is not looked up: its suggestions would parse every rule set
+		_, toErr = contracts.ResolveCode(c.String("to"), g.book)
+	}
 	if len(files) == 1 && c.String("club") == "" && (c.String("to") == "" || toErr == nil) {
 		return nil, nil, nil
 	}
