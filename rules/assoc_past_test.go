@@ -368,6 +368,35 @@ func TestPastRegistrationPeriods(t *testing.T) {
 			until:  D(2024, 8, 30),
 			period: "summer", season: "2024/25",
 		},
+		// South Korea.
+		{
+			name:      "Korea after regular registration 2024 (1 Jan to Fri 8 Mar 2024; the estimate runs to 27 Mar): contract ended 31 Dec 2023, asked 12 Mar 2024, registrable as a free agent until the additional period closes on 31 Jul 2024 (kor free agents: FIFA art. 6 assumed, until the next period closes)",
+			c:         Contract{Association: "KOR", Expires: D(2023, 12, 31)},
+			q:         Query{AsOf: D(2024, 3, 12), To: "KOR"},
+			from:      D(2024, 3, 12),
+			until:     D(2024, 7, 31),
+			exception: true,
+			period:    "winter", season: "2024",
+		},
+		{
+			name:      "Korea after additional registration 2024 (20 Jun to 31 Jul 2024): contract ended 30 Jun 2024, asked 1 Aug 2024, registrable as a free agent until regular registration 2025 closes on 27 Mar 2025 (kor free agents: FIFA art. 6 assumed, until the next period closes)",
+			c:         Contract{Association: "KOR", Expires: D(2024, 6, 30)},
+			q:         Query{AsOf: D(2024, 8, 1), To: "KOR"},
+			from:      D(2024, 8, 1),
+			until:     D(2025, 3, 27),
+			exception: true,
+			period:    "summer", season: "2024",
+		},
+		// Greece.
+		{
+			name:      "Greece after summer 2024/25 (1 Jul to Wed 11 Sep 2024): free since 1 Jul, asked 20 Sep 2024, registrable as a free agent until 25 Sep 2024 (gre free agents: 14 days after the close where the EPO's days were not found)",
+			c:         Contract{Association: "GRE", Expires: D(2024, 6, 30)},
+			q:         Query{AsOf: D(2024, 9, 20), To: "GRE"},
+			from:      D(2024, 9, 20),
+			until:     D(2024, 9, 25),
+			exception: true,
+			period:    "summer", season: "2024/25",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
