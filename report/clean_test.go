@@ -41,8 +41,8 @@ func TestUnclean(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{`Club\x1b[31m Red`, "Club\x1b[31m Red"},
 		{`A\u202eenaK`, "A\u202eenaK"},
-		{`C:\xyz`, `C:\xyz`},  // not hex: kept
-		{`end\x1`, `end\x1`},   // too short: kept
+		{`C:\xyz`, `C:\xyz`}, // not hex: kept
+		{`end\x1`, `end\x1`}, // too short: kept
 		{"Konaté", "Konaté"},
 	} {
 		if got := Unclean(tc.in); got != tc.want {
