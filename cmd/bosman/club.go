@@ -49,7 +49,7 @@ func club(s *streams, c *cli.Context) error {
 		return err
 	}
 	query := strings.Join(c.Args().Slice(), " ")
-	d, err := loadLookup(s, c, lookupFilter(contracts.ClubFilter(query), c.String("to")))
+	d, err := loadLookup(s, c, lookupFilter(asShownToo(contracts.ClubFilter, query), c.String("to")))
 	if err != nil {
 		return err
 	}

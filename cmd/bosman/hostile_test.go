@@ -36,12 +36,14 @@ func TestHostileTextIsShownEscaped(t *testing.T) {
 	}
 }
 
-// A club's name as bosman shows it, escapes written out, finds the club of
-// the data it was written from: a hint's "did you mean" can be copied.
+// A club's or a player's name as bosman shows it, escapes written out,
+// finds the row of the data it was written from: a hint's "did you mean"
+// can be copied.
 func TestEscapedNameFindsItsRow(t *testing.T) {
 	data := "testdata/data/hostile.csv"
 	for _, tc := range []struct{ args []string }{
 		{[]string{"club", `Bad\x1b[2J FC`, "--all"}},
+		{[]string{"player", `\x1b]0;pwned\x07Evil One`}},
 	} {
 		stdout, stderr, code := run(t, nil, append(tc.args, "--data", data, "--as-of=2025-10-07")...)
 		if code != 0 || !strings.Contains(stdout, `Bad\x1b[2J FC`) {

@@ -44,7 +44,7 @@ func player(s *streams, c *cli.Context) error {
 		return usageErr("player needs a NAME").hint("e.g. bosman player Konate")
 	}
 	query := strings.Join(c.Args().Slice(), " ")
-	d, err := loadLookup(s, c, lookupFilter(contracts.PlayerFilter(query), c.String("to")))
+	d, err := loadLookup(s, c, lookupFilter(asShownToo(contracts.PlayerFilter, query), c.String("to")))
 	if err != nil {
 		return err
 	}
@@ -79,6 +79,19 @@ func player(s *streams, c *cli.Context) error {
 	return report.WriteRows(s.out, g.format, true, []report.Entry{en})
 }
 
+// playerMatches are the players query names: by whole words, and those of
+// whose names it is only a part.
+func playerMatches(d *data, query string) (whole, part []contracts.Match) {
+	for _, m := range d.m.Players(query) {
+		if m.InPart(query) {
+			part = append(part, m)
+		} else {
+			whole = append(whole, m)
+		}
+	}
+	return whole, part
+}
+
 // onePlayer finds the player a name means, or says why it cannot: no
 // one, or several players of whom none stands out (see contracts.Resolve).
 // A player found by a name shared with others comes with them, and a
@@ -87,12 +100,11 @@ func player(s *streams, c *cli.Context) error {
 // one: the player asked about may be missing from the data, so the
 // matches are offered as suggestions.
 func onePlayer(s *streams, d *data, query string) (contracts.Match, *report.Matches, error) {
-	var whole, part []contracts.Match
-	for _, m := range d.m.Players(query) {
-		if m.InPart(query) {
-			part = append(part, m)
-		} else {
-			whole = append(whole, m)
+	whole, part := playerMatches(d, query)
+	if raw := report.Unclean(query); len(whole) == 0 && raw != query {
+		// a name copied as bosman shows it, escapes and all
+		if w, p := playerMatches(d, raw); len(w) > 0 {
+			whole, part, query = w, p, raw
 		}
 	}
 	if len(whole) == 0 {
@@ -178,6 +190,19 @@ func orNone(club string) string {
 		return "no club"
 	}
 	return club
+}
+
+// asShownToo is filter(query), keeping also the rows of the name query
+// stands for when it is a name as bosman shows it, escapes written out
+// (see report.Unclean).
+func asShownToo(filter func(string) func(*contracts.Contract) bool, query string) func(*contracts.Contract) bool {
+	keep := filter(query)
+	raw := report.Unclean(query)
+	if raw == query {
+		return keep
+	}
+	keepRaw := filter(raw)
+	return func(c *contracts.Contract) bool { return keep(c) || keepRaw(c) }
 }
 
 // lookupFilter is the filter of a one-player or one-club question's rows:
