@@ -325,26 +325,19 @@ func (ld *loader) jsonFail(dec *json.Decoder, err error, decoded bool) {
 // missing comma), give it; the scanner's errors inside a value count only
 // the bytes the decoder's values were scanned from, so the value is scanned
 // again from the decoder's buffer, which holds it up to the error and
-// begins at the decoder's offset (past the comma). decoded says the error
-// is a Decode's.
+// begins at the decoder's offset (past the comma, which the Decode has
+// consumed). decoded says the error is a Decode's.
 func jsonErrorAt(dec *json.Decoder, se *json.SyntaxError, decoded bool) int64 {
 	msg := se.Error()
 	if !decoded || strings.HasPrefix(msg, "expected ") || msg == "not at beginning of value" {
 		return se.Offset
 	}
 	start := dec.InputOffset()
-	b, _ := io.ReadAll(dec.Buffered())
-	i := 0
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	if i < len(b) && b[i] == ',' {
-		i++
-	}
-	var v any
+	b, _ := io.ReadAll(dec.Buffered()) // at most the record limit: the decoder read no more
+	var v json.RawMessage              // checked, not built
 	var again *json.SyntaxError
-	if errors.As(json.Unmarshal(b[i:], &v), &again) {
-		return start + int64(i) + again.Offset - 1
+	if errors.As(json.Unmarshal(b, &v), &again) {
+		return start + again.Offset - 1
 	}
 	return start
 }

@@ -412,6 +412,8 @@ func TestLoadBadData(t *testing.T) {
 			"in.csv:1:19: invalid JSON: invalid character 'x' looking for beginning of value", Error, 1, 1, 0, 0},
 		{"json missing comma", "[{\"player\":\"b\"} {\"a\":\"c\"}]", LoadOptions{}, true,
 			"in.csv:1:17: invalid JSON: expected comma after array element", Error, 1, 1, 0, 0},
+		{"json second comma", "[{\"player\":\"b\"},,]", LoadOptions{}, true,
+			"in.csv:1:17: invalid JSON: invalid character ',' looking for beginning of value", Error, 1, 1, 0, 0},
 		{"json stray brace after an element", "[{\"player\":\"b\"}}", LoadOptions{}, true,
 			"in.csv:1:16: invalid JSON: invalid character '}' after array element", Error, 1, 1, 0, 0},
 		{"json nesting too deep", "[" + strings.Repeat("[", 10001), LoadOptions{}, true,

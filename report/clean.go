@@ -126,7 +126,13 @@ func Unclean(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
-			digits := map[byte]int{'x': 2, 'u': 4}[s[i+1]]
+			digits := 0
+			switch s[i+1] {
+			case 'x':
+				digits = 2
+			case 'u':
+				digits = 4
+			}
 			if digits > 0 && i+2+digits <= len(s) {
 				if v, err := strconv.ParseUint(s[i+2:i+2+digits], 16, 32); err == nil {
 					b.WriteRune(rune(v))

@@ -192,7 +192,6 @@ func flagOf(f cli.Flag) flagSpec {
 	if df, ok := f.(cli.DocGenerationFlag); ok {
 		fs.usage = strings.ReplaceAll(df.GetUsage(), "`", "")
 		if df.TakesValue() {
-			fs.value = valNone
 			fs.value = map[string]string{"data": valFile, "output": valFile, "rules": valDir, "format": valFormat,
 				"to": valTarget, "association": valCode, "league": valCode, "club": valClub}[fs.names[0]]
 			if fs.words = flagWords(fs.names[0]); fs.words != nil {
