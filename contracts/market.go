@@ -57,10 +57,7 @@ const SnapshotName = "snapshot-players.tsv (embedded)"
 // Overlay). Curated rows and snapshot rows with the same PlayerID are one
 // player. Nothing of the snapshot is parsed until a question needs it.
 func Embedded() (*Market, error) {
-	rows, err := curated()
-	if err != nil {
-		return nil, err
-	}
+	rows := curatedRows()
 	s, err := openSnapshot(SnapshotName, snapshotPlayers, snapshotClubs)
 	if err != nil {
 		return nil, err
@@ -85,10 +82,7 @@ func EmbeddedSnapshot() (SnapshotMeta, error) {
 // default.csv on top, as Embedded has them. players and clubs are the
 // files' contents; the rows parsed from them point into them.
 func OpenSnapshot(name, players, clubs string) (*Market, error) {
-	rows, err := curated()
-	if err != nil {
-		return nil, err
-	}
+	rows := curatedRows()
 	s, err := openSnapshot(name, players, clubs)
 	if err != nil {
 		return nil, err
