@@ -28,12 +28,3 @@ const DefaultName = "default.csv (embedded)"
 func Default() (*Dataset, error) {
 	return Load(bytes.NewReader(defaultCSV), DefaultName, LoadOptions{})
 }
-
-// curated returns the rows of default.csv.
-func curated() ([]Contract, error) {
-	ds, err := Default()
-	if err != nil {
-		return nil, err
-	}
-	return ds.Contracts, nil
-}

@@ -635,3 +635,37 @@ func FuzzEmbeddedQuery(f *testing.F) {
 		}
 	})
 }
+
+// queryIndex holds only the curated players a query may name: for every
+// query, its Players are those of the index of every curated row. The
+// queries are each curated name, its words, a word's first letters, its
+// initials in capitals, and a few that match no one or read as ids.
+func TestQueryIndexAgrees(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"", " ", "-", "Konate", "TAA", "zzzz", "St", "Saint", "van", "de", "Kike", "Rudiger", "Ruediger"}
+	for _, c := range m.curated {
+		queries = append(queries, c.Player)
+		ini := ""
+		for _, w := range strings.Fields(c.Player) {
+			queries = append(queries, w, strings.ToLower(w))
+			if r := []rune(w); len(r) > 3 {
+				queries = append(queries, string(r[:3]))
+			}
+			ini += strings.ToUpper(string([]rune(w)[0]))
+		}
+		queries = append(queries, ini)
+	}
+	// default.csv has one Konaté, Ibrahima (Liverpool FC), matched in words
+	if got := m.queryIndex("Konate").Players("Konate"); len(got) != 1 || got[0].Name != "Ibrahima Konaté" {
+		t.Fatalf("Konate: %+v, want Ibrahima Konaté alone", got)
+	}
+	for _, q := range queries {
+		got, want := m.queryIndex(q).Players(q), m.index().Players(q)
+		if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+			t.Errorf("%q: queryIndex gives %d players, the whole index %d:\n%+v\n%+v", q, len(got), len(want), got, want)
+		}
+	}
+}

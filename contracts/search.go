@@ -78,18 +78,22 @@ type Match struct {
 // which the Rows of every Match share: callers must not modify them.
 func NewIndex(cs []Contract) *Index { return newIndex(cs, true) }
 
+// indexKey is what makes rows one player in an Index: the player id, or
+// for a row without one the folded name and date of birth.
+func indexKey(c *Contract) string {
+	if c.PlayerID != "" {
+		return "id\x00" + c.PlayerID
+	}
+	return "nb\x00" + Fold(c.Player) + "\x00" + c.Birth.String()
+}
+
 // newIndex is NewIndex; without clubs, it indexes players only, and
 // Clubs and ClubSuggest find nothing.
 func newIndex(cs []Contract, clubs bool) *Index {
 	ix := &Index{}
 	byPlayer := make(map[string]int)
 	for _, c := range cs {
-		var k string
-		if c.PlayerID != "" {
-			k = "id\x00" + c.PlayerID
-		} else {
-			k = "nb\x00" + Fold(c.Player) + "\x00" + c.Birth.String()
-		}
+		k := indexKey(&c)
 		i, ok := byPlayer[k]
 		if !ok {
 			i = len(ix.players)

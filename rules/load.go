@@ -55,63 +55,24 @@ type meta struct {
 
 // Embedded returns the rule sets built into bosman, named by their paths
 // in the source tree (rules/data/eng.toml).
+//
+// What a book must know of each file before parsing it comes from
+// embeddedMetas, generated from the files (see TestEmbeddedMetas), so that
+// a question reads only the files it parses.
 func Embedded() (*Book, error) {
-	b := &Book{entries: map[string]*entry{}}
-	names, err := fs.Glob(embedded, "data/*.toml")
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		m, err := embeddedMeta(name)
-		if err != nil {
-			return nil, err
-		}
-		en := &entry{name: path.Join("rules/data", path.Base(name)), file: name, meta: m}
+	b := &Book{entries: make(map[string]*entry, len(embeddedMetas))}
+	for _, em := range embeddedMetas {
+		en := &entry{name: path.Join("rules/data", path.Base(em.file)), file: em.file, meta: em.meta}
 		b.entries[en.meta.code] = en
 	}
 	return b, b.link()
 }
 
-// embeddedMeta is scanMeta of the embedded file name, reading only its
-// lines before its first table: a question reads the whole of the two or
-// three files it parses, not of all of them.
-func embeddedMeta(name string) (meta, error) {
-	f, err := embedded.Open(name)
-	if err != nil {
-		return meta{}, err
-	}
-	defer f.Close()
-	var head []byte
-	chunk := make([]byte, 1024)
-	for {
-		n, err := f.Read(chunk)
-		start := len(head)
-		head = append(head, chunk[:n]...)
-		// a whole line (or the last) that begins a table ends the top
-		for i := bytes.LastIndexByte(head[:start], '\n') + 1; i < len(head); {
-			j := bytes.IndexByte(head[i:], '\n')
-			if j < 0 && err != io.EOF {
-				break // the line goes on in the next chunk
-			}
-			line := head[i:]
-			if j >= 0 {
-				line = head[i : i+j]
-			}
-			if bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
-				return scanMeta(head[:i]), nil
-			}
-			if j < 0 {
-				break
-			}
-			i += j + 1
-		}
-		if err == io.EOF {
-			return scanMeta(head), nil
-		}
-		if err != nil {
-			return meta{}, err
-		}
-	}
+// embeddedFileMeta is the meta of one embedded rule file, as
+// embeddedMetas lists them.
+type embeddedFileMeta struct {
+	file string // data/eng.toml
+	meta meta
 }
 
 // source is the text of en's file.
