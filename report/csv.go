@@ -14,61 +14,28 @@ import (
 // line ends), appending straight to a buffer: dates and numbers never need
 // quoting, so a row costs no allocation.
 type csvWriter struct {
-	w       io.Writer
+	csvCells
+	w io.Writer
+	b []byte
+}
+
+// csvCells writes the cells of a CSV or TSV row (see cellEncoder).
+type csvCells struct {
 	sep     byte
 	neutral bool // CSV; TSV folds tabs and newlines in text to spaces
-	b       []byte
 }
 
 func newDelimitedWriter(w io.Writer, sep byte) *csvWriter {
-	cw := &csvWriter{w: w, sep: sep, neutral: sep == ','}
+	cw := &csvWriter{csvCells: csvCells{sep: sep, neutral: sep == ','}, w: w}
 	for i, col := range Columns {
-		if i > 0 {
-			cw.b = append(cw.b, sep)
-		}
-		cw.b = cw.text(cw.b, col, false)
+		cw.b = cw.text(cw.b, i, col, false)
 	}
 	cw.b = append(cw.b, '\n')
 	return cw
 }
 
 func (cw *csvWriter) Write(en *Entry) error {
-	c, w := &en.Contract, en.Windows
-	b, sep := cw.b, cw.sep
-	b = cw.text(b, c.PlayerID, true)
-	b = append(b, sep)
-	b = cw.text(b, c.Player, true)
-	b = append(b, sep)
-	b = c.Birth.AppendText(b)
-	b = append(b, sep)
-	b = cw.text(b, c.Club, true)
-	b = append(b, sep)
-	b = cw.text(b, c.Association, false)
-	b = append(b, sep)
-	for _, d := range [...]rules.Date{c.Signed, c.Expires, c.Option.Until, w.FreeAgent.Date, w.Foreign.Date, w.Domestic.Date} {
-		b = d.AppendText(b)
-		b = append(b, sep)
-	}
-	b = append(b, w.Status...)
-	b = append(b, sep)
-	if d, wd, ok := w.Countdown(w.FreeAgent.Date); ok {
-		b = strconv.AppendInt(b, int64(d), 10)
-		b = append(b, sep)
-		if wd >= 0 {
-			b = strconv.AppendInt(b, int64(wd), 10)
-		}
-	} else {
-		b = append(b, sep)
-	}
-	b = append(b, sep)
-	if w.Registration != nil {
-		b = w.Registration.From.AppendText(b)
-	}
-	b = append(b, sep)
-	b = append(b, Confidence(w).String()...)
-	b = append(b, sep)
-	b = cw.text(b, c.Source, true)
-	b = cw.profile(b, en)
+	b := appendRow(cw.b, cw.csvCells, en)
 	b = append(b, '\n')
 	cw.b = b
 	if len(b) >= 32<<10 {
@@ -77,47 +44,43 @@ func (cw *csvWriter) Write(en *Entry) error {
 	return nil
 }
 
-// profile appends the columns after source: the data's freshness, the
-// player's profile and the day a club of the --to association may sign
-// him (see Columns).
-func (cw *csvWriter) profile(b []byte, en *Entry) []byte {
-	c, sep := &en.Contract, cw.sep
-	b = append(b, sep)
-	b = en.DataAsOf.AppendText(b)
-	b = append(b, sep)
-	b = append(b, en.DataStatus...)
-	for _, s := range [...]string{c.Position, c.SubPosition, c.Nationality} {
-		b = append(b, sep)
-		b = cw.text(b, s, true)
+// before appends the separator that comes before cell i.
+func (e csvCells) before(b []byte, i int) []byte {
+	if i > 0 {
+		b = append(b, e.sep)
 	}
-	b = append(b, sep)
-	if a := en.Age(); a >= 0 {
-		b = strconv.AppendInt(b, int64(a), 10)
-	}
-	b = append(b, sep)
-	if c.MarketValue > 0 {
-		b = strconv.AppendInt(b, c.MarketValue, 10)
-	}
-	day, condition := en.CanSign()
-	b = append(b, sep)
-	b = day.AppendText(b)
-	b = append(b, sep)
-	return cw.text(b, condition, true)
+	return b
 }
 
-// text appends a text field, neutralised (free text only) and quoted as
+func (e csvCells) text(b []byte, i int, s string, free bool) []byte {
+	return e.cell(e.before(b, i), s, free)
+}
+
+func (e csvCells) word(b []byte, i int, s string) []byte { return append(e.before(b, i), s...) }
+
+func (e csvCells) date(b []byte, i int, d rules.Date) []byte { return d.AppendText(e.before(b, i)) }
+
+func (e csvCells) number(b []byte, i int, n int64, ok bool) []byte {
+	b = e.before(b, i)
+	if ok {
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return b
+}
+
+// cell appends a text field, neutralised (free text only) and quoted as
 // encoding/csv quotes.
-func (cw *csvWriter) text(b []byte, s string, free bool) []byte {
-	if plainCell(s, cw.sep) {
+func (e csvCells) cell(b []byte, s string, free bool) []byte {
+	if plainCell(s, e.sep) {
 		return append(b, s...)
 	}
-	if free && !cw.neutral {
+	if free && !e.neutral {
 		s = tsvFolder.Replace(s)
 	}
 	if free && formulaLike(s) {
 		s = "'" + s // rare: a formula-like cell, which a spreadsheet would run
 	}
-	if !needsQuotes(s, cw.sep) {
+	if !needsQuotes(s, e.sep) {
 		return append(b, s...)
 	}
 	b = append(b, '"')

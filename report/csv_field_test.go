@@ -46,12 +46,12 @@ func FuzzCSVField(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, sep := range []byte{',', '\t'} {
-			cw := &csvWriter{sep: sep, neutral: sep == ','}
-			if got, want := string(cw.text(nil, s, false)), csvField(t, s, sep); got != want {
+			cw := &csvWriter{csvCells: csvCells{sep: sep, neutral: sep == ','}}
+			if got, want := string(cw.cell(nil, s, false)), csvField(t, s, sep); got != want {
 				t.Errorf("sep %q: text(%q) = %q, encoding/csv writes %q", sep, s, got, want)
 			}
 			for _, free := range []bool{false, true} {
-				if got, want := string(cw.text([]byte("x"), s, free)), "x"+slowText(cw, s, free); got != want {
+				if got, want := string(cw.cell([]byte("x"), s, free)), "x"+slowText(cw, s, free); got != want {
 					t.Errorf("sep %q, free %v: text(%q) = %q, want %q", sep, free, s, got, want)
 				}
 			}
@@ -63,8 +63,8 @@ func FuzzCSVField(f *testing.F) {
 // leading no-break space is white space to encoding/csv, so quoted; a
 // formula gets its quote mark; a TSV folds a tab in free text to a space.
 func TestCSVText(t *testing.T) {
-	comma := &csvWriter{sep: ',', neutral: true}
-	tab := &csvWriter{sep: '\t'}
+	comma := &csvWriter{csvCells: csvCells{sep: ',', neutral: true}}
+	tab := &csvWriter{csvCells: csvCells{sep: '\t'}}
 	cases := []struct {
 		cw   *csvWriter
 		in   string
@@ -82,7 +82,7 @@ func TestCSVText(t *testing.T) {
 		{comma, `\.`, false, `"\."`},
 	}
 	for _, c := range cases {
-		if got := string(c.cw.text(nil, c.in, c.free)); got != c.want {
+		if got := string(c.cw.cell(nil, c.in, c.free)); got != c.want {
 			t.Errorf("sep %q: text(%q, free %v) = %q, want %q", c.cw.sep, c.in, c.free, got, c.want)
 		}
 	}

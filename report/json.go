@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -14,15 +16,10 @@ type jsonWriter struct {
 	w      io.Writer
 	single bool
 	n      int
-	buf    []string
 	b      []byte
 }
 
-// numeric columns are written as JSON numbers, empty ones as null.
-var numeric = map[string]bool{"days_to_free_agency": true, "workdays_to_free_agency": true, "age": true, "market_value_eur": true}
-
 func (jw *jsonWriter) Write(en *Entry) error {
-	jw.buf = en.Fields(jw.buf)
 	b := jw.b[:0]
 	switch {
 	case jw.single:
@@ -36,23 +33,7 @@ func (jw *jsonWriter) Write(en *Entry) error {
 		b = append(b, "  "...)
 	}
 	b = append(b, '{')
-	for i, col := range Columns {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = strconv.AppendQuote(b, col)
-		b = append(b, ": "...)
-		v := jw.buf[i]
-		switch {
-		case v == "":
-			b = append(b, "null"...)
-		case numeric[col]:
-			b = append(b, v...)
-		default:
-			q, _ := json.Marshal(v)
-			b = append(b, q...)
-		}
-	}
+	b = appendRow(b, jsonCells{}, en)
 	if jw.single {
 		b = appendExtras(b, en) // one player: the card's reasoning, as fields
 	}
@@ -60,6 +41,88 @@ func (jw *jsonWriter) Write(en *Entry) error {
 	jw.b = b
 	_, err := jw.w.Write(b)
 	return err
+}
+
+// jsonCells writes the members of a row's JSON object (see cellEncoder):
+// the numeric columns as JSON numbers, an empty cell as null.
+type jsonCells struct{}
+
+// jsonKeys are what comes before each member: `"player_id": `, then
+// `, "player": ` and so on.
+var jsonKeys = func() []string {
+	keys := make([]string, len(Columns))
+	for i, col := range Columns {
+		if i > 0 {
+			keys[i] = ", "
+		}
+		keys[i] += strconv.Quote(col) + ": "
+	}
+	return keys
+}()
+
+func (jsonCells) text(b []byte, i int, s string, _ bool) []byte {
+	b = append(b, jsonKeys[i]...)
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, s)
+}
+
+func (e jsonCells) word(b []byte, i int, s string) []byte { return e.text(b, i, s, false) }
+
+func (jsonCells) date(b []byte, i int, d rules.Date) []byte {
+	b = append(b, jsonKeys[i]...)
+	if d.IsZero() {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	return append(d.AppendText(b), '"')
+}
+
+func (jsonCells) number(b []byte, i int, n int64, ok bool) []byte {
+	b = append(b, jsonKeys[i]...)
+	if !ok {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, n, 10)
+}
+
+// appendJSONString appends s as json.Marshal writes it. A string with
+// nothing to escape is copied between quotes; json.Marshal escapes quotes,
+// backslashes, control characters, < > & (for HTML), U+2028 and U+2029,
+// and replaces bytes that are not UTF-8, so anything else is left to it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !jsonPlain[c] {
+				return appendMarshalled(b, s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
+			return appendMarshalled(b, s)
+		}
+		i += size
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// jsonPlain marks the ASCII bytes json.Marshal writes as they are.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = !strings.ContainsRune(`"\<>&`, c)
+	}
+	return
+}()
+
+// appendMarshalled appends s as json.Marshal writes it.
+func appendMarshalled(b []byte, s string) []byte {
+	q, _ := json.Marshal(s)
+	return append(b, q...)
 }
 
 func (jw *jsonWriter) Close() error {

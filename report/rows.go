@@ -53,6 +53,58 @@ func (en *Entry) Fields(dst []string) []string {
 	)
 }
 
+// cellEncoder writes the cells of a row in one machine format. i is the
+// cell's index in Columns, for what goes before it: a separator, a key.
+type cellEncoder interface {
+	// text is text from the data; free text is neutralised in CSV and TSV.
+	text(b []byte, i int, s string, free bool) []byte
+	// word is one of bosman's own words (a status): never quoted.
+	word(b []byte, i int, s string) []byte
+	date(b []byte, i int, d rules.Date) []byte
+	// number is n, or an empty cell when ok is false.
+	number(b []byte, i int, n int64, ok bool) []byte
+}
+
+// appendRow appends en's cells, in the order of Columns (as Fields gives
+// them), as e writes them: one place says what each column holds for the
+// CSV, TSV and JSON writers, without a string per cell.
+func appendRow[E cellEncoder](b []byte, e E, en *Entry) []byte {
+	c, w := &en.Contract, en.Windows
+	b = e.text(b, 0, c.PlayerID, true)
+	b = e.text(b, 1, c.Player, true)
+	b = e.date(b, 2, c.Birth)
+	b = e.text(b, 3, c.Club, true)
+	b = e.text(b, 4, c.Association, false)
+	b = e.date(b, 5, c.Signed)
+	b = e.date(b, 6, c.Expires)
+	b = e.date(b, 7, c.Option.Until)
+	b = e.date(b, 8, w.FreeAgent.Date)
+	b = e.date(b, 9, w.Foreign.Date)
+	b = e.date(b, 10, w.Domestic.Date)
+	b = e.word(b, 11, string(w.Status))
+	days, work, ok := w.Countdown(w.FreeAgent.Date)
+	b = e.number(b, 12, int64(days), ok)
+	b = e.number(b, 13, int64(work), ok && work >= 0)
+	var reg rules.Date
+	if w.Registration != nil {
+		reg = w.Registration.From
+	}
+	b = e.date(b, 14, reg)
+	b = e.word(b, 15, Confidence(w).String())
+	b = e.text(b, 16, c.Source, true)
+	b = e.date(b, 17, en.DataAsOf)
+	b = e.word(b, 18, en.DataStatus)
+	b = e.text(b, 19, c.Position, true)
+	b = e.text(b, 20, c.SubPosition, true)
+	b = e.text(b, 21, c.Nationality, true)
+	age := en.Age()
+	b = e.number(b, 22, int64(age), age >= 0)
+	b = e.number(b, 23, c.MarketValue, c.MarketValue > 0)
+	day, condition := en.CanSign()
+	b = e.date(b, 24, day)
+	return e.text(b, 25, condition, true)
+}
+
 // Confidence is the lowest confidence of the dates given for a contract;
 // low once the as-of date is past the expiry, as the record may be stale.
 func Confidence(w *rules.Windows) rules.Confidence {
