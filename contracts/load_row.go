@@ -19,6 +19,7 @@ import (
 type rowEnv struct {
 	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
 	fieldLines []int       // streamed rows over several lines: each field's line
+	clean      bool        // the record's bytes are known clean (splitter.clean)
 	keyPos     []keyPos    // JSON: each field's key, by index in BosmanColumns
 	rec        []string
 	line       int
@@ -349,25 +350,8 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 			"a field containing the separator must be in double quotes")
 		return
 	}
-	for i, v := range rec {
-		switch {
-		case len(v) > ld.opt.MaxFieldBytes:
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
-				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
-		case strings.IndexByte(v, 0) >= 0:
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
-		case !utf8.ValidString(v):
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
-		}
-	}
-	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
-		// a byte-order mark starts a line: two files were joined
-		ld.rowErr = true
-		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
-			"two files joined? delete the mark, or the repeated header with it")
+	if !ld.clean {
+		ld.checkFields(rec)
 	}
 	if ld.rowErr {
 		ld.ds.Skipped++
@@ -397,6 +381,31 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		return
 	}
 	ld.ds.Contracts = append(ld.ds.Contracts, *c)
+}
+
+// checkFields records the fields of rec that are too long, hold a NUL byte
+// or are not UTF-8, and a byte-order mark before the first.
+func (ld *loader) checkFields(rec []string) {
+	for i, v := range rec {
+		switch {
+		case len(v) > ld.opt.MaxFieldBytes:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
+				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
+		case strings.IndexByte(v, 0) >= 0:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
+		case !utf8.ValidString(v):
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
+		}
+	}
+	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
+		// a byte-order mark starts a line: two files were joined
+		ld.rowErr = true
+		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
+			"two files joined? delete the mark, or the repeated header with it")
+	}
 }
 
 // blank reports whether every field of rec is empty or spaces.
