@@ -3,7 +3,9 @@ package contracts
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -149,20 +151,24 @@ func (sp *splitter) splitLines(b *readBatch, window []byte) (used, why int) {
 			}
 			sp.arena = make([]byte, 0, max(len(line), arenaBytes))
 		}
-		start, n, ok := len(b.fields), 0, true
+		start := len(b.fields)
+		var clean bool
 		if bytes.IndexByte(line, '"') < 0 {
-			b.fields, n = sp.plain(b.fields, line)
+			var ascii, nul bool
+			b.fields, ascii, nul = sp.plain(b.fields, line)
+			clean = len(line) <= sp.maxField && !nul && (ascii || sp.clean(line, b.fields[start]))
 		} else {
-			b.fields, n, ok = sp.quoted(b.fields, line)
-		}
-		if !ok {
-			b.fields = b.fields[:start]
-			return used, splitParse
+			var ok bool
+			if b.fields, ok = sp.quoted(b.fields, line); !ok {
+				b.fields = b.fields[:start]
+				return used, splitParse
+			}
+			clean = sp.clean(line, b.fields[start])
 		}
 		used += end + 1
 		sp.lines++
 		sp.last = sp.gate.lines + sp.lines
-		b.items = append(b.items, readItem{start: start, n: n, line: sp.last, clean: sp.clean(line, b.fields[start])})
+		b.items = append(b.items, readItem{start: start, n: len(b.fields) - start, line: sp.last, clean: clean})
 	}
 }
 
@@ -184,29 +190,48 @@ func (sp *splitter) str(start int) string {
 	return unsafe.String(&sp.arena[start], len(sp.arena)-start)
 }
 
-// plain splits a line without quotes at each separator.
-func (sp *splitter) plain(fields []string, line []byte) ([]string, int) {
-	n := 0
-	for {
-		i := bytes.IndexByte(line, sp.comma)
-		if i < 0 {
-			i = len(line)
+// plain splits a line without quotes at each separator: the line is
+// copied once and its fields are pieces of the copy. It scans the line
+// eight bytes at a time, noting also whether it holds a NUL byte or any
+// byte that is not ASCII.
+func (sp *splitter) plain(fields []string, line []byte) (_ []string, ascii, nul bool) {
+	start := len(sp.arena)
+	sp.arena = append(sp.arena, line...)
+	s := sp.str(start)
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	seps := ones * uint64(sp.comma)
+	var all, zeros uint64
+	from, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(line[i:])
+		all |= w
+		zeros |= ^((w&lows + lows) | w) & highs
+		x := w ^ seps
+		for m := ^((x&lows + lows) | x) & highs; m != 0; m &= m - 1 {
+			at := i + bits.TrailingZeros64(m)>>3
+			fields = append(fields, s[from:at])
+			from = at + 1
 		}
-		start := len(sp.arena)
-		sp.arena = append(sp.arena, line[:i]...)
-		fields = append(fields, sp.str(start))
-		n++
-		if i == len(line) {
-			return fields, n
-		}
-		line = line[i+1:]
 	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		all |= uint64(c)
+		if c == 0 {
+			zeros = 1
+		}
+		if c == sp.comma {
+			fields = append(fields, s[from:i])
+			from = i + 1
+		}
+	}
+	fields = append(fields, s[from:])
+	return fields, all&highs == 0, zeros != 0
 }
 
 // quoted splits a line with quotes as encoding/csv reads it (RFC 4180: a
 // quoted field starts with a quote, doubles the quotes inside it and ends
 // at the separator or the line's end); ok is false for anything else.
-func (sp *splitter) quoted(fields []string, line []byte) (_ []string, n int, ok bool) {
+func (sp *splitter) quoted(fields []string, line []byte) (_ []string, ok bool) {
 	for {
 		start := len(sp.arena)
 		if len(line) == 0 || line[0] != '"' {
@@ -215,13 +240,12 @@ func (sp *splitter) quoted(fields []string, line []byte) (_ []string, n int, ok 
 				i = len(line)
 			}
 			if bytes.IndexByte(line[:i], '"') >= 0 {
-				return fields, n, false // a bare quote
+				return fields, false // a bare quote
 			}
 			sp.arena = append(sp.arena, line[:i]...)
 			fields = append(fields, sp.str(start))
-			n++
 			if i == len(line) {
-				return fields, n, true
+				return fields, true
 			}
 			line = line[i+1:]
 			continue
@@ -230,7 +254,7 @@ func (sp *splitter) quoted(fields []string, line []byte) (_ []string, n int, ok 
 		for {
 			i := bytes.IndexByte(line, '"')
 			if i < 0 {
-				return fields, n, false // the field runs on to the next line
+				return fields, false // the field runs on to the next line
 			}
 			sp.arena = append(sp.arena, line[:i]...)
 			line = line[i+1:]
@@ -242,18 +266,17 @@ func (sp *splitter) quoted(fields []string, line []byte) (_ []string, n int, ok 
 			break
 		}
 		fields = append(fields, sp.str(start))
-		n++
 		switch {
 		case len(line) == 0:
-			return fields, n, true
+			return fields, true
 		case line[0] != sp.comma:
-			return fields, n, false // text after the closing quote
+			return fields, false // text after the closing quote
 		}
 		line = line[1:]
 		if len(line) == 0 {
 			// a separator ends the line: an empty last field
 			fields = append(fields, "")
-			return fields, n + 1, true
+			return fields, true
 		}
 	}
 }

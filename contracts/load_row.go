@@ -751,14 +751,15 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	return false, false
 }
 
-// recordHash hashes a record: its fields and their lengths. encoding/csv
-// keeps a record's fields as consecutive pieces of one string; when they
-// are (checked, not assumed), their bytes are hashed in one call, which
-// halves the cost of duplicate detection on a large file.
+// recordHash hashes a record: the lengths of its fields, then their bytes
+// one after another. maphash gives the same sum for the same bytes however
+// they are written, so a record whose fields are consecutive pieces of one
+// string (as encoding/csv keeps them) is hashed in one call, any other field
+// by field, to the same sum.
 func recordHash(seed maphash.Seed, rec []string) uint64 {
 	lens := uint64(len(rec))
 	var start *byte
-	total := 0
+	total, apart := 0, false
 	for _, v := range rec {
 		lens = lens*1000003 + uint64(len(v))
 		if len(v) == 0 {
@@ -767,27 +768,22 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 		if start == nil {
 			start = unsafe.StringData(v)
 		} else if uintptr(unsafe.Pointer(unsafe.StringData(v))) != uintptr(unsafe.Pointer(start))+uintptr(total) {
-			start = nil
-			break
+			apart = true
 		}
 		total += len(v)
 	}
-	if start != nil || total == 0 {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], lens)
-		var h maphash.Hash
-		h.SetSeed(seed)
-		h.Write(b[:])
-		if start != nil {
-			h.WriteString(unsafe.String(start, total))
-		}
-		return h.Sum64()
-	}
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], lens)
 	var h maphash.Hash
 	h.SetSeed(seed)
-	for _, v := range rec {
-		h.WriteString(v)
-		h.WriteByte(0)
+	h.Write(b[:])
+	switch {
+	case apart:
+		for _, v := range rec {
+			h.WriteString(v)
+		}
+	case start != nil:
+		h.WriteString(unsafe.String(start, total))
 	}
 	return h.Sum64()
 }
