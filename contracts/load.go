@@ -185,6 +185,8 @@ type LoadOptions struct {
 	MaxProblems    int // problems listed per severity; default 50
 	MaxFieldBytes  int // longest field accepted; default 64 KiB
 	MaxRecordBytes int // longest record (line) read; default 1 MiB, see Load
+
+	parseAll bool // every record through encoding/csv, none split alone: tests compare the two
 }
 
 const (
@@ -340,11 +342,13 @@ type loader struct {
 	defaultAssoc string // LoadOptions.Association as a FIFA code
 
 	dups     dupState
-	stop     error    // from LoadOptions.Each: stop reading
-	cur      Contract // the row being built
-	sizeHint int64    // the input's size, when it is a file
-	jsonNums uint32   // JSON: bit i set when key BosmanColumns[i] of the row is a number
-	jsonKeys []keyPos // JSON: where each key of BosmanColumns is in the row, line 0 absent
+	stop     error     // from LoadOptions.Each: stop reading
+	cur      Contract  // the row being built
+	sizeHint int64     // the input's size, when it is a file
+	jsonNums uint32    // JSON: bit i set when key BosmanColumns[i] of the row is a number
+	jsonKeys []keyPos  // JSON: where each key of BosmanColumns is in the row, line 0 absent
+	gate     *lineGate // what the CSV parser reads through, nil when it cannot be split alone
+	csvBase  int       // what to add to the parser's line numbers (splitter.base)
 	rowEnv
 }
 
@@ -446,8 +450,10 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	if !ld.opt.MonthFirst {
 		ld.order.sniffed, ld.order.mixed = sniffOrders(head)
 	}
-	var in io.Reader = br
+	ld.gate = &lineGate{br: br}
+	var in io.Reader = ld.gate
 	if crOnly(head) {
+		ld.gate = nil
 		// Excel's "CSV (Macintosh)": lines end with a carriage return alone
 		in = &crReader{r: br}
 		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
@@ -680,6 +686,7 @@ type readBatch struct {
 
 type readItem struct {
 	syntax    bool // a CSV syntax error, already worded, instead of a record
+	clean     bool // split without the parser, and found clean (splitter.clean)
 	start, n  int  // the record's fields: fields[start : start+n]
 	line      int
 	lines     []int // each field's line, for a record over several lines; else nil
@@ -704,10 +711,11 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 		return err
 	}
 	// the reader has finished: cr is this goroutine's again
-	ld.fieldLines = nil
+	ld.fieldLines, ld.clean = nil, false
 	if rr.longRec != nil {
 		ld.ds.Read++
 		ld.ds.Skipped++
+		ld.csvBase = rr.longBase
 		ld.tooLong(rr.longLine, rr.longRec, cr)
 		return nil
 	}
@@ -734,6 +742,7 @@ type rowReader struct {
 	err      error    // an I/O error
 	longRec  []string // the record that ran over MaxRecordBytes
 	longLine int
+	longBase int // the splitter's base then
 }
 
 // read reads and splits the records of cr into batches until the input
@@ -741,38 +750,46 @@ type rowReader struct {
 func (rr *rowReader) read(ld *loader, cr *csv.Reader) {
 	defer close(rr.full)
 	b := &readBatch{}
+	sp := ld.newSplitter(cr.Comma)
 	line := 1
 	for {
+		if sp != nil {
+			var eof bool
+			if b, eof = sp.split(b, rr.send); b == nil {
+				return
+			}
+			line = max(line, sp.last)
+			if eof {
+				break
+			}
+		}
 		ld.lim.mark()
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
+		base := sp.base()
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && !errors.Is(pe.Err, errRecordTooLong) {
-				l, col, msg, hint := ld.csvSyntax(pe, cr, len(rec))
-				line = pe.Line
+				moved := *pe
+				moved.StartLine += base
+				moved.Line += base
+				l, col, msg, hint := ld.csvSyntax(&moved, cr, len(rec))
+				line = moved.Line
 				b.items = append(b.items, readItem{syntax: true, l: l, col: col, msg: msg, hint: hint})
 			} else {
 				if errors.Is(err, errRecordTooLong) {
-					rr.longRec, rr.longLine = rec, line+1
+					rr.longRec, rr.longLine, rr.longBase = rec, line+1, base
 				} else {
 					rr.err = err
 				}
 				break
 			}
 		} else {
-			line, _ = cr.FieldPos(0)
-			it := readItem{start: len(b.fields), n: len(rec), line: line}
-			if last, _ := cr.FieldPos(len(rec) - 1); last != line {
-				it.lines = make([]int, len(rec))
-				for i := range rec {
-					it.lines[i], _ = cr.FieldPos(i)
-				}
-			}
+			b.items = append(b.items, parsedItem(cr, rec, len(b.fields), base))
 			b.fields = append(b.fields, rec...)
-			b.items = append(b.items, it)
+			line = b.items[len(b.items)-1].line
 		}
 		if len(b.items) == readBatchItems {
 			if b = rr.send(b); b == nil {
@@ -786,6 +803,21 @@ func (rr *rowReader) read(ld *loader, cr *csv.Reader) {
 		case <-rr.stop:
 		}
 	}
+}
+
+// parsedItem is the item of a record the parser read, its fields to be
+// at fields[start:]; base is added to the parser's line numbers.
+func parsedItem(cr *csv.Reader, rec []string, start, base int) readItem {
+	line, _ := cr.FieldPos(0)
+	it := readItem{start: start, n: len(rec), line: line + base}
+	if last, _ := cr.FieldPos(len(rec) - 1); last != line {
+		it.lines = make([]int, len(rec))
+		for i := range rec {
+			it.lines[i], _ = cr.FieldPos(i)
+			it.lines[i] += base
+		}
+	}
+	return it
 }
 
 // send hands b on and returns an empty batch to fill next, a spent one
@@ -817,7 +849,7 @@ func (ld *loader) checkBatches(rr *rowReader) error {
 				ld.problem(it.l, it.col, Error, it.msg, it.hint)
 				continue
 			}
-			ld.fieldLines = it.lines
+			ld.fieldLines, ld.clean = it.lines, it.clean
 			ld.record(b.fields[it.start:it.start+it.n], it.line, nil)
 			if ld.stop != nil {
 				close(rr.stop)
@@ -882,11 +914,13 @@ func (ld *loader) tooLong(line int, rec []string, cr *csv.Reader) {
 		// an unquoted field runs on
 		col = len(rec)
 		line, _ = cr.FieldPos(col - 1)
+		line += ld.csvBase
 	case 2*sum < ld.opt.MaxRecordBytes:
 		// a quoted field runs on: the bytes read are in none of the fields
 		col = len(rec) + 1
 		if col > 1 {
 			line, _ = cr.FieldPos(col - 2)
+			line += ld.csvBase
 		}
 		msg += " inside a quoted field"
 		hint = "is its closing quote missing? bosman stops reading there"

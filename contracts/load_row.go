@@ -19,6 +19,7 @@ import (
 type rowEnv struct {
 	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
 	fieldLines []int       // streamed rows over several lines: each field's line
+	clean      bool        // the record's bytes are known clean (splitter.clean)
 	keyPos     []keyPos    // JSON: each field's key, by index in BosmanColumns
 	rec        []string
 	line       int
@@ -349,25 +350,8 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 			"a field containing the separator must be in double quotes")
 		return
 	}
-	for i, v := range rec {
-		switch {
-		case len(v) > ld.opt.MaxFieldBytes:
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
-				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
-		case strings.IndexByte(v, 0) >= 0:
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
-		case !utf8.ValidString(v):
-			ld.rowErr = true
-			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
-		}
-	}
-	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
-		// a byte-order mark starts a line: two files were joined
-		ld.rowErr = true
-		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
-			"two files joined? delete the mark, or the repeated header with it")
+	if !ld.clean {
+		ld.checkFields(rec)
 	}
 	if ld.rowErr {
 		ld.ds.Skipped++
@@ -397,6 +381,31 @@ func (ld *loader) record(rec []string, line int, cr *csv.Reader) {
 		return
 	}
 	ld.ds.Contracts = append(ld.ds.Contracts, *c)
+}
+
+// checkFields records the fields of rec that are too long, hold a NUL byte
+// or are not UTF-8, and a byte-order mark before the first.
+func (ld *loader) checkFields(rec []string) {
+	for i, v := range rec {
+		switch {
+		case len(v) > ld.opt.MaxFieldBytes:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, fmt.Sprintf("field is %d bytes long", len(v)),
+				fmt.Sprintf("at most %d bytes", ld.opt.MaxFieldBytes))
+		case strings.IndexByte(v, 0) >= 0:
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "a NUL byte (character zero) in the field", "delete it: the file may be damaged")
+		case !utf8.ValidString(v):
+			ld.rowErr = true
+			ld.problem(ld.fieldLine(i), ld.fieldCol(i), Error, "field is not valid UTF-8", "save the file as CSV (UTF-8), not Latin-1 or Windows-1252")
+		}
+	}
+	if len(rec) > 0 && strings.HasPrefix(rec[0], "\ufeff") {
+		// a byte-order mark starts a line: two files were joined
+		ld.rowErr = true
+		ld.problem(ld.fieldLine(0), ld.fieldCol(0), Error, "a byte-order mark (U+FEFF) in the middle of the file",
+			"two files joined? delete the mark, or the repeated header with it")
+	}
 }
 
 // blank reports whether every field of rec is empty or spaces.
@@ -742,14 +751,15 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	return false, false
 }
 
-// recordHash hashes a record: its fields and their lengths. encoding/csv
-// keeps a record's fields as consecutive pieces of one string; when they
-// are (checked, not assumed), their bytes are hashed in one call, which
-// halves the cost of duplicate detection on a large file.
+// recordHash hashes a record: the lengths of its fields, then their bytes
+// one after another. maphash gives the same sum for the same bytes however
+// they are written, so a record whose fields are consecutive pieces of one
+// string (as encoding/csv keeps them) is hashed in one call, any other field
+// by field, to the same sum.
 func recordHash(seed maphash.Seed, rec []string) uint64 {
 	lens := uint64(len(rec))
 	var start *byte
-	total := 0
+	total, apart := 0, false
 	for _, v := range rec {
 		lens = lens*1000003 + uint64(len(v))
 		if len(v) == 0 {
@@ -758,27 +768,22 @@ func recordHash(seed maphash.Seed, rec []string) uint64 {
 		if start == nil {
 			start = unsafe.StringData(v)
 		} else if uintptr(unsafe.Pointer(unsafe.StringData(v))) != uintptr(unsafe.Pointer(start))+uintptr(total) {
-			start = nil
-			break
+			apart = true
 		}
 		total += len(v)
 	}
-	if start != nil || total == 0 {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], lens)
-		var h maphash.Hash
-		h.SetSeed(seed)
-		h.Write(b[:])
-		if start != nil {
-			h.WriteString(unsafe.String(start, total))
-		}
-		return h.Sum64()
-	}
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], lens)
 	var h maphash.Hash
 	h.SetSeed(seed)
-	for _, v := range rec {
-		h.WriteString(v)
-		h.WriteByte(0)
+	h.Write(b[:])
+	switch {
+	case apart:
+		for _, v := range rec {
+			h.WriteString(v)
+		}
+	case start != nil:
+		h.WriteString(unsafe.String(start, total))
 	}
 	return h.Sum64()
 }
