@@ -472,6 +472,9 @@ func (ld *loader) open(br *bufio.Reader) (cr *csv.Reader, jsonStart byte, err er
 	}
 	cr = csv.NewReader(in)
 	cr.Comma = comma
+	if comma < utf8.RuneSelf {
+		ld.dups.sep = byte(comma)
+	}
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return cr, 0, nil
@@ -685,9 +688,10 @@ type readBatch struct {
 }
 
 type readItem struct {
-	syntax    bool // a CSV syntax error, already worded, instead of a record
-	clean     bool // split without the parser, and found clean (splitter.clean)
-	start, n  int  // the record's fields: fields[start : start+n]
+	syntax    bool   // a CSV syntax error, already worded, instead of a record
+	clean     bool   // split without the parser, and found clean (splitter.clean)
+	joined    string // a line without quotes: its fields joined by the separator, as read
+	start, n  int    // the record's fields: fields[start : start+n]
 	line      int
 	lines     []int // each field's line, for a record over several lines; else nil
 	l, col    int
@@ -711,7 +715,7 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 		return err
 	}
 	// the reader has finished: cr is this goroutine's again
-	ld.fieldLines, ld.clean = nil, false
+	ld.fieldLines, ld.clean, ld.joined = nil, false, ""
 	if rr.longRec != nil {
 		ld.ds.Read++
 		ld.ds.Skipped++
@@ -849,7 +853,7 @@ func (ld *loader) checkBatches(rr *rowReader) error {
 				ld.problem(it.l, it.col, Error, it.msg, it.hint)
 				continue
 			}
-			ld.fieldLines, ld.clean = it.lines, it.clean
+			ld.fieldLines, ld.clean, ld.joined = it.lines, it.clean, it.joined
 			ld.record(b.fields[it.start:it.start+it.n], it.line, nil)
 			if ld.stop != nil {
 				close(rr.stop)

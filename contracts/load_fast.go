@@ -153,9 +153,12 @@ func (sp *splitter) splitLines(b *readBatch, window []byte) (used, why int) {
 		}
 		start := len(b.fields)
 		var clean bool
+		var joined string
 		if bytes.IndexByte(line, '"') < 0 {
 			var ascii, nul bool
+			at := len(sp.arena)
 			b.fields, ascii, nul = sp.plain(b.fields, line)
+			joined = sp.str(at) // the line's copy: its fields and the separators between them
 			clean = len(line) <= sp.maxField && !nul && (ascii || sp.clean(line, b.fields[start]))
 		} else {
 			var ok bool
@@ -168,7 +171,7 @@ func (sp *splitter) splitLines(b *readBatch, window []byte) (used, why int) {
 		used += end + 1
 		sp.lines++
 		sp.last = sp.gate.lines + sp.lines
-		b.items = append(b.items, readItem{start: start, n: len(b.fields) - start, line: sp.last, clean: clean})
+		b.items = append(b.items, readItem{start: start, n: len(b.fields) - start, line: sp.last, clean: clean, joined: joined})
 	}
 }
 

@@ -125,3 +125,40 @@ func FuzzSplit(f *testing.F) {
 		loadBoth(t, data, LoadOptions{SkipInvalid: true, MaxRecordBytes: 4096})
 	})
 }
+
+// A line split without quotes hands on its copy as readItem.joined, which
+// recordHash hashes in place of the fields joined: it must be exactly that
+// join, and empty for every other line.
+func TestSplitterJoined(t *testing.T) {
+	seen := 0
+	for name, rows := range splitCases {
+		for _, sep := range []string{",", ";", "\t"} {
+			window := []byte(strings.ReplaceAll(splitHeader+rows, ",", sep))
+			sp := &splitter{gate: &lineGate{}, comma: sep[0], maxField: 1 << 20}
+			b := &readBatch{}
+			for used := 0; used < len(window); {
+				n, why := sp.splitLines(b, window[used:])
+				used += n
+				for _, it := range b.items {
+					fields := b.fields[it.start : it.start+it.n]
+					if it.joined != "" {
+						seen++
+					}
+					if joined := strings.Join(fields, sep); it.joined != "" && it.joined != joined {
+						t.Errorf("%s (%q): joined %q, fields %q", name, sep, it.joined, joined)
+					}
+					if strings.Contains(it.joined, `"`) {
+						t.Errorf("%s (%q): a line with quotes handed on as joined: %q", name, sep, it.joined)
+					}
+				}
+				b.items, b.fields = b.items[:0], b.fields[:0]
+				if why != splitFull {
+					break
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no line handed on as joined")
+	}
+}

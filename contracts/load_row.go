@@ -1,7 +1,6 @@
 package contracts
 
 import (
-	"encoding/binary"
 	"encoding/csv"
 	"fmt"
 	"hash/maphash"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/bosmanhq/bosman/rules"
 )
@@ -20,6 +18,7 @@ type rowEnv struct {
 	cr         *csv.Reader // for field positions; nil for JSON and streamed rows
 	fieldLines []int       // streamed rows over several lines: each field's line
 	clean      bool        // the record's bytes are known clean (splitter.clean)
+	joined     string      // the record's fields joined by the separator, when read so (readItem.joined)
 	keyPos     []keyPos    // JSON: each field's key, by index in BosmanColumns
 	rec        []string
 	line       int
@@ -51,6 +50,8 @@ type rowEnv struct {
 // is merged or left out only on a full match of the 64-bit fingerprints.
 type dupState struct {
 	seed     maphash.Seed
+	sep      byte              // the file's separator: recordHash joins fields with it
+	buf      []byte            // recordHash's join of a record not in one line
 	exact    map[uint64]int32  // kept rows: hash of the raw record → index in Contracts
 	sameDeal map[dealKey]int32 // kept rows: player, club, signed → index in Contracts
 	repeated []uint64          // kept rows: bit i set when a later row repeats Contracts[i]
@@ -714,8 +715,11 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	if d.repeats.max == 0 {
 		d.seed = maphash.MakeSeed()
 		d.repeats.max = ld.opt.MaxProblems
+		if d.sep == 0 {
+			d.sep = ',' // JSON rows: any byte joins them
+		}
 	}
-	sum := recordHash(d.seed, ld.rec)
+	sum := recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf)
 	if ld.opt.Each != nil {
 		return ld.mergeStreamed(c, sum)
 	}
@@ -751,41 +755,29 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	return false, false
 }
 
-// recordHash hashes a record: the lengths of its fields, then their bytes
-// one after another. maphash gives the same sum for the same bytes however
-// they are written, so a record whose fields are consecutive pieces of one
-// string (as encoding/csv keeps them) is hashed in one call, any other field
-// by field, to the same sum.
-func recordHash(seed maphash.Seed, rec []string) uint64 {
+// recordHash hashes a record: the lengths of its fields, and their bytes
+// joined by sep, the file's separator, hashed in one call. joined, when
+// not empty, is that join as the line held it (a line without quotes);
+// any other record is joined in buf first. The sum depends on the fields
+// alone, never on how they were read.
+func recordHash(seed maphash.Seed, rec []string, joined string, sep byte, buf *[]byte) uint64 {
 	lens := uint64(len(rec))
-	var start *byte
-	total, apart := 0, false
 	for _, v := range rec {
 		lens = lens*1000003 + uint64(len(v))
-		if len(v) == 0 {
-			continue
-		}
-		if start == nil {
-			start = unsafe.StringData(v)
-		} else if uintptr(unsafe.Pointer(unsafe.StringData(v))) != uintptr(unsafe.Pointer(start))+uintptr(total) {
-			apart = true
-		}
-		total += len(v)
 	}
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], lens)
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.Write(b[:])
-	switch {
-	case apart:
-		for _, v := range rec {
-			h.WriteString(v)
-		}
-	case start != nil:
-		h.WriteString(unsafe.String(start, total))
+	const odd = 0x9e3779b97f4a7c15 // lens*odd is one to one: lens tell records with the same joined bytes apart
+	if joined != "" {
+		return maphash.String(seed, joined) ^ lens*odd
 	}
-	return h.Sum64()
+	b := (*buf)[:0]
+	for i, v := range rec {
+		if i > 0 {
+			b = append(b, sep)
+		}
+		b = append(b, v...)
+	}
+	*buf = b
+	return maphash.Bytes(seed, b) ^ lens*odd
 }
 
 // mergeStreamed is merge for streamed rows: the earlier rows are gone, so
