@@ -140,13 +140,42 @@ func plainCell(s string, sep byte) bool {
 	if c := s[0]; cellStart[c] || c == sep {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; cellSpecial[c] || c == sep {
+	if len(s) < 8 {
+		for i := 1; i < len(s); i++ {
+			if c := s[i]; cellSpecial[c] || c == sep {
+				return false
+			}
+		}
+		return true
+	}
+	// eight bytes at a time, the last word overlapping the one before; any
+	// control byte (the tab and the line breaks among them) sends s on
+	seps := 0x0101010101010101 * uint64(sep)
+	for i := 0; i < len(s); i += 8 {
+		w := word8(s[min(i, len(s)-8):])
+		if hasByteBelow(w, 0x20)|hasByte(w, quotes8)|hasByte(w, seps) != 0 {
 			return false
 		}
 	}
 	return true
 }
+
+const quotes8 = 0x0101010101010101 * '"'
+
+// word8 is the first eight bytes of s, little-endian.
+func word8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasByteBelow is not zero when a byte of w is below n (n at most 128).
+func hasByteBelow(w uint64, n byte) uint64 {
+	return (w - 0x0101010101010101*uint64(n)) &^ w & 0x8080808080808080
+}
+
+// hasByte is not zero when a byte of w is the byte repeated in b.
+func hasByte(w, b uint64) uint64 { return hasByteBelow(w^b, 1) }
 
 // cellSpecial marks the bytes that may change a cell anywhere in it: line
 // breaks and tabs (which a TSV folds and encoding/csv quotes) and the

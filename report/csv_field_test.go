@@ -41,7 +41,7 @@ func slowText(cw *csvWriter, s string, free bool) string {
 // cell as the full path would.
 func FuzzCSVField(f *testing.F) {
 	for _, s := range []string{"", "Jamal Modrić", " lead", "\u00a0nbsp", "\u3000x", "\u2028", "\u0085", `\.`, `\.x`,
-		"a,b", "a\tb", "say \"hi\"", "line\nbreak", "cr\r", "=SUM(A1)", "-1", "+44", "'=x", "@x", "\xc2", "\xe2\x80", "Ángel"} {
+		"a,b", "a\tb", "say \"hi\"", "line\nbreak", "cr\r", "https://www.transfermarkt.co.uk/x/profil/spieler/1", "seventeen bytes\tx", "=SUM(A1)", "-1", "+44", "'=x", "@x", "\xc2", "\xe2\x80", "Ángel"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -84,6 +84,36 @@ func TestCSVText(t *testing.T) {
 	for _, c := range cases {
 		if got := string(c.cw.cell(nil, c.in, c.free)); got != c.want {
 			t.Errorf("sep %q: text(%q, free %v) = %q, want %q", c.cw.sep, c.in, c.free, got, c.want)
+		}
+	}
+}
+
+// plainCell reads eight bytes at a time: every byte value, at every place
+// of strings of 8 to 17 bytes (a whole word, a word and a tail overlapping
+// it, two words and a tail), writes as the full path writes it, in CSV,
+// in TSV and with a semicolon.
+func TestPlainCellWords(t *testing.T) {
+	for _, sep := range []byte{',', '\t', ';'} {
+		cw := &csvWriter{csvCells: csvCells{sep: sep, neutral: sep == ','}}
+		for n := 8; n <= 17; n++ {
+			for at := 0; at < n; at++ {
+				for c := 0; c < 256; c++ {
+					b := []byte(strings.Repeat("x", n))
+					b[at] = byte(c)
+					s := string(b)
+					for _, free := range []bool{false, true} {
+						if got, want := string(cw.cell(nil, s, free)), slowText(cw, s, free); got != want {
+							t.Fatalf("sep %q, free %v: cell(%q) = %q, want %q", sep, free, s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	// a byte the full path changes is never taken as plain, wherever it is
+	for _, s := range []string{"abcdefg\"", "abcdefgh\"", "abcdefghijklmno\n", "abcdefghijklmnop\r", "abcdefgh,ijk"} {
+		if plainCell(s, ',') {
+			t.Errorf("plainCell(%q) = true", s)
 		}
 	}
 }
