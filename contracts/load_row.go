@@ -73,12 +73,19 @@ func (ld *loader) get(f field) string {
 	if i == 0 || i > len(ld.rec) {
 		return ""
 	}
-	v := strings.TrimSpace(ld.rec[i-1])
+	v := ld.rec[i-1]
+	if n := len(v); n > 0 && !(asciiNonSpace(v[0]) && asciiNonSpace(v[n-1])) {
+		v = strings.TrimSpace(v) // most fields have no white space at either end
+	}
 	if ld.format.own && v != "" && v[0] == '\'' {
 		return unneutralise(v)
 	}
 	return v
 }
+
+// asciiNonSpace says that c is an ASCII byte and not white space: a field
+// that starts and ends with one is trimmed already.
+func asciiNonSpace(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 // unneutralise removes the ' bosman's CSV and TSV put before a cell of
 // quotes and then = + - @ TAB or CR, so that a spreadsheet does not run it

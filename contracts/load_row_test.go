@@ -42,3 +42,16 @@ func TestRecordHash(t *testing.T) {
 		t.Errorf("a TSV line as read hashes unlike its fields joined")
 	}
 }
+
+// get trims a field as strings.TrimSpace does, taking the shortcut only
+// when both ends are ASCII and not white space.
+func TestGetTrims(t *testing.T) {
+	ld := &loader{format: &format{}}
+	ld.format.cols[fPlayer] = 1
+	for _, v := range []string{"", " ", "x", " x", "x ", "\tx\r", "\u00a0x", "x\u3000", "\u0085", "a b", "é", "xé", "\v"} {
+		ld.rec = []string{v}
+		if got, want := ld.get(fPlayer), strings.TrimSpace(v); got != want {
+			t.Errorf("get(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
