@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -14,8 +15,19 @@ import (
 // as given, trailing spaces trimmed so the output diffs cleanly. right
 // lists the columns to align right.
 func renderTable(w io.Writer, header []string, rows [][]string, markdown bool, right map[int]bool) error {
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf, tableOptions(len(header), markdown, right)...)
+	pt := tables.Get().(*pooledTable)
+	defer tables.Put(pt)
+	buf := &pt.buf
+	buf.Reset()
+	t := pt.t
+	if t == nil {
+		t = tablewriter.NewTable(buf, tableOptions(len(header), markdown, right)...)
+		pt.t = t
+	} else {
+		// as new: the default configuration, then this table's options
+		t.Reset()
+		t.Options(append([]tablewriter.Option{tablewriter.WithConfig(tablewriter.Config{})}, tableOptions(len(header), markdown, right)...)...)
+	}
 	t.Header(header)
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {
@@ -32,6 +44,18 @@ func renderTable(w io.Writer, header []string, rows [][]string, markdown bool, r
 	}
 	return nil
 }
+
+// pooledTable is a table drawn before, with the buffer it draws into.
+// tablewriter.NewTable makes a cache of 10,240 entries for every table,
+// a fresh third of a megabyte, and a card may be drawn several times to
+// fit the width, so renderTable reuses its tables, each set back to the
+// default configuration before this table's options.
+type pooledTable struct {
+	t   *tablewriter.Table
+	buf bytes.Buffer
+}
+
+var tables = sync.Pool{New: func() any { return new(pooledTable) }}
 
 // tableOptions are renderTable's settings for a table of n columns.
 func tableOptions(n int, markdown bool, right map[int]bool) []tablewriter.Option {
