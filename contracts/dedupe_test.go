@@ -2,8 +2,10 @@ package contracts
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +184,27 @@ func TestDealTableSlots(t *testing.T) {
 	}
 	if s, found := tb.lookup(key(100), 0); s != nil || found {
 		t.Errorf("deal 101: slot %v, found %v; want no room", s, found)
+	}
+}
+
+// touch only reads: before the table exists, and at the last slot (the
+// greatest key), nothing changes and a probe finds what it found.
+func TestDealTableTouch(t *testing.T) {
+	var tb dealTable
+	tb.touch(math.MaxUint64) // no slots yet
+	if tb.slots != nil || tb.n != 0 {
+		t.Fatalf("touch changed an empty table: %+v", tb)
+	}
+	s, _ := tb.lookup(7, 0)
+	tb.add(s, 7, 70, 2, rules.Date{})
+	before := slices.Clone(tb.slots)
+	for _, k := range []uint64{0, 7, math.MaxUint64} {
+		tb.touch(k)
+	}
+	if !slices.Equal(before, tb.slots) {
+		t.Error("touch changed the slots")
+	}
+	if s, found := tb.lookup(7, 0); !found || s.record != 70 {
+		t.Errorf("deal 7 after touch: %+v, %v", s, found)
 	}
 }

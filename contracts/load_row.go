@@ -726,10 +726,12 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 			d.sep = ',' // JSON rows: any byte joins them
 		}
 	}
-	sum := recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf)
 	if ld.opt.Each != nil {
-		return ld.mergeStreamed(c, sum)
+		k := dealHash(d.seed, c)
+		d.deals.touch(k) // its slot is fetched from memory while the record is hashed
+		return ld.mergeStreamed(c, k, recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf))
 	}
+	sum := recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf)
 	if d.exact == nil {
 		d.exact = make(map[uint64]int32)
 		d.sameDeal = make(map[dealKey]int32)
@@ -793,25 +795,10 @@ func recordHash(seed maphash.Seed, rec []string, joined string, sep byte, buf *[
 // a row with the same record hash is its exact repeat and is merged; one
 // with another expiry contradicts it. (A repeat of a later row of the
 // same deal is kept rather than merged: nothing is lost.) When the table
-// is full, a row of a deal it does not hold is kept (see dealTable).
-func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) {
+// is full, a row of a deal it does not hold is kept (see dealTable). k is
+// the deal's fingerprint (dealHash), sum the record's (recordHash).
+func (ld *loader) mergeStreamed(c *Contract, k, sum uint64) (merged, dropped bool) {
 	d := &ld.dups
-	var h maphash.Hash
-	h.SetSeed(d.seed)
-	if c.PlayerID != "" {
-		h.WriteString(c.PlayerID)
-	} else {
-		h.WriteByte(1)
-		h.WriteString(c.Player)
-	}
-	h.WriteByte(0)
-	h.WriteString(c.Club)
-	h.WriteByte(0)
-	var buf [10]byte
-	h.Write(c.Signed.AppendText(buf[:0]))
-	h.WriteByte(0)
-	h.Write(c.Start.AppendText(buf[:0]))
-	k := h.Sum64()
 	rows := int64(0)
 	if ld.sizeHint > 0 {
 		rows = ld.sizeHint / 200 // rows of 200 bytes or more
@@ -832,6 +819,27 @@ func (ld *loader) mergeStreamed(c *Contract, sum uint64) (merged, dropped bool) 
 		return false, true
 	}
 	return false, false
+}
+
+// dealHash is the fingerprint of c's deal: player (id, else name), club,
+// signing and start.
+func dealHash(seed maphash.Seed, c *Contract) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	if c.PlayerID != "" {
+		h.WriteString(c.PlayerID)
+	} else {
+		h.WriteByte(1)
+		h.WriteString(c.Player)
+	}
+	h.WriteByte(0)
+	h.WriteString(c.Club)
+	h.WriteByte(0)
+	var buf [10]byte
+	h.Write(c.Signed.AppendText(buf[:0]))
+	h.WriteByte(0)
+	h.Write(c.Start.AppendText(buf[:0]))
+	return h.Sum64()
 }
 
 func sameContract(a, b Contract) bool {
