@@ -40,9 +40,8 @@ const repeatedBit = 1 << 31
 // record hash).
 type dealTable struct {
 	slots []dealSlot
-	n     int    // deals held
-	full  bool   // a deal was not added for want of room
-	sink  uint32 // what touch reads, kept so that the read is done
+	n     int  // deals held
+	full  bool // a deal was not added for want of room
 }
 
 // maxSlots is the table's greatest size: never full, so a probe ends.
@@ -75,13 +74,13 @@ func (t *dealTable) lookup(k uint64, rows int64) (*dealSlot, bool) {
 	}
 }
 
-// touch reads the slot where a probe for deal k starts, so that the memory
-// is on its way to the cache while other work goes on (one miss a row in
-// a table of tens of megabytes).
+// touch asks for the slot where a probe for deal k starts, so that the
+// memory is on its way to the cache while other work goes on (one miss a
+// row in a table of tens of megabytes).
 func (t *dealTable) touch(k uint64) {
 	if len(t.slots) > 0 {
 		hi, _ := bits.Mul64(k, uint64(len(t.slots)))
-		t.sink += t.slots[hi].line
+		prefetch(&t.slots[hi])
 	}
 }
 

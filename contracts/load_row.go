@@ -57,6 +57,8 @@ type dupState struct {
 	repeated []uint64          // kept rows: bit i set when a later row repeats Contracts[i]
 
 	deals   dealTable // streamed rows: the first row of each deal
+	deal    uint64    // streamed rows: the current row's deal (dealHash), from contract
+	ready   bool      // seed and the rest set
 	repeats repeats   // the rows later rows repeat, bounded
 }
 
@@ -472,6 +474,13 @@ func (ld *loader) contract() Contract {
 
 	c.Signed = ld.date(fSigned)
 	c.Start = ld.date(fStart)
+	if ld.opt.Each != nil {
+		// The deal's fields are final: its slot in the duplicate table is
+		// fetched while the rest of the row is read.
+		ld.dupsReady()
+		ld.dups.deal = dealHash(ld.dups.seed, &c)
+		ld.dups.deals.touch(ld.dups.deal)
+	}
 	c.Expires = ld.date(fExpires)
 	c.Option.Until = ld.date(fOptionUntil)
 	if h := ld.get(fOptionHolder); h != "" {
@@ -718,18 +727,13 @@ func (ld *loader) conflict(c *Contract, prev int, prevExp rules.Date) {
 // (it is then merged into it: merged), or gives the contract of an earlier
 // row another expiry (it is then left out, with a warning: dropped).
 func (ld *loader) merge(c *Contract) (merged, dropped bool) {
+	ld.dupsReady()
 	d := &ld.dups
-	if d.repeats.max == 0 {
-		d.seed = maphash.MakeSeed()
-		d.repeats.max = ld.opt.MaxProblems
-		if d.sep == 0 {
-			d.sep = ',' // JSON rows: any byte joins them
-		}
-	}
 	if ld.opt.Each != nil {
-		k := dealHash(d.seed, c)
-		d.deals.touch(k) // its slot is fetched from memory while the record is hashed
-		return ld.mergeStreamed(c, k, recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf))
+		if verifyDeal && d.deal != dealHash(d.seed, c) {
+			panic(fmt.Sprintf("line %d: the deal changed after contract hashed it", ld.line))
+		}
+		return ld.mergeStreamed(c, d.deal, recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf))
 	}
 	sum := recordHash(d.seed, ld.rec, ld.joined, d.sep, &d.buf)
 	if d.exact == nil {
@@ -763,6 +767,24 @@ func (ld *loader) merge(c *Contract) (merged, dropped bool) {
 	d.exact[sum] = n
 	return false, false
 }
+
+// dupsReady sets up the duplicate check before its first row.
+func (ld *loader) dupsReady() {
+	d := &ld.dups
+	if d.ready {
+		return
+	}
+	d.ready = true
+	d.seed = maphash.MakeSeed()
+	d.repeats.max = ld.opt.MaxProblems
+	if d.sep == 0 {
+		d.sep = ',' // JSON rows: any byte joins them
+	}
+}
+
+// verifyDeal makes merge check that the deal contract hashed is the one it
+// merges (the tests set it).
+var verifyDeal bool
 
 // recordHash hashes a record: the lengths of its fields, and their bytes
 // joined by sep, the file's separator, hashed in one call. joined, when
