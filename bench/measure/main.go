@@ -23,7 +23,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -92,9 +91,7 @@ func run(argv []string, stdout string, passErr bool) (sample, error) {
 	wall := time.Since(t0)
 	st := cmd.ProcessState
 	s := sample{wall: wall, cpu: st.UserTime() + st.SystemTime()}
-	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
-		s.rssKiB = ru.Maxrss // KiB on Linux
-	}
+	s.rssKiB = peakRSS(st)
 	return s, nil
 }
 
