@@ -205,6 +205,36 @@ func parseISOTime(s string) (rules.Date, error) {
 	return d, nil
 }
 
+// isoDay reads the two forms most files write, YYYY-MM-DD and
+// YYYY-MM-DD 00:00:00 (transfermarkt-datasets), as parseDate does, in
+// one pass; ok is false for anything else, a date out of range among
+// them, which parseDate then reads or explains.
+func isoDay(s string) (_ rules.Date, ok bool) {
+	if len(s) != 10 && (len(s) != 19 || s[10:] != " 00:00:00") {
+		return rules.Date{}, false
+	}
+	if s[4] != '-' || s[7] != '-' {
+		return rules.Date{}, false
+	}
+	var n [8]int
+	for i, j := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		c := s[j]
+		if c < '0' || c > '9' {
+			return rules.Date{}, false
+		}
+		n[i] = int(c - '0')
+	}
+	y, m, d := n[0]*1000+n[1]*100+n[2]*10+n[3], time.Month(n[4]*10+n[5]), n[6]*10+n[7]
+	if m < 1 || m > 12 || d < 1 || d > rules.DaysIn(y, m) {
+		return rules.Date{}, false
+	}
+	date := rules.D(y, m, d)
+	if date.Before(FirstDate) || date.After(LastDate) {
+		return rules.Date{}, false
+	}
+	return date, true
+}
+
 // ymd checks and assembles year, month and day written as digits.
 func ymd(s, y, m, d string, sepOK bool) (rules.Date, error) {
 	if !sepOK || len(y) != 4 || len(m) == 0 || len(m) > 2 || len(d) == 0 || len(d) > 2 ||

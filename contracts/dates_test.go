@@ -71,9 +71,37 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// isoDay is the loader's fast path for YYYY-MM-DD and YYYY-MM-DD
+// 00:00:00: what it reads is what parseDate reads; anything else, an
+// impossible day, a year out of 1900-2199, another time, is left to
+// parseDate (ok false).
+func TestISODay(t *testing.T) {
+	for s, want := range map[string]string{
+		"2026-06-30": "2026-06-30", "2026-06-30 00:00:00": "2026-06-30", "2024-02-29": "2024-02-29",
+		"1900-01-01": "1900-01-01", "2199-12-31 00:00:00": "2199-12-31",
+		"2025-02-29": "", "1900-02-29": "", "2026-13-01": "", "2026-00-10": "", "2026-06-31": "", "2026-06-00": "",
+		"1899-12-31": "", "2200-01-01": "", "2026-06-30 00:00:01": "", "2026-06-30T00:00:00": "",
+		"2026-06-30 00:00:00Z": "", "2026/06/30": "", "2026-6-30": "", "202a-06-30": "", " 2026-06-30": "",
+	} {
+		d, ok := isoDay(s)
+		if want == "" {
+			if ok {
+				t.Errorf("isoDay(%q) = %v; want it left to parseDate", s, d)
+			}
+			continue
+		}
+		if !ok || d.String() != want {
+			t.Errorf("isoDay(%q) = %v, %v; want %s", s, d, ok, want)
+		}
+		if p, _, err := parseDate(s, false); err != nil || p != d {
+			t.Errorf("parseDate(%q) = %v, %v; isoDay %v", s, p, err, d)
+		}
+	}
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2026-06-30", "2026-06-30 00:00:00", "Jun 30, 2025", "30/6/2026",
-		"30.06.2026", "2026-02-30", "30 Jun 2026", "", "9999-12-31", "0001-01-01"} {
+		"30.06.2026", "2026-02-30", "30 Jun 2026", "", "9999-12-31", "0001-01-01", "2024-02-29 00:00:00", "2199-12-31", "1899-12-31 00:00:00"} {
 		f.Add(s, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, monthFirst bool) {
@@ -86,6 +114,13 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if d.IsZero() {
 			t.Fatalf("ParseDate(%q) returned the zero date without error", s)
+		}
+		// isoDay, the loader's fast path, reads what it reads as
+		// parseDate does, and reads every date in its two forms.
+		if fast, ok := isoDay(s); ok && (fast != d) {
+			t.Fatalf("isoDay(%q) = %v, parseDate %v", s, fast, d)
+		} else if !ok && (len(s) == 10 || len(s) == 19 && strings.HasSuffix(s, " 00:00:00")) && s[4] == '-' && s[7] == '-' && d.String() == s[:10] {
+			t.Fatalf("isoDay(%q) did not read %s", s, d)
 		}
 		// A parsed ISO date prints as it was written.
 		if iso := strings.TrimSpace(s); len(iso) == 10 && iso[4] == '-' {

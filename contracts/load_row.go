@@ -156,6 +156,9 @@ func (ld *loader) date(f field) rules.Date {
 	if v == "" {
 		return rules.Date{}
 	}
+	if d, ok := isoDay(v); ok {
+		return d
+	}
 	monthFirst := ld.opt.MonthFirst || ld.order.reading() == slashMonthFirst
 	if !ld.opt.MonthFirst && strings.IndexByte(v, '/') >= 0 {
 		// a date that reads one way only is read that way
