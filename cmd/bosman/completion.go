@@ -202,7 +202,10 @@ func flagOf(f cli.Flag) flagSpec {
 			}
 		}
 	}
-	_, fs.multi = f.(*cli.StringSliceFlag)
+	switch f.(type) {
+	case *cli.StringSliceFlag, *stringSliceFlag:
+		fs.multi = true
+	}
 	return fs
 }
 

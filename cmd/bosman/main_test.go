@@ -235,3 +235,25 @@ func TestColour(t *testing.T) {
 		t.Errorf("--no-color: colour")
 	}
 }
+
+// The flags stay what they were once nameFlags has given them their names:
+// the zsh script marks the repeatable ones (StringSliceFlag) '*' so that
+// zsh offers them again, and 'player --no-color x' takes no value.
+func TestNamedFlagsKeepTheirKind(t *testing.T) {
+	out, _, code := run(t, nil, "completion", "zsh")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	for _, f := range []string{"position", "status", "data", "map"} {
+		if !strings.Contains(out, "'*--"+f+"[") {
+			t.Errorf("zsh script does not mark --%s repeatable", f)
+		}
+	}
+	if strings.Contains(out, "'*--sort[") {
+		t.Error("zsh script marks --sort repeatable")
+	}
+	_, valued := flagIndex(newApp(&streams{}))
+	if valued["no-color"] || !valued["position"] || !valued["limit"] {
+		t.Errorf("valued: no-color %v, position %v, limit %v; want false, true, true", valued["no-color"], valued["position"], valued["limit"])
+	}
+}
