@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -72,5 +74,25 @@ func TestRenderTableReused(t *testing.T) {
 				t.Errorf("round %d, table %d drawn after others:\n%s\nwant, as a new table draws it:\n%s", round, i, out.String(), want)
 			}
 		}
+	}
+}
+
+// TestRenderTableResetIsCheap: a table drawn again from the pool must not
+// make a new stringer cache (tablewriter's Reset makes a map of 10,240
+// entries, about 300 KB, unless the cache is renderTable's noCache).
+func TestRenderTableResetIsCheap(t *testing.T) {
+	header, rows := []string{"Player", "Expires"}, [][]string{{"Ibrahima Konaté", "30 Jun 2026"}}
+	least := uint64(1 << 62)
+	for range 5 { // a GC may empty the pool; the least of five draws counts
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if err := renderTable(io.Discard, header, rows, false, nil); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	if least > 64<<10 {
+		t.Errorf("a pooled table allocates %d bytes to draw a one-row table, want under 64 KiB: is the stringer cache reset?", least)
 	}
 }
