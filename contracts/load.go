@@ -700,6 +700,11 @@ type readItem struct {
 
 const readBatchItems = 256
 
+// readBatches is how many batches a rowReader makes at most: up to four
+// waiting in full, one being checked, one being filled, and room to spare,
+// so that the batches and their fields' slices are made once and reused.
+const readBatches = 8
+
 // readRows reads the data rows: one goroutine reads and splits the CSV
 // while this one checks the rows and keeps or hands them on, so a large
 // file is read on two cores. Problems are recorded here only, in the order
@@ -707,8 +712,9 @@ const readBatchItems = 256
 func (ld *loader) readRows(cr *csv.Reader) error {
 	rr := &rowReader{
 		full: make(chan *readBatch, 4),
-		free: make(chan *readBatch, 4),
+		free: make(chan *readBatch, readBatches),
 		stop: make(chan struct{}),
+		made: 1,
 	}
 	go rr.read(ld, cr)
 	if err := ld.checkBatches(rr); err != nil {
@@ -742,6 +748,7 @@ func (ld *loader) readRows(cr *csv.Reader) error {
 type rowReader struct {
 	full, free chan *readBatch
 	stop       chan struct{}
+	made       int // batches made, the first included
 
 	err      error    // an I/O error
 	longRec  []string // the record that ran over MaxRecordBytes
@@ -834,10 +841,19 @@ func (rr *rowReader) send(b *readBatch) *readBatch {
 	}
 	select {
 	case b = <-rr.free:
-		b.items, b.fields = b.items[:0], b.fields[:0]
 	default:
-		b = &readBatch{}
+		if rr.made < readBatches {
+			rr.made++
+			return &readBatch{}
+		}
+		// every batch is in use: wait for the loader to give one back
+		select {
+		case b = <-rr.free:
+		case <-rr.stop:
+			return nil
+		}
 	}
+	b.items, b.fields = b.items[:0], b.fields[:0]
 	return b
 }
 
