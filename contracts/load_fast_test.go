@@ -162,3 +162,51 @@ func TestSplitterJoined(t *testing.T) {
 		t.Fatal("no line handed on as joined")
 	}
 }
+
+// TestGather: every pattern of high bits in a word's eight bytes is packed
+// into the low byte, byte i's bit as bit i, nothing above it.
+func TestGather(t *testing.T) {
+	for p := range uint64(256) {
+		var m uint64
+		for i := range 8 {
+			if p>>i&1 == 1 {
+				m |= 0x80 << (8 * i)
+			}
+		}
+		if got := gather(m); got != p {
+			t.Errorf("gather(%#016x) = %#x, want %#x", m, got, p)
+		}
+	}
+}
+
+// TestPlainBlocks: plain splits as strings.Split does (a line without
+// quotes is its fields joined by the separator) for lines of every length
+// to three blocks of 64 bytes, with separators at the first and last byte
+// of a block and of a word, in a row, and at both ends; and it notes NUL
+// and non-ASCII bytes wherever they are.
+func TestPlainBlocks(t *testing.T) {
+	for n := range 200 {
+		for _, at := range [][]int{nil, {0}, {n - 1}, {7, 8}, {63, 64}, {62, 63, 64, 65}, {127, 128, 191}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+			line := []byte(strings.Repeat("x", n))
+			for _, i := range at {
+				if i >= 0 && i < n {
+					line[i] = ';'
+				}
+			}
+			for _, odd := range []byte{'y', 0, 0xc3} {
+				l := bytes.Clone(line)
+				if n > 0 && odd != 'y' {
+					l[n/2] = odd
+				}
+				sp := &splitter{comma: ';', maxField: 1 << 20}
+				fields, ascii, nul := sp.plain(nil, l)
+				if want := strings.Split(string(l), ";"); !reflect.DeepEqual(fields, want) {
+					t.Fatalf("%q: fields %q, want %q", l, fields, want)
+				}
+				if wantNUL, wantASCII := bytes.IndexByte(l, 0) >= 0, bytes.IndexByte(l, 0xc3) < 0; nul != wantNUL || ascii != wantASCII {
+					t.Fatalf("%q: NUL %v, ASCII %v; want %v, %v", l, nul, ascii, wantNUL, wantASCII)
+				}
+			}
+		}
+	}
+}
