@@ -110,12 +110,22 @@ type workdays struct {
 	table [tableYears]atomic.Pointer[[367]uint16]
 	mu    sync.Mutex
 	years map[int]*[367]uint16 // years outside the table
+
+	// days remembers the days asked about lately, each in the slot of its
+	// day count modulo 64, as day count<<32 | year-tableFrom<<16 | working
+	// days before it in its year (0: empty): an export asks about the same
+	// as-of date and a few expiry dates on every row.
+	days [64]atomic.Uint64
 }
 
 const tableFrom, tableYears = 1900, 300
 
+// tableStart and tableEnd are the first day of the table's years and the
+// day after the last.
+var tableStart, tableEnd = D(tableFrom, time.January, 1), D(tableFrom+tableYears, time.January, 1)
+
 // inTable reports whether d falls in the years the working-day table covers.
-func inTable(d Date) bool { y := d.Year(); return y >= tableFrom && y < tableFrom+tableYears }
+func inTable(d Date) bool { return !d.Before(tableStart) && d.Before(tableEnd) }
 
 func newWorkdays(name string, weekend []string, extra []FixedHoliday) (*workdays, error) {
 	w := &workdays{years: map[int]*[367]uint16{}}
@@ -191,10 +201,18 @@ func (w *workdays) build(y int) *[367]uint16 {
 	return t
 }
 
-// before returns the number of working days before d in d's year.
-func (w *workdays) before(d Date) int {
-	y := d.Year()
-	return int(w.year(y)[d.Sub(D(y, time.January, 1))])
+// before returns d's year and the number of working days before d in it.
+func (w *workdays) before(d Date) (y, n int) {
+	slot := &w.days[uint32(d.n)%uint32(len(w.days))]
+	if v := slot.Load(); v != 0 && int32(v>>32) == d.n {
+		return tableFrom + int(v>>16&0xffff), int(v & 0xffff)
+	}
+	y = d.Year()
+	n = int(w.year(y)[d.Sub(D(y, time.January, 1))])
+	if inTable(d) {
+		slot.Store(uint64(uint32(d.n))<<32 | uint64(y-tableFrom)<<16 | uint64(n))
+	}
+	return y, n
 }
 
 // Between returns the number of working days d with a <= d < b.
@@ -202,8 +220,9 @@ func (w *workdays) Between(a, b Date) int {
 	if !a.Before(b) {
 		return 0
 	}
-	ya, yb := a.Year(), b.Year()
-	n := w.before(b) - w.before(a)
+	ya, na := w.before(a)
+	yb, nb := w.before(b)
+	n := nb - na
 	for y := ya; y < yb; y++ {
 		n += int(w.year(y)[366])
 	}

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"time"
+)
 
 // A rule file may list fixed public holidays for a country rickar/cal does
 // not cover: Uruguay's 18 July (Constitution Day) falls on a Saturday in 2026,
@@ -66,5 +70,55 @@ func TestFreeAgentsDaysAfterClose(t *testing.T) {
 	w = b.Windows(c, Query{AsOf: D(2026, 10, 15), To: "RUS"})
 	if r := w.Registration; r == nil || r.Exception || r.From != D(2027, 1, 23) {
 		t.Errorf("on 15 Oct 2026: %+v, want the winter period from 2027-01-23", r)
+	}
+}
+
+// TestWorkdaysBetween counts working days on a calendar of Saturday and
+// Sunday only, by hand: June 2026 starts on a Monday and has 22 weekdays;
+// 28 December 2026 (a Monday) to 5 January 2027 holds Mon-Thu, Friday 1
+// January and Monday 4 January; 2026 and 2027, 365 days each starting on
+// a Thursday and a Friday, have 261 weekdays each. The same questions
+// asked again, in another order and for days that share a slot of the
+// cache (64 days apart), and days outside the table (2300), give the same
+// answers as counting the days one by one.
+func TestWorkdaysBetween(t *testing.T) {
+	w, err := newWorkdays("", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		a, b Date
+		want int
+	}{
+		{D(2026, 6, 1), D(2026, 7, 1), 22},
+		{D(2026, 12, 28), D(2027, 1, 5), 6},
+		{D(2026, 1, 1), D(2028, 1, 1), 522},
+		{D(2026, 6, 1), D(2026, 6, 2), 1},
+		{D(2026, 6, 1).AddDays(64), D(2026, 6, 1).AddDays(65), 1}, // Tuesday 4 August, the same slot
+		{D(2026, 6, 6), D(2026, 6, 8), 0},                         // a weekend
+		{D(2026, 7, 1), D(2026, 6, 1), 0},                         // the wrong way round
+	}
+	count := func(a, b Date) (n int) {
+		for d := a; d.Before(b); d = d.AddDays(1) {
+			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+				n++
+			}
+		}
+		return n
+	}
+	for round := range 3 {
+		for _, c := range cases {
+			if got := w.Between(c.a, c.b); got != c.want || got != count(c.a, c.b) {
+				t.Errorf("round %d: Between(%v, %v) = %d, want %d (one by one: %d)", round, c.a, c.b, got, c.want, count(c.a, c.b))
+			}
+		}
+		slices.Reverse(cases)
+	}
+	for _, c := range [][2]Date{{D(2299, 12, 1), D(2300, 2, 1)}, {D(1899, 12, 1), D(1900, 2, 1)}} {
+		for range 2 {
+			if got, want := w.Between(c[0], c[1]), count(c[0], c[1]); got != want {
+				t.Errorf("Between(%v, %v) = %d, want %d", c[0], c[1], got, want)
+			}
+		}
 	}
 }
