@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ type rowEnv struct {
 	rowErr     bool
 
 	strs      map[string]string       // interned club, nationality … strings
+	recent    *[internSlots]string    // the interned strings met lately, by internSlot
 	positions map[[2]string][2]string // position, sub-position as written → as read
 	mlsAssoc  map[string]string       // club id, name of an MLS1 row → USA or CAN
 
@@ -327,17 +329,52 @@ func (ld *loader) intern(s string) string {
 	if s == "" {
 		return ""
 	}
-	if v, ok := ld.strs[s]; ok {
-		return v
+	if ld.recent == nil {
+		ld.recent = new([internSlots]string)
 	}
-	if ld.strs == nil {
-		ld.strs = make(map[string]string)
+	slot := &ld.recent[internSlot(s)]
+	if *slot == s {
+		return *slot
 	}
-	c := strings.Clone(s)
-	if len(ld.strs) < 1<<16 {
-		ld.strs[c] = c
+	v, ok := ld.strs[s]
+	if !ok {
+		if ld.strs == nil {
+			ld.strs = make(map[string]string)
+		}
+		v = strings.Clone(s)
+		if len(ld.strs) < 1<<16 {
+			ld.strs[v] = v
+		}
 	}
-	return c
+	*slot = v
+	return v
+}
+
+// internSlots is the size of intern's cache in front of its map: a power
+// of two, several times the clubs, leagues and countries of most files,
+// whose strings it finds without hashing them as the map does.
+const internBits, internSlots = 11, 1 << internBits
+
+// internSlot is s's place in intern's cache: its length and first and
+// last eight bytes, mixed by a multiplication.
+func internSlot(s string) uint64 {
+	var h uint64
+	if n := len(s); n >= 8 {
+		h = load8(s) ^ bits.RotateLeft64(load8(s[n-8:]), 29)
+	} else {
+		for i := 0; i < n; i++ {
+			h = h<<8 | uint64(s[i])
+		}
+	}
+	h = (h ^ uint64(len(s))) * 0x9e3779b97f4a7c15
+	return h >> (64 - internBits)
+}
+
+// load8 is the first eight bytes of s, little-endian.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // keep copies s out of the record when rows are kept, so a kept field does

@@ -2,9 +2,11 @@ package contracts
 
 import (
 	"encoding/csv"
+	"fmt"
 	"hash/maphash"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // recordHash hashes a line without quotes as the splitter read it, and any
@@ -53,5 +55,41 @@ func TestGetTrims(t *testing.T) {
 		if got, want := ld.get(fPlayer), strings.TrimSpace(v); got != want {
 			t.Errorf("get(%q) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// TestIntern: equal strings come back as one copy of them, not the row's
+// own bytes, whether intern finds them in its cache or its map; two strings
+// that share a slot of the cache, asked for in turn, each come back as
+// their own copy.
+func TestIntern(t *testing.T) {
+	ld := &loader{}
+	row := []byte("Liverpool FC,Liverpool FC,Arsenal")
+	a, b := string(row[:12]), string(row[13:25])
+	first := ld.intern(a)
+	if first != "Liverpool FC" || unsafe.StringData(first) == unsafe.StringData(a) {
+		t.Fatalf("intern(%q) = %q, sharing the row's bytes: %v", a, first, unsafe.StringData(first) == unsafe.StringData(a))
+	}
+	if again := ld.intern(b); unsafe.StringData(again) != unsafe.StringData(first) {
+		t.Errorf("the second Liverpool FC is another copy, want the first")
+	}
+	// two strings of one slot: found by trying names until one shares it
+	x := "Arsenal"
+	var y string
+	for i := 0; y == ""; i++ {
+		if s := fmt.Sprintf("Club %d", i); internSlot(s) == internSlot(x) {
+			y = s
+		}
+	}
+	for range 3 {
+		if got := ld.intern(x); got != x {
+			t.Errorf("intern(%q) = %q", x, got)
+		}
+		if got := ld.intern(y); got != y {
+			t.Errorf("intern(%q) = %q", y, got)
+		}
+	}
+	if ld.intern("") != "" || ld.intern("É") != "É" || ld.intern("12345678") != "12345678" {
+		t.Errorf("short and empty strings not interned as themselves")
 	}
 }
