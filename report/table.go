@@ -142,16 +142,19 @@ type fitted struct {
 func fitRows(header []string, rows [][]string, right map[string]bool, width int, steps []shrink) (fitted, error) {
 	var dropped []string
 	for i := 0; ; i++ {
-		var buf bytes.Buffer
-		ri := map[int]bool{}
-		for j, h := range header {
-			ri[j] = right[h]
-		}
-		if err := renderTable(&buf, header, rows, false, ri); err != nil {
-			return fitted{}, err
-		}
-		if i >= len(steps) || tableWidth(buf.String()) <= width {
-			return fitted{header: header, rows: rows, right: ri, dropped: dropped, drawn: buf.Bytes()}, nil
+		// a table whose cells alone are too wide is not drawn to see
+		if i >= len(steps) || leastWidth(header, rows) <= width {
+			var buf bytes.Buffer
+			ri := map[int]bool{}
+			for j, h := range header {
+				ri[j] = right[h]
+			}
+			if err := renderTable(&buf, header, rows, false, ri); err != nil {
+				return fitted{}, err
+			}
+			if i >= len(steps) || tableWidth(buf.String()) <= width {
+				return fitted{header: header, rows: rows, right: ri, dropped: dropped, drawn: buf.Bytes()}, nil
+			}
 		}
 		st := steps[i]
 		j := indexOf(header, st.col)
@@ -178,6 +181,28 @@ func fitRows(header []string, rows [][]string, right map[string]bool, width int,
 			}
 		}
 	}
+}
+
+// leastWidth is the narrowest renderTable can draw header and rows: each
+// column as wide as its widest cell, with a space either side but after
+// the last (white space at a cell's ends, and columns with nothing else,
+// left out). A table
+// drawn is never narrower (TestLeastWidth), so one whose least width is
+// over the limit need not be drawn to know it does not fit.
+func leastWidth(header []string, rows [][]string) int {
+	n := 0
+	for j, h := range header {
+		w := widthOf(strings.TrimSpace(h))
+		for _, r := range rows {
+			if j < len(r) {
+				w = max(w, widthOf(strings.TrimSpace(r[j])))
+			}
+		}
+		if w > 0 {
+			n += w + 2
+		}
+	}
+	return max(n-1, 0) // the last column's space may be trimmed
 }
 
 // tableWidth is the width of the widest line of a drawn table.

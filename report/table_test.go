@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"io"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -94,5 +95,68 @@ func TestRenderTableResetIsCheap(t *testing.T) {
 	}
 	if least > 64<<10 {
 		t.Errorf("a pooled table allocates %d bytes to draw a one-row table, want under 64 KiB: is the stringer cache reset?", least)
+	}
+}
+
+// TestLeastWidth: no table renderTable draws is narrower than leastWidth
+// says, for cells of one and two columns each (é, 日本, an emoji), empty
+// headers and cells, a column right-aligned, ragged rows; and, worked out
+// by hand, columns of 3 and 2 with a space either side are 9 wide (the
+// rule under the header), of which leastWidth counts 8, leaving out the
+// last space, which a table without rows trims.
+func TestLeastWidth(t *testing.T) {
+	tables := []struct {
+		header []string
+		rows   [][]string
+		right  map[int]bool
+	}{
+		{[]string{"A", "BB"}, [][]string{{"ccc", "d"}}, nil},
+		{[]string{"", "Date", "In"}, [][]string{{"Abroad from", "1 Jan 2026", "open for 151 d"}, {"Free agent from", "1 Jul 2026", "30 d"}}, map[int]bool{2: true}},
+		{[]string{"Player", "Club"}, [][]string{{"Ibrahima Konaté", "日本 FC"}, {"⚽ Zoë", ""}}, nil},
+		{[]string{"X", "Y", "Z"}, [][]string{{"1"}, {"22", "333", "4444"}}, map[int]bool{0: true}},
+		{[]string{"Long header here", "b"}, [][]string{{"", ""}}, nil},
+	}
+	for i, tb := range tables {
+		var out bytes.Buffer
+		if err := renderTable(&out, tb.header, tb.rows, false, tb.right); err != nil {
+			t.Fatal(err)
+		}
+		drawn, least := tableWidth(out.String()), leastWidth(tb.header, tb.rows)
+		if least > drawn {
+			t.Errorf("table %d: least width %d, but drawn %d wide:\n%s", i, least, drawn, out.String())
+		}
+		if i == 0 && (least != 8 || drawn != 9) {
+			t.Errorf("A|BB over ccc|d: least %d, drawn %d, want 8 and 9:\n%s", least, drawn, out.String())
+		}
+	}
+	// and tables made up from pieces, spaces at either end among them
+	pieces := []string{"", " ", "a", "Konaté", "日本", "⚽", "30 d ", " 1 Jan 2026", "€1.5m", "x y"}
+	r := rand.New(rand.NewPCG(1, 2))
+	cell := func() string {
+		var b strings.Builder
+		for range r.IntN(4) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 500 {
+		header := make([]string, 1+r.IntN(4))
+		for j := range header {
+			header[j] = cell()
+		}
+		rows := make([][]string, r.IntN(4))
+		for k := range rows {
+			rows[k] = make([]string, len(header))
+			for j := range rows[k] {
+				rows[k][j] = cell()
+			}
+		}
+		var out bytes.Buffer
+		if err := renderTable(&out, header, rows, false, map[int]bool{0: r.IntN(2) == 0}); err != nil {
+			t.Fatal(err)
+		}
+		if drawn, least := tableWidth(out.String()), leastWidth(header, rows); least > drawn {
+			t.Fatalf("%q over %q: least width %d, but drawn %d wide:\n%s", header, rows, least, drawn, out.String())
+		}
 	}
 }
