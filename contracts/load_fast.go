@@ -53,6 +53,7 @@ type splitter struct {
 	lines    int // lines split here, blank lines among them
 	last     int // the line of the last record split
 	arena    []byte
+	masks    []uint64 // plain's separator masks, one for each 64 bytes of a line
 }
 
 // arenaBytes is the size of the buffer a batch's fields are copied to
@@ -202,11 +203,12 @@ const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f
 func gather(m uint64) uint64 { return m * 0x0002040810204081 >> 56 }
 
 // plain splits a line without quotes at each separator: the line is
-// copied once and its fields are pieces of the copy. It scans the line
-// eight bytes at a time, noting also whether it holds a NUL byte or any
-// byte that is not ASCII; its separators are gathered into one mask for
-// each 64 bytes, so that the loop over them runs once a block rather
-// than once a word (each run of it costs a mispredicted branch at its end).
+// copied once and its fields are pieces of the copy. sepBlocks finds the
+// separators of each 64 bytes as one mask, and whether the line holds a
+// NUL byte or any byte that is not ASCII, so that the loop over them runs
+// once a block rather than once a word (each run of it costs a
+// mispredicted branch at its end); the rest of the line is scanned eight
+// bytes at a time, then byte by byte.
 func (sp *splitter) plain(fields []string, line []byte) (_ []string, ascii, nul bool) {
 	start := len(sp.arena)
 	sp.arena = append(sp.arena, line...)
@@ -214,21 +216,26 @@ func (sp *splitter) plain(fields []string, line []byte) (_ []string, ascii, nul 
 	seps := ones * uint64(sp.comma)
 	var all, zeros uint64
 	from, i := 0, 0
-	for ; i+64 <= len(line); i += 64 {
-		block := line[i : i+64]
-		var at uint64 // bit j: a separator at i+j
-		for j := 0; j < 64; j += 8 {
-			w := binary.LittleEndian.Uint64(block[j:])
-			all |= w
-			zeros |= ^((w&lows + lows) | w) & highs
-			x := w ^ seps
-			at |= gather(^((x&lows+lows)|x)&highs) << j
+	if nb := len(line) / 64; nb > 0 {
+		if cap(sp.masks) < nb {
+			sp.masks = make([]uint64, nb)
 		}
-		for ; at != 0; at &= at - 1 {
-			end := i + bits.TrailingZeros64(at)
-			fields = append(fields, s[from:end])
-			from = end + 1
+		masks := sp.masks[:nb]
+		high, zero := sepBlocks(line, sp.comma, masks)
+		if high {
+			all = highs
 		}
+		if zero {
+			zeros = 1
+		}
+		for k, at := range masks {
+			for ; at != 0; at &= at - 1 {
+				end := k*64 + bits.TrailingZeros64(at)
+				fields = append(fields, s[from:end])
+				from = end + 1
+			}
+		}
+		i = nb * 64
 	}
 	for ; i+8 <= len(s); i += 8 {
 		w := binary.LittleEndian.Uint64(line[i:])

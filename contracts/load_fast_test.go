@@ -2,7 +2,9 @@ package contracts
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -208,5 +210,64 @@ func TestPlainBlocks(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSepBlocks holds sepBlocks (the AVX2 form on a processor that has it)
+// and sepBlocksGo to the byte-by-byte answer: bit j of mask k is set where
+// byte k*64+j is the separator; high says a byte is 0x80 or more, nul that
+// one is 0. Every byte value is tried at every place of a block, alone in
+// a block of other bytes, and as many random blocks.
+func TestSepBlocks(t *testing.T) {
+	t.Logf("AVX2 form: %v", haveAVX2)
+	want := func(line []byte, sep byte) (masks []uint64, high, nul bool) {
+		masks = make([]uint64, len(line)/64)
+		for i, c := range line {
+			if c == sep {
+				masks[i/64] |= 1 << (i % 64)
+			}
+			high = high || c >= 0x80
+			nul = nul || c == 0
+		}
+		return masks, high, nul
+	}
+	check := func(line []byte, sep byte) {
+		t.Helper()
+		wm, wh, wn := want(line, sep)
+		for _, f := range []struct {
+			name string
+			fn   func([]byte, byte, []uint64) (bool, bool)
+		}{{"sepBlocks", sepBlocks}, {"sepBlocksGo", sepBlocksGo}} {
+			masks := make([]uint64, len(wm))
+			h, n := f.fn(line, sep, masks)
+			if !slices.Equal(masks, wm) || h != wh || n != wn {
+				t.Fatalf("%s(%q, %q): masks %x, high %v, nul %v; want %x, %v, %v", f.name, line, sep, masks, h, n, wm, wh, wn)
+			}
+		}
+	}
+	for _, sep := range []byte{',', ';', '\t', 0, 0x80, 0xff} {
+		for v := range 256 {
+			for at := range 64 {
+				line := bytes.Repeat([]byte("a"), 128)
+				line[64+at] = byte(v)
+				check(line, sep)
+				check(line[64:], sep)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		line := make([]byte, 64*(1+r.IntN(8)))
+		for i := range line {
+			switch r.IntN(4) {
+			case 0:
+				line[i] = byte(r.IntN(256))
+			case 1:
+				line[i] = ','
+			default:
+				line[i] = 'a' + byte(r.IntN(26))
+			}
+		}
+		check(line, ',')
 	}
 }
