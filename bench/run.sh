@@ -13,7 +13,9 @@
 #             bosman export of the same file
 #   expiring  bosman expiring over the 1,000,000 rows, against export of them
 #   start-up  bosman player Konate and two expiring queries on the embedded
-#             data, against hello world
+#             data, against hello world; with them hello world linking every
+#             package bosman links (the floor of its package initialisation)
+#             and bosman --version (the same, and bosman's own)
 #
 #   bench/run.sh                      all of it, N=5 rounds (start-up: 20)
 #   ROWS=200000 BIG=0 N=3 bench/run.sh  a quick run without the 4M file
@@ -36,6 +38,16 @@ mkdir "$work/hello"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$work/hello/main.go"
 printf 'module hello\n\ngo 1.26\n' >"$work/hello/go.mod"
 (cd "$work/hello" && go build -o "$work/hello-bin" .)
+# the same hello world linking every package bosman links but its own (a
+# blank import each, so their package initialisation runs): the start-up
+# no code of bosman's can go below
+mkdir "$work/deps"
+{
+	printf 'package main\n\nimport (\n\t"fmt"\n'
+	go list -deps ./cmd/bosman | grep -v -E -e '^github.com/bosmanhq/' -e '(^|/)internal(/|$)' -e '^vendor/' -e '^(C|fmt)$' | sed 's/.*/\t_ "&"/'
+	printf ')\n\nfunc main() { fmt.Println("hello") }\n'
+} >"$work/deps/main.go"
+go build -o "$work/deps-bin" "$work/deps/main.go"
 
 echo "generating $ROWS rows" >&2
 "$work/gendata" -rows "$ROWS" -format tmdatasets -seed 1 -o "$work/players.csv"
@@ -75,5 +87,5 @@ echo "== lookups over $ROWS rows, against reading them all for export"
 
 echo
 echo "== start-up: bosman player Konate and expiring (embedded data), against hello world"
-"$work/measure" -n "$NSTART" "hello=$work/hello-bin" "player-konate=$B player Konate" \
+"$work/measure" -n "$NSTART" "hello=$work/hello-bin" "linked-packages=$work/deps-bin" "version=$B --version" "player-konate=$B player Konate" \
 	"expiring-cb=$B expiring --to ESP --position CB" "expiring-all=$B expiring --format csv"
