@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 
 	"github.com/bosmanhq/bosman/contracts"
@@ -267,17 +268,119 @@ func cmpDayLatest(a, b rules.Date) int {
 // sorted returns the rows of st in order, the first limit of them (all
 // when limit is 0).
 func (st *store) sorted(keys []SortKey, limit int) []int32 {
-	perm := make([]int32, st.len())
-	for i := range perm {
-		perm[i] = int32(i)
+	// Each row's first keys as numbers (sortWords), compared first: they
+	// decide nearly every comparison without reading the rows; a tie is
+	// decided by the whole order. The order is total (it ends with the
+	// id), so an unstable sort gives the same listing every time.
+	words := sortWords(keys)
+	recs := make([]sortRec, st.len())
+	for i := range recs {
+		h := st.row(i)
+		r := &recs[i]
+		r.i = int32(i)
+		for j := 0; j < len(words); j++ {
+			r.w[j] = st.sortWord(h, words[j], 0)
+			if words[j] == SortName || words[j] == sortID {
+				r.w[j+1] = st.sortWord(h, words[j], 8) // a text's next eight bytes
+				j++
+			}
+		}
 	}
-	// the order is total (it ends with the id), so an unstable sort gives
-	// the same listing every time
-	slices.SortFunc(perm, func(i, j int32) int { return st.compare(st.row(int(i)), st.row(int(j)), keys) })
-	if limit > 0 && len(perm) > limit {
-		perm = perm[:limit]
+	slices.SortFunc(recs, func(a, b sortRec) int {
+		for j := range a.w {
+			if c := cmp.Compare(a.w[j], b.w[j]); c != 0 {
+				return c
+			}
+		}
+		return st.compare(st.row(int(a.i)), st.row(int(b.i)), keys)
+	})
+	if limit > 0 && len(recs) > limit {
+		recs = recs[:limit]
+	}
+	perm := make([]int32, len(recs))
+	for i, r := range recs {
+		perm[i] = r.i
 	}
 	return perm
+}
+
+// sortRec is a row to sort: the words of its first keys, and its number.
+type sortRec struct {
+	w [sortRecWords]uint64
+	i int32
+}
+
+// sortRecWords is the number of words of a sortRec: two keys and the
+// first sixteen bytes of a text (the name, when rows tie on the value and
+// the expiry, as many do).
+const sortRecWords = 4
+
+// sortWords returns the first keys of the order keys then tieBreak
+// (compare's), as many as fill sortRecWords (a text takes two), a key met
+// before left out, as it cannot decide again. A text's words are only its
+// first sixteen bytes: two texts with the same words may still differ, so
+// no key after a text is taken (the words left are "", 0 for every row).
+func sortWords(keys []SortKey) (words [sortRecWords]SortKey) {
+	n := 0
+	for _, ks := range [2][]SortKey{keys, tieBreak} {
+		for _, k := range ks {
+			text := k == SortName || k == sortID
+			if slices.Contains(words[:n], k) {
+				continue
+			}
+			if n == len(words) || (text && n+2 > len(words)) {
+				return words
+			}
+			words[n] = k
+			n++
+			if text {
+				return words
+			}
+		}
+	}
+	return words
+}
+
+// sortWord is key k of h as a number that orders rows as compareBy does
+// wherever the numbers differ (equal numbers say nothing): days and values
+// as integers, the unknown last, and texts by their eight bytes from byte
+// from, big-endian (bytes.Compare's order, a shorter text padded with
+// zeros).
+func (st *store) sortWord(h *held, k SortKey, from int) uint64 {
+	day := func(d rules.Date, latestFirst bool) uint64 {
+		if d.IsZero() {
+			return 1 << 32 // after every day
+		}
+		w := uint64(uint32(int32(d.Sub(rules.Date{}))) ^ 1<<31) // int32 order as uint32 order
+		if latestFirst {
+			w ^= 1<<32 - 1
+		}
+		return w
+	}
+	prefix := func(b []byte) uint64 {
+		var w [8]byte
+		if from < len(b) {
+			copy(w[:], b[from:])
+		}
+		return binary.BigEndian.Uint64(w[:])
+	}
+	switch k {
+	case SortValue:
+		return ^(uint64(h.value) ^ 1<<63) // the highest first
+	case SortExpiry:
+		return day(h.expires, false)
+	case SortAge:
+		return day(h.birth, true)
+	case SortCanSign:
+		return day(h.canSign, false)
+	case SortData:
+		return uint64(h.part)
+	case SortName:
+		return prefix(st.text1(h, textFolded))
+	case sortID:
+		return prefix(st.text1(h, textID))
+	}
+	return 0
 }
 
 // best returns a store of the first limit rows of st in order, to free
