@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bosmanhq/bosman/contracts"
@@ -135,5 +136,26 @@ func TestSortWords(t *testing.T) {
 		if got := sortWords(c.keys); got != c.want {
 			t.Errorf("sortWords(%v) = %q, want %q", c.keys, got, c.want)
 		}
+	}
+}
+
+// A contract made again from the store shares its texts' bytes
+// (chunkString): they must stay as they were while more rows are held,
+// past the end of a chunk and into new ones.
+func TestStoreTextsStay(t *testing.T) {
+	st := &store{}
+	long := strings.Repeat("x", textChunk/3)
+	first := contracts.Contract{PlayerID: "42", Player: "Ibrahima Konaté", Source: "https://example.org/42"}
+	st.add(&first, rules.Date{}, 0)
+	var c contracts.Contract
+	st.contract(0, &c)
+	for i := range 10 {
+		st.add(&contracts.Contract{PlayerID: fmt.Sprint(i), Player: long, Source: long}, rules.Date{}, 0)
+	}
+	if c.PlayerID != first.PlayerID || c.Player != first.Player || c.Source != first.Source {
+		t.Fatalf("held texts changed: %q %q %q", c.PlayerID, c.Player, c.Source)
+	}
+	if len(st.text) < 4 {
+		t.Fatalf("%d text chunks: the test meant to fill several", len(st.text))
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"unsafe"
 
 	"github.com/bosmanhq/bosman/contracts"
 	"github.com/bosmanhq/bosman/rules"
@@ -194,7 +195,7 @@ func (st *store) contract(i int, c *contracts.Contract) {
 	t := st.texts(h)
 	s := st.tab.list
 	*c = contracts.Contract{
-		PlayerID: string(t[textID]), Player: string(t[textPlayer]), Source: string(t[textSource]),
+		PlayerID: chunkString(t[textID]), Player: chunkString(t[textPlayer]), Source: chunkString(t[textSource]),
 		Birth: h.birth, Signed: h.signed, Start: h.start, Expires: h.expires, Confirmed: h.confirmed,
 		Option:      contracts.Option{Until: h.option, Holder: s[h.strs[strHolder]]},
 		Nationality: s[h.strs[strNationality]], Position: s[h.strs[strPosition]], SubPosition: s[h.strs[strSub]],
@@ -203,4 +204,14 @@ func (st *store) contract(i int, c *contracts.Contract) {
 		Listing: h.flags&heldListing != 0, AssociationInferred: h.flags&heldInferred != 0,
 		Pos: contracts.Pos{File: s[h.strs[strFile]], Line: int(h.line)},
 	}
+}
+
+// chunkString is b, bytes of a text chunk, as a string without a copy: a
+// chunk's bytes are never written again once held (room and copyRow only
+// append after them), and the string keeps its chunk alive.
+func chunkString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
