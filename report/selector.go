@@ -280,7 +280,7 @@ func (st *store) sorted(keys []SortKey, limit int) []int32 {
 		r.i = int32(i)
 		for j := 0; j < len(words); j++ {
 			r.w[j] = st.sortWord(h, words[j], 0)
-			if words[j] == SortName || words[j] == sortID {
+			if textKey(words[j]) {
 				r.w[j+1] = st.sortWord(h, words[j], 8) // a text's next eight bytes
 				j++
 			}
@@ -324,7 +324,7 @@ func sortWords(keys []SortKey) (words [sortRecWords]SortKey) {
 	n := 0
 	for _, ks := range [2][]SortKey{keys, tieBreak} {
 		for _, k := range ks {
-			text := k == SortName || k == sortID
+			text := textKey(k)
 			if slices.Contains(words[:n], k) {
 				continue
 			}
@@ -340,6 +340,10 @@ func sortWords(keys []SortKey) (words [sortRecWords]SortKey) {
 	}
 	return words
 }
+
+// textKey says that k orders by a text: its words are the text's first
+// bytes.
+func textKey(k SortKey) bool { return k == SortName || k == sortID }
 
 // sortWord is key k of h as a number that orders rows as compareBy does
 // wherever the numbers differ (equal numbers say nothing): days and values
