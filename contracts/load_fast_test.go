@@ -185,8 +185,14 @@ func TestGather(t *testing.T) {
 // quotes is its fields joined by the separator) for lines of every length
 // to three blocks of 64 bytes, with separators at the first and last byte
 // of a block and of a word, in a row, and at both ends; and it notes NUL
-// and non-ASCII bytes wherever they are.
+// and non-ASCII bytes wherever they are. It runs with sepBlocks' AVX2
+// form where the processor has it, and with the Go form.
 func TestPlainBlocks(t *testing.T) {
+	t.Run("vector", testPlainBlocks)
+	t.Run("go", func(t *testing.T) { withoutAVX2(t); testPlainBlocks(t) })
+}
+
+func testPlainBlocks(t *testing.T) {
 	for n := range 200 {
 		for _, at := range [][]int{nil, {0}, {n - 1}, {7, 8}, {63, 64}, {62, 63, 64, 65}, {127, 128, 191}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}} {
 			line := []byte(strings.Repeat("x", n))
