@@ -186,9 +186,9 @@ func fitRows(header []string, rows [][]string, right map[string]bool, width int,
 // leastWidth is the narrowest renderTable can draw header and rows: each
 // column as wide as its widest cell, with a space either side but after
 // the last (white space at a cell's ends, and columns with nothing else,
-// left out). A table
-// drawn is never narrower (TestLeastWidth), so one whose least width is
-// over the limit need not be drawn to know it does not fit.
+// left out). A table drawn is never narrower (TestLeastWidth), so one
+// whose least width is over the limit need not be drawn to know it does
+// not fit.
 func leastWidth(header []string, rows [][]string) int {
 	n := 0
 	for j, h := range header {
