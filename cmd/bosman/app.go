@@ -248,7 +248,7 @@ func appFlags() []cli.Flag {
 	}
 	var out []cli.Flag
 	for _, f := range globalFlags("player") {
-		if f.Names()[0] == "format" {
+		if sf, ok := f.(*cli.StringFlag); ok && sf.Name == "format" {
 			f = &cli.StringFlag{Name: "format", Usage: "output `FORMAT`: " + strings.Join(all, ", ") + " (each command's --help says which it writes)", DefaultText: "table, or csv for export"}
 		}
 		out = append(out, f)
@@ -324,23 +324,24 @@ func newApp(s *streams) *cli.App {
 // runs a regular expression over each name on every call, and on every
 // run it asks for the names of all of a command's flags once for each of
 // them (runFlagActions, IsSet): a third of a millisecond of each command.
-// The flags stay what they were but for Names.
+// The names are flagNames', which runs none. The flags stay what they were
+// but for Names.
 func nameFlags(app *cli.App) {
 	named := func(fs []cli.Flag) {
 		for i, f := range fs {
 			switch f := f.(type) {
 			case *cli.StringFlag:
-				fs[i] = &stringFlag{f, f.Names()}
+				fs[i] = &stringFlag{f, flagNames(f.Name, f.Aliases)}
 			case *cli.BoolFlag:
-				fs[i] = &boolFlag{f, f.Names()}
+				fs[i] = &boolFlag{f, flagNames(f.Name, f.Aliases)}
 			case *cli.StringSliceFlag:
-				fs[i] = &stringSliceFlag{f, f.Names()}
+				fs[i] = &stringSliceFlag{f, flagNames(f.Name, f.Aliases)}
 			case *cli.IntFlag:
-				fs[i] = &intFlag{f, f.Names()}
+				fs[i] = &intFlag{f, flagNames(f.Name, f.Aliases)}
 			case *cli.GenericFlag:
-				fs[i] = &genericFlag{f, f.Names()}
+				fs[i] = &genericFlag{f, flagNames(f.Name, f.Aliases)}
 			case *cli.DurationFlag:
-				fs[i] = &durationFlag{f, f.Names()}
+				fs[i] = &durationFlag{f, flagNames(f.Name, f.Aliases)}
 			}
 		}
 	}
@@ -351,6 +352,28 @@ func nameFlags(app *cli.App) {
 			named(sub.Flags)
 		}
 	}
+}
+
+// flagNames is cli.FlagNames, which cuts each name at its first comma or
+// space (the names of urfave/cli v1), without the regular expression it
+// runs for it: a name with a line break, where that expression's ".*"
+// stops, is left to it (TestFlagNames).
+func flagNames(name string, aliases []string) []string {
+	out := make([]string, 0, 1+len(aliases))
+	for i := -1; i < len(aliases); i++ {
+		n := name
+		if i >= 0 {
+			n = aliases[i]
+		}
+		if strings.IndexByte(n, '\n') >= 0 {
+			return cli.FlagNames(name, aliases)
+		}
+		if cut := strings.IndexAny(n, ", "); cut >= 0 {
+			n = n[:cut]
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // The flags of nameFlags: each is urfave/cli's, its names given once.

@@ -111,3 +111,14 @@ func BenchmarkExpiringEmbedded(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVersion is 'bosman --version' in-process: what every command
+// costs before its own work (the command line built and parsed).
+func BenchmarkVersion(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, code := run(b, nil, "--version"); code != 0 {
+			b.Fatal(code)
+		}
+	}
+}

@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.golden from the current output")
@@ -255,5 +259,50 @@ func TestNamedFlagsKeepTheirKind(t *testing.T) {
 	_, valued := flagIndex(newApp(&streams{}))
 	if valued["no-color"] || !valued["position"] || !valued["limit"] {
 		t.Errorf("valued: no-color %v, position %v, limit %v; want false, true, true", valued["no-color"], valued["position"], valued["limit"])
+	}
+}
+
+// flagNames gives every flag of bosman the names cli.FlagNames gives it
+// (nameFlags), and cuts names as it does: at the first comma or space.
+func TestFlagNames(t *testing.T) {
+	app := newApp(&streams{})
+	n := 0
+	check := func(fs []cli.Flag) {
+		for _, f := range fs {
+			v := reflect.ValueOf(f).Elem()
+			if v.Kind() == reflect.Struct && v.NumField() == 2 && v.Field(0).Kind() == reflect.Pointer {
+				v = v.Field(0).Elem() // nameFlags' wrapper: the urfave/cli flag in it
+			}
+			name := v.FieldByName("Name").String()
+			aliases := v.FieldByName("Aliases").Interface().([]string)
+			if want := cli.FlagNames(name, aliases); !slices.Equal(f.Names(), want) {
+				t.Errorf("--%s: names %q, cli.FlagNames gives %q", name, f.Names(), want)
+			}
+			n++
+		}
+	}
+	check(app.Flags)
+	for _, c := range app.Commands {
+		check(c.Flags)
+		for _, sub := range c.Subcommands {
+			check(sub.Flags)
+		}
+	}
+	if n < 100 {
+		t.Errorf("checked %d flags; bosman has more than 100 (each command has the global ones)", n)
+	}
+	for _, c := range []struct {
+		name    string
+		aliases []string
+	}{
+		{"as-of", nil},
+		{"format, f", []string{"o"}},
+		{"data file", []string{"d,", " x"}},
+		{"a,,b c", []string{""}},
+		{"line\nbreak, x", []string{"y z"}},
+	} {
+		if got, want := flagNames(c.name, c.aliases), cli.FlagNames(c.name, c.aliases); !slices.Equal(got, want) {
+			t.Errorf("flagNames(%q, %q) = %q, cli.FlagNames gives %q", c.name, c.aliases, got, want)
+		}
 	}
 }
