@@ -24,9 +24,10 @@ var embedded embed.FS
 // Book is a loaded collection of rule sets: the FIFA baseline, one set per
 // association, and league sets on top of their associations.
 //
-// The embedded sets are parsed when first asked for, so a question about
-// one player reads two or three files, not twenty; rule files given by the
-// user are parsed at once, so their mistakes are reported at once.
+// The embedded sets are built when first asked for, so a question about
+// one player builds two or three sets, not twenty, and from their decoded
+// form in sets_gen.go rather than their TOML; rule files given by the user
+// are parsed at once, so their mistakes are reported at once.
 type Book struct {
 	entries  map[string]*entry // by code; not changed after loading
 	byLeague map[string]string // competition id → code of its league set
@@ -73,6 +74,25 @@ func Embedded() (*Book, error) {
 type embeddedFileMeta struct {
 	file string // data/eng.toml
 	meta meta
+}
+
+// parse parses en's file: an embedded one from its decoded form in
+// sets_gen.go, without reading the TOML (see TestGeneratedSets).
+func (en *entry) parse() (*Set, error) {
+	if en.raw == nil && en.file != "" {
+		if s, lines := generatedSet(en.file); s != nil {
+			s.File = en.name
+			if err := s.compile(lines); err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
+	}
+	raw, err := en.source()
+	if err != nil {
+		return nil, err
+	}
+	return Parse(raw, en.name)
 }
 
 // source is the text of en's file.
@@ -267,12 +287,7 @@ func (b *Book) get(code string) *Set {
 		return nil
 	}
 	en.once.Do(func() {
-		raw, err := en.source()
-		if err != nil {
-			en.err = err
-			return
-		}
-		s, err := Parse(raw, en.name)
+		s, err := en.parse()
 		if err != nil {
 			en.err = err
 			return
@@ -396,8 +411,22 @@ func (b *Book) setFor(assoc, league string) *Set {
 
 // Parse reads one rule file. Errors name the file and line.
 func Parse(data []byte, name string) (*Set, error) {
-	var s Set
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark, as editors on Windows write
+	s, err := decode(data, name)
+	if err != nil {
+		return nil, err
+	}
+	s.File = name
+	if err := s.compile(indexLines(data)); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// decode is Parse's first half: the TOML read into a Set, not yet checked
+// or prepared (compile).
+func decode(data []byte, name string) (*Set, error) {
+	var s Set
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
@@ -416,10 +445,6 @@ func Parse(data []byte, name string) (*Set, error) {
 			return nil, fmt.Errorf("%s:%d:%d: %s", name, row, col, plainTOML(de.Error()))
 		}
 		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	s.File = name
-	if err := s.compile(data); err != nil {
-		return nil, err
 	}
 	return &s, nil
 }
@@ -476,9 +501,10 @@ func (k *setCheck) spec(key string, d *DaySpec, required bool) {
 	}
 }
 
-// compile checks a decoded set and prepares it for use.
-func (s *Set) compile(doc []byte) error {
-	k := &setCheck{s: s, lines: indexLines(doc)}
+// compile checks a decoded set and prepares it for use; lines are the
+// lines of its keys in its file (indexLines).
+func (s *Set) compile(lines lineIndex) error {
+	k := &setCheck{s: s, lines: lines}
 	if s.Code == "" || strings.ToUpper(s.Code) != s.Code {
 		k.bad("code", "want an upper-case code (ENG, MLS), got %q", s.Code)
 	}

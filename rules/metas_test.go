@@ -25,17 +25,25 @@ func TestEmbeddedMetas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateMetas {
-		if err := os.WriteFile(metasFile, src, 0o644); err != nil {
+	checkGenerated(t, metasFile, src, *updateMetas, "-run TestEmbeddedMetas -update-metas")
+}
+
+// checkGenerated fails t unless file holds src, the generated source of
+// it, after writing it there when update is set; flags are the go test
+// flags that rewrite it.
+func checkGenerated(t *testing.T, file string, src []byte, update bool, flags string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	have, err := os.ReadFile(metasFile)
+	have, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(have, src) {
-		t.Fatalf("%s is not what the embedded rule files give now: run go test ./rules -run TestEmbeddedMetas -update-metas", metasFile)
+		t.Fatalf("%s is not what the embedded rule files give now: run go test ./rules %s", file, flags)
 	}
 }
 
