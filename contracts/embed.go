@@ -16,6 +16,9 @@ var (
 	snapshotPlayers string
 	//go:embed data/snapshot-clubs.tsv
 	snapshotClubs string
+	// the word index of snapshotPlayers' keys block (see snapwords.go)
+	//go:embed data/snapshot-players.words
+	snapshotWords string
 )
 
 // DefaultName is how problems and Contract.Pos name the built-in dataset.

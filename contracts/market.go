@@ -62,6 +62,7 @@ func Embedded() (*Market, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.words = wordIndex(snapshotWords, len(s.keys))
 	return &Market{snap: s, curated: rows}, nil
 }
 

@@ -259,6 +259,7 @@ type snapshot struct {
 	name    string // for Contract.Pos
 	players string
 	keys    string // the keys block
+	words   string // the places of a word index of keys (see snapshotWords); "" for none
 	rows    string // the rows, from the first club marker
 	rowLine int    // line number of the first line of rows
 	meta    SnapshotMeta
@@ -624,6 +625,32 @@ func (s *snapshot) find(qs []string) []snapHit {
 				t = x
 			}
 		}
+		// line is the keys line the word at pos is in, when pos is in its
+		// keys column: the line's end, and the best match of q in it
+		line := func(pos int) (end int, ok bool) {
+			start := strings.LastIndexByte(s.keys[:pos], '\n') + 1
+			end = pos + strings.IndexByte(s.keys[pos:], '\n')
+			tab := strings.IndexByte(s.keys[start:end], '\t')
+			if tab < 0 || start+tab < pos {
+				return end, false // the offset column
+			}
+			off, err := strconv.Atoi(s.keys[start+tab+1 : end])
+			if err != nil {
+				return end, false
+			}
+			k := matchKeys(q, toks, s.keys[start:start+tab])
+			if k == 0 {
+				return end, false
+			}
+			if old, ok := best[off]; !ok || k < old {
+				best[off] = k
+			}
+			return end, true
+		}
+		if s.words != "" {
+			s.indexedWords(t, func(pos int) { line(pos) })
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(s.keys[from:], t)
 			if i < 0 {
@@ -634,24 +661,9 @@ func (s *snapshot) find(qs []string) []snapHit {
 			if pos > 0 && s.keys[pos-1] != '\n' && s.keys[pos-1] != ' ' && s.keys[pos-1] != '|' {
 				continue // not the beginning of a word
 			}
-			start := strings.LastIndexByte(s.keys[:pos], '\n') + 1
-			end := pos + strings.IndexByte(s.keys[pos:], '\n')
-			tab := strings.IndexByte(s.keys[start:end], '\t')
-			if tab < 0 || start+tab < pos {
-				continue // the offset column
+			if end, ok := line(pos); ok {
+				from = end
 			}
-			off, err := strconv.Atoi(s.keys[start+tab+1 : end])
-			if err != nil {
-				continue
-			}
-			k := matchKeys(q, toks, s.keys[start:start+tab])
-			if k == 0 {
-				continue
-			}
-			if old, ok := best[off]; !ok || k < old {
-				best[off] = k
-			}
-			from = end
 		}
 	}
 	out := make([]snapHit, 0, len(best))
