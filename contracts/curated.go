@@ -13,6 +13,18 @@ type curatedRow struct {
 	c Contract // without its dates
 	// Birth, Signed, Start, Expires, Option.Until, Loan.Until, Confirmed
 	dates [7]int32
+	names []string // foldVariants(c.Player): what a name question folds
+}
+
+// curatedNames returns the foldVariants of each curated row's name, in
+// the order of curatedRows, from curatedTable: a name question over the
+// embedded data need not fold them.
+func curatedNames() [][]string {
+	out := make([][]string, len(curatedTable))
+	for i := range curatedTable {
+		out[i] = curatedTable[i].names
+	}
+	return out
 }
 
 // curatedRows returns the rows of default.csv as Default reads them,

@@ -7,6 +7,7 @@ import (
 	gofmt "go/format"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/bosmanhq/bosman/rules"
@@ -96,7 +97,11 @@ func curatedTableSource(rows []Contract) ([]byte, error) {
 			LastSeason: c.LastSeason, Note: c.Note, Listing: c.Listing}) {
 			return nil, fmt.Errorf("row %d has a field curatedTableSource does not write", c.Pos.Line)
 		}
-		fmt.Fprintf(&b, "\t{c: Contract{%s}, dates: %#v},\n", contractFields(c), nums)
+		fmt.Fprintf(&b, "\t{c: Contract{%s}, dates: %#v", contractFields(c), nums)
+		if names := foldVariants(c.Player); names != nil {
+			fmt.Fprintf(&b, ", names: %#v", names)
+		}
+		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
 	return gofmt.Source(b.Bytes())
@@ -147,4 +152,38 @@ func contractFields(c Contract) string {
 		fmt.Fprintf(&b, "Pos: Pos{File: %q, Line: %d}", c.Pos.File, c.Pos.Line)
 	}
 	return b.String()
+}
+
+// curatedNames are the folds of the curated rows' names, and a name
+// question over the curated rows finds the same rows with them as by
+// folding each name: every word of every curated name, its first three
+// letters, and initials.
+func TestCuratedNames(t *testing.T) {
+	rows, names := curatedRows(), curatedNames()
+	if len(names) != len(rows) {
+		t.Fatalf("%d names for %d rows", len(names), len(rows))
+	}
+	var queries []string
+	for i, c := range rows {
+		if !reflect.DeepEqual(names[i], foldVariants(c.Player)) {
+			t.Errorf("%s: names %q, foldVariants %q", c.Player, names[i], foldVariants(c.Player))
+		}
+		for _, w := range strings.Fields(c.Player) {
+			queries = append(queries, w, string([]rune(w)[:min(3, len([]rune(w)))]))
+		}
+	}
+	queries = append(queries, "TAA", "KDB", "Konaté", "dodo", "ederson", "zzq")
+	with := &Market{curated: rows, names: names}
+	without := &Market{curated: rows}
+	found := 0
+	for _, q := range queries {
+		a, b := with.queryIndex(q).Players(q), without.queryIndex(q).Players(q)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("%q: %d matches with the names, %d folding", q, len(a), len(b))
+		}
+		found += len(a)
+	}
+	if found < len(rows) {
+		t.Errorf("%d matches in all: too few to show anything", found)
+	}
 }

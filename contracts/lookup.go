@@ -17,19 +17,33 @@ import (
 // begins a word of one of the name's, or, for a query in capitals, when
 // the name has those initials (MatchInitials).
 func PlayerFilter(query string) func(c *Contract) bool {
+	keep := playerMatcher(query)
+	return func(c *Contract) bool { return keep(c, nil) }
+}
+
+// playerMatcher is PlayerFilter's test, given also the foldVariants of
+// the row's name when they are known (the curated rows', generated with
+// them: curatedNames); nil: it folds the name itself.
+func playerMatcher(query string) func(c *Contract, names []string) bool {
 	q := strings.TrimSpace(query)
 	if isDigits(q) {
-		return func(c *Contract) bool { return c.PlayerID == q }
+		return func(c *Contract, _ []string) bool { return c.PlayerID == q }
 	}
 	toks := longestWords(queryKeys(query))
 	if len(toks) == 0 {
-		return func(*Contract) bool { return false }
+		return func(*Contract, []string) bool { return false }
 	}
 	ini := initialsQuery(query)
-	return func(c *Contract) bool {
+	return func(c *Contract, names []string) bool {
 		name := c.Player
+		variants := func() []string {
+			if names == nil {
+				names = foldVariants(name)
+			}
+			return names
+		}
 		if ini != "" && name != "" && (name[0]|0x20 == ini[0] || name[0] >= 0x80) {
-			for _, k := range foldVariants(name) {
+			for _, k := range variants() {
 				if hasInitials(k, ini) {
 					return true
 				}
@@ -43,7 +57,7 @@ func PlayerFilter(query string) func(c *Contract) bool {
 			}
 			return false
 		}
-		for _, k := range foldVariants(name) {
+		for _, k := range variants() {
 			for _, t := range toks {
 				if hasWordPrefix(k, t) {
 					return true

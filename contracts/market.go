@@ -26,6 +26,7 @@ import (
 type Market struct {
 	snap    *snapshot  // nil when the market is made of loaded rows
 	curated []Contract // the embedded curated rows; NewMarket: all rows
+	names   [][]string // foldVariants of each curated row's name, when known (curatedNames)
 
 	ixOnce sync.Once
 	ix     *Index // of curated
@@ -63,7 +64,7 @@ func Embedded() (*Market, error) {
 		return nil, err
 	}
 	s.words = wordIndex(snapshotWords, len(s.keys))
-	return &Market{snap: s, curated: rows}, nil
+	return &Market{snap: s, curated: rows, names: curatedNames()}, nil
 }
 
 // EmbeddedSnapshot describes the embedded snapshot (its scrape day, row
@@ -88,7 +89,7 @@ func OpenSnapshot(name, players, clubs string) (*Market, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Market{snap: s, curated: rows}, nil
+	return &Market{snap: s, curated: rows, names: curatedNames()}, nil
 }
 
 // NewMarket returns a Market over loaded rows (the --data files): it
@@ -120,10 +121,14 @@ func (m *Market) index() *Index {
 // Players(query) is that of m.index(), without indexing every curated row
 // for one question (TestQueryIndexAgrees).
 func (m *Market) queryIndex(query string) *Index {
-	keep := PlayerFilter(query)
+	keep := playerMatcher(query)
 	wanted := map[string]bool{}
 	for i := range m.curated {
-		if keep(&m.curated[i]) {
+		var names []string
+		if i < len(m.names) {
+			names = m.names[i]
+		}
+		if keep(&m.curated[i], names) {
 			wanted[indexKey(&m.curated[i])] = true
 		}
 	}
