@@ -18,6 +18,25 @@ var updateCurated = flag.Bool("update-curated", false, "rewrite curated_table.go
 // curatedTableFile is where curatedTableSource is kept.
 const curatedTableFile = "curated_table.go"
 
+// checkGenerated fails t unless file holds src, what it is generated
+// from (from: "default.csv gives") makes of it now, after writing it there
+// when update is set; flags are the go test flags that rewrite it.
+func checkGenerated(t *testing.T, file string, src []byte, update bool, from, flags string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	have, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, src) {
+		t.Fatalf("%s is not what %s now: run go test ./contracts %s", file, from, flags)
+	}
+}
+
 // TestCuratedTable: curated_table.go is what curatedTableSource makes of
 // default.csv as Load reads it now (go test ./contracts -update-curated
 // rewrites it after default.csv changes), and the rows curatedRows builds
@@ -31,18 +50,7 @@ func TestCuratedTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateCurated {
-		if err := os.WriteFile(curatedTableFile, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	have, err := os.ReadFile(curatedTableFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(have, src) {
-		t.Fatalf("%s is not what default.csv gives now: run go test ./contracts -run TestCuratedTable -update-curated", curatedTableFile)
-	}
+	checkGenerated(t, curatedTableFile, src, *updateCurated, "default.csv gives", "-run TestCuratedTable -update-curated")
 	got := curatedRows()
 	if len(got) != len(ds.Contracts) {
 		t.Fatalf("curatedRows: %d rows, Default: %d", len(got), len(ds.Contracts))

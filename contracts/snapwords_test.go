@@ -1,10 +1,8 @@
 package contracts
 
 import (
-	"bytes"
 	"flag"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,18 +22,7 @@ func TestSnapshotWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := encodeWordIndex(s.keys)
-	if *updateWords {
-		if err := os.WriteFile(wordsFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	have, err := os.ReadFile(wordsFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(have, want) {
-		t.Fatalf("%s is not the index of the embedded snapshot: run go test ./contracts -run TestSnapshotWords -update-words", wordsFile)
-	}
+	checkGenerated(t, wordsFile, want, *updateWords, "the embedded snapshot's index is", "-run TestSnapshotWords -update-words")
 	m, err := Embedded()
 	if err != nil {
 		t.Fatal(err)
