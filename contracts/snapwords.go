@@ -11,7 +11,9 @@ import (
 // itself): the place in the block of every word of a keys column, sorted
 // by the text from there on. A name question finds the words that begin
 // with its token by binary search instead of reading the whole block, so
-// its cost does not grow with the snapshot. Its first line gives the
+// its cost does not grow with the snapshot (initials, for a query in
+// capitals that matches no name, are still found by reading it: see
+// snapshot.initials). Its first line gives the
 // length of the keys block it was made from; the four bytes of each place
 // follow, little-endian.
 const snapWordsMagic = "#bosman-snapshot-words v1\t"
