@@ -21,26 +21,28 @@ var termWidth = displaywidth.Options{ControlSequences: true}
 // after prefix and the others indented as far. Each word is cleaned (see
 // Clean): the prose may quote a dataset or a rule file.
 func writeWrapped(out io.Writer, prefix, text string, width int) {
-	line := prefix
 	lineW := widthOf(prefix)
-	indent := strings.Repeat(" ", lineW)
+	indent := lineW
+	line := make([]byte, 0, max(width, 0)+len(prefix)+16)
+	line = append(line, prefix...)
 	started := false
 	for _, word := range strings.Fields(text) {
 		word = Clean(word)
 		ww := widthOf(word)
 		if started && lineW+1+ww > width {
-			fmt.Fprintln(out, line)
-			line, lineW, started = indent, len(indent), false
+			out.Write(append(line, '\n'))
+			line = appendSpaces(line[:0], indent)
+			lineW, started = indent, false
 		}
 		if started {
-			line += " "
+			line = append(line, ' ')
 			lineW++
 		}
-		line += word
+		line = append(line, word...)
 		lineW += ww
 		started = true
 	}
-	fmt.Fprintln(out, line)
+	out.Write(append(line, '\n'))
 }
 
 // wrapItems writes items separated by two spaces, wrapped to width.
