@@ -252,6 +252,7 @@ func writeError(path string, err error) error {
 // keeps.
 func writeFileAtomic(path string, old os.FileInfo, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
+	guardSignals() // before the file it must remove exists
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return dataErr("--output %s: %v", path, unwrapPath(err)).hint("bosman writes a temporary file beside %s and renames it: the directory %s must be writable", filepath.Base(path), dir)

@@ -13,7 +13,8 @@ var errInterrupted = errors.New("interrupted")
 // What a signal must undo before bosman ends: the temporary files being
 // written beside --output files, and stdout files to cut back to where the
 // run began. Main registers and releases them; the handler, installed only
-// when bosman runs as a process (handleSignals), undoes what is left.
+// when bosman runs as a process (handleSignals) and before there is first
+// something to undo (guardSignals), undoes what is left.
 var pending struct {
 	sync.Mutex
 	temps map[string]bool
@@ -81,6 +82,7 @@ func regularStdout(w io.Writer) *stdoutFile {
 		return nil // 1<>file: what follows is the file's, and cannot be restored
 	}
 	sf := &stdoutFile{f: f, start: start}
+	guardSignals()
 	pending.Lock()
 	if pending.cuts == nil {
 		pending.cuts = map[*os.File]int64{}
