@@ -33,8 +33,8 @@ var signals struct {
 // shell expects (exit status 130, 143, 129). It is called before there is
 // first something to undo (a temporary file made, stdout a file to cut
 // back), not at start: until then the runtime's default, ending by the
-// signal, is the same, and a handler costs every run a goroutine and a
-// thread of its own (a tenth of the start-up of 'bosman player Konate').
+// signal, is the same, and a handler costs a run a goroutine and a thread
+// of its own (0.3 ms of the 4.5-5 ms that 'bosman player Konate' took).
 func guardSignals() {
 	if !signals.asProcess {
 		return
