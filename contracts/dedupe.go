@@ -58,6 +58,7 @@ func (t *dealTable) lookup(k uint64, rows int64) (*dealSlot, bool) {
 			n = rows * 3 / 2
 		}
 		t.slots = make([]dealSlot, min(max(n, 16), int64(maxSlots())))
+		adviseHuge(t.slots)
 	}
 	for {
 		s, found := t.probe(k)
@@ -105,6 +106,7 @@ func (t *dealTable) probe(k uint64) (*dealSlot, bool) {
 func (t *dealTable) grow() {
 	old := t.slots
 	t.slots = make([]dealSlot, min(2*len(old), maxSlots()))
+	adviseHuge(t.slots)
 	for i := range old {
 		if old[i].line != 0 {
 			s, _ := t.probe(old[i].deal)
