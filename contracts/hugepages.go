@@ -1,7 +1,7 @@
 package contracts
 
 // hugePage is the size of the large pages the duplicate table asks for
-// (2 MiB on amd64 and arm64 Linux).
+// (2 MiB on amd64 Linux, and on arm64 Linux with 4 KiB pages).
 const hugePage = 2 << 20
 
 // hugeSpan is the part of the memory from start, size bytes long, that
