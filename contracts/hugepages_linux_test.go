@@ -65,7 +65,8 @@ func vmFlags(t *testing.T, addr uintptr) string {
 	in := false
 	for sc.Scan() {
 		line := sc.Text()
-		if lo, hi, ok := strings.Cut(strings.Fields(line + " ")[0], "-"); ok && !strings.HasSuffix(lo, ":") {
+		first, _, _ := strings.Cut(line, " ")
+		if lo, hi, ok := strings.Cut(first, "-"); ok && !strings.HasSuffix(lo, ":") {
 			a, err1 := strconv.ParseUint(lo, 16, 64)
 			b, err2 := strconv.ParseUint(hi, 16, 64)
 			in = err1 == nil && err2 == nil && uint64(addr) >= a && uint64(addr) < b
@@ -76,6 +77,9 @@ func vmFlags(t *testing.T, addr uintptr) string {
 				return strings.TrimSpace(v)
 			}
 		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("reading /proc/self/smaps: %v", err)
 	}
 	t.Fatalf("no mapping of /proc/self/smaps holds %#x", addr)
 	return ""
